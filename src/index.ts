@@ -1,9 +1,69 @@
 /**
  * servicecraft: customer-service frameworks, interaction cycles, complaint flows and loyalty
- * tiers as typed, validated, pure state machines.
+ * tiers as typed, validated, pure state machines with plain-JSON snapshots.
  *
  * @packageDocumentation
  */
 
-// core: filled in by the core issue
-export {};
+// core: the engine
+export {
+  type AnyMachine,
+  type AnyMachineDefinition,
+  type AnyStateConfig,
+  can,
+  type ContextFrom,
+  type ContextFromSchema,
+  createFlow,
+  DefinitionError,
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+  defineMachine,
+  type Edge,
+  type EmptyContext,
+  type EventFrom,
+  type EventSchemas,
+  type EventsFromSchemas,
+  type Flow,
+  type FlowListener,
+  type Guard,
+  type IssueBase,
+  initialSnapshot,
+  isDefinitionError,
+  isFinal,
+  isSnapshotError,
+  isTransitionError,
+  type Machine,
+  type MachineDefinition,
+  type MermaidOptions,
+  type Migration,
+  nextEvents,
+  type ReplayResult,
+  type RestoreResult,
+  replay,
+  replayOrThrow,
+  restoreSnapshot,
+  restoreSnapshotOrThrow,
+  type Schema,
+  type Snapshot,
+  SnapshotError,
+  type SnapshotErrorCode,
+  type SnapshotFrom,
+  type SnapshotIssue,
+  type SnapshotProblem,
+  type SnapshotStatus,
+  type StateConfig,
+  type StateFrom,
+  type Step,
+  TransitionError,
+  type TransitionArgs,
+  type TransitionConfig,
+  type TransitionErrorCode,
+  type TransitionIssue,
+  type TransitionResult,
+  type TransitionSpec,
+  toMermaid,
+  transition,
+  transitionOrThrow,
+  type Update,
+  type ValidationIssue,
+} from './core/index.js';

@@ -1,0 +1,302 @@
+/**
+ * `defineMachine`: checks a definition once, reports every problem together, and compiles it into
+ * lookup tables so that a transition is a couple of map reads.
+ *
+ * @module
+ */
+import { DefinitionError, type DefinitionProblem, type DefinitionProblemCode } from './errors.js';
+import { compiled, type Candidate, type CompiledMachine, type CompiledState } from './internal.js';
+import type {
+  AnyMachineDefinition,
+  ContextFromSchema,
+  Edge,
+  EventSchemas,
+  EventsFromSchemas,
+  Guard,
+  Machine,
+  MachineDefinition,
+  Schema,
+  Update,
+} from './types.js';
+
+const reserved = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Validates a machine definition and returns a typed, immutable machine.
+ *
+ * State names, event types and guard names are inferred as literal unions, so a misspelt target,
+ * event or guard is a compile error. At run time the definition is checked once; every problem
+ * (unknown target, unreachable state, non-final dead end, missing initial, undefined guard,
+ * undeclared event, final state with transitions, ...) is collected into one
+ * {@link DefinitionError}.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import { defineMachine } from 'servicecraft';
+ *
+ * const ticket = defineMachine({
+ *   id: 'ticket',
+ *   version: 1,
+ *   initial: 'open',
+ *   context: z.object({ replies: z.number().int().default(0) }),
+ *   events: {
+ *     REPLY: z.object({ at: z.number().int(), text: z.string().min(1) }),
+ *     SOLVE: null,
+ *   },
+ *   guards: { answered: ({ context }) => context.replies > 0 },
+ *   states: {
+ *     open: {
+ *       on: {
+ *         REPLY: { target: 'open', update: ({ context }) => ({ replies: context.replies + 1 }) },
+ *         SOLVE: { target: 'solved', guard: 'answered' },
+ *       },
+ *     },
+ *     solved: { type: 'final' },
+ *   },
+ * });
+ * ```
+ *
+ * @param definition - States, events with payload schemas, an optional context schema, guards,
+ *   migrations and metadata.
+ * @returns The machine, to pass to {@link initialSnapshot}, {@link transition} and the rest.
+ * @throws {@link DefinitionError} listing every problem when the definition is invalid.
+ * @category Core
+ */
+export function defineMachine<
+  S extends string,
+  E extends EventSchemas,
+  G extends string = never,
+  CS extends Schema | undefined = undefined,
+>(
+  definition: MachineDefinition<S, E, G, CS>,
+): Machine<S, EventsFromSchemas<E>, ContextFromSchema<CS>> {
+  const def = definition as unknown as AnyMachineDefinition;
+  const problems = checkDefinition(def);
+  if (problems.length > 0) {
+    throw new DefinitionError(typeof def?.id === 'string' && def.id ? def.id : '?', problems);
+  }
+  return build(def) as unknown as Machine<S, EventsFromSchemas<E>, ContextFromSchema<CS>>;
+}
+
+interface NormalCandidate {
+  readonly target: unknown;
+  readonly guard: unknown;
+  readonly update: unknown;
+  readonly description?: unknown;
+  readonly meta?: unknown;
+}
+
+/** Turns the three spellings of a transition into a list of candidates, or `undefined` if malformed. */
+function normalise(spec: unknown): NormalCandidate[] | undefined {
+  if (typeof spec === 'string') return [{ target: spec, guard: undefined, update: undefined }];
+  const list = Array.isArray(spec) ? spec : [spec];
+  if (list.length === 0) return undefined;
+  const out: NormalCandidate[] = [];
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null || !('target' in item)) return undefined;
+    out.push(item as NormalCandidate);
+  }
+  return out;
+}
+
+const isSchema = (value: unknown): value is Schema =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { safeParse?: unknown }).safeParse === 'function';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const add = (code: DefinitionProblemCode, path: string[], message: string) => {
+    problems.push({ code, path, message });
+  };
+  if (!isRecord(def)) {
+    add('NO_STATES', [], 'The definition must be an object with id, version, initial, events and states.');
+    return problems;
+  }
+  if (typeof def.id !== 'string' || def.id.trim() === '') {
+    add('INVALID_ID', ['id'], 'The id must be a non-empty string; it is stored in every snapshot.');
+  }
+  if (!Number.isSafeInteger(def.version) || def.version < 1) {
+    add('INVALID_VERSION', ['version'], `The version must be a positive integer, received ${String(def.version)}.`);
+  }
+  if (def.context !== undefined && !isSchema(def.context)) {
+    add('INVALID_SCHEMA', ['context'], 'The context must be a zod schema.');
+  }
+  const events = isRecord(def.events) ? def.events : {};
+  if (!isRecord(def.events)) {
+    add('INVALID_SCHEMA', ['events'], 'events must be an object mapping each event type to a zod schema or null.');
+  }
+  for (const [type, schema] of Object.entries(events)) {
+    if (reserved.has(type)) add('RESERVED_NAME', ['events', type], `'${type}' cannot be an event type.`);
+    if (schema !== null && !isSchema(schema)) {
+      add('INVALID_SCHEMA', ['events', type], `Event ${type} needs a zod schema for its payload, or null for none.`);
+    }
+  }
+  const guards = isRecord(def.guards) ? def.guards : {};
+  for (const [name, fn] of Object.entries(guards)) {
+    if (reserved.has(name)) add('RESERVED_NAME', ['guards', name], `'${name}' cannot be a guard name.`);
+    if (typeof fn !== 'function') add('UNDEFINED_GUARD', ['guards', name], `Guard '${name}' must be a function.`);
+  }
+  const states = isRecord(def.states) ? def.states : {};
+  const names = Object.keys(states);
+  if (names.length === 0) {
+    add('NO_STATES', ['states'], 'A machine needs at least one state.');
+    return problems;
+  }
+  if (typeof def.initial !== 'string' || !Object.hasOwn(states, def.initial)) {
+    add('MISSING_INITIAL', ['initial'], `initial must name one of the states (${names.join(', ')}), received ${String(def.initial)}.`);
+  }
+
+  const targets = new Map<string, Set<string>>();
+  for (const name of names) {
+    const state = states[name];
+    const path = ['states', name];
+    const out = new Set<string>();
+    targets.set(name, out);
+    if (reserved.has(name)) add('RESERVED_NAME', path, `'${name}' cannot be a state name.`);
+    if (!isRecord(state)) {
+      add('INVALID_TRANSITION', path, `State '${name}' must be an object.`);
+      continue;
+    }
+    if (state.type !== undefined && state.type !== 'final') {
+      add('INVALID_TRANSITION', [...path, 'type'], `State '${name}' has type ${String(state.type)}; the only type is 'final'.`);
+    }
+    const on = state.on === undefined ? {} : state.on;
+    if (!isRecord(on)) {
+      add('INVALID_TRANSITION', [...path, 'on'], `State '${name}' has an 'on' that is not an object.`);
+      continue;
+    }
+    const onKeys = Object.keys(on);
+    if (state.type === 'final' && onKeys.length > 0) {
+      add('FINAL_WITH_TRANSITIONS', [...path, 'on'], `Final state '${name}' accepts no events; remove its 'on' (${onKeys.join(', ')}) or make it non-final.`);
+    }
+    for (const type of onKeys) {
+      const tpath = [...path, 'on', type];
+      if (!Object.hasOwn(events, type)) {
+        add('UNDECLARED_EVENT', tpath, `State '${name}' handles ${type}, which is not declared in events.`);
+      }
+      const candidates = normalise(on[type]);
+      if (!candidates) {
+        add('INVALID_TRANSITION', tpath, `The transition for ${type} in '${name}' must be a state name, { target, guard?, update? }, or a non-empty list of those.`);
+        continue;
+      }
+      candidates.forEach((c, i) => {
+        const cpath = candidates.length > 1 ? [...tpath, String(i)] : tpath;
+        if (typeof c.target !== 'string' || !Object.hasOwn(states, c.target)) {
+          add('UNKNOWN_TARGET', cpath, `The transition for ${type} in '${name}' targets '${String(c.target)}', which is not a state.`);
+        } else {
+          out.add(c.target);
+        }
+        if (c.guard !== undefined && (typeof c.guard !== 'string' || !Object.hasOwn(guards, c.guard))) {
+          add('UNDEFINED_GUARD', [...cpath, 'guard'], `The transition for ${type} in '${name}' uses guard '${String(c.guard)}', which is not defined in guards.`);
+        }
+        if (c.update !== undefined && typeof c.update !== 'function') {
+          add('INVALID_TRANSITION', [...cpath, 'update'], `The update for ${type} in '${name}' must be a function.`);
+        }
+        if (c.guard === undefined && i < candidates.length - 1) {
+          add('INVALID_TRANSITION', cpath, `Candidate ${i} for ${type} in '${name}' has no guard, so the candidates after it can never be taken.`);
+        }
+      });
+    }
+  }
+
+  if (typeof def.initial === 'string' && targets.has(def.initial)) {
+    const seen = new Set<string>([def.initial]);
+    const queue = [def.initial];
+    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
+      for (const t of targets.get(s) ?? []) {
+        if (!seen.has(t)) {
+          seen.add(t);
+          queue.push(t);
+        }
+      }
+    }
+    for (const name of names) {
+      if (!seen.has(name)) {
+        add('UNREACHABLE_STATE', ['states', name], `State '${name}' cannot be reached from the initial state '${def.initial}'.`);
+      }
+    }
+  }
+  for (const name of names) {
+    const state = states[name];
+    if (!isRecord(state) || state.type === 'final') continue;
+    const out = targets.get(name) ?? new Set();
+    if ([...out].every((t) => t === name)) {
+      add('DEAD_END', ['states', name], `State '${name}' is not final but has no transition to another state; add one or mark it { type: 'final' }.`);
+    }
+  }
+
+  if (def.migrations !== undefined) {
+    if (!isRecord(def.migrations)) {
+      add('INVALID_MIGRATION', ['migrations'], 'migrations must be an object keyed by the version each migration upgrades from.');
+    } else {
+      for (const [key, fn] of Object.entries(def.migrations)) {
+        const from = Number(key);
+        if (!Number.isSafeInteger(from) || from < 1 || from >= def.version) {
+          add('INVALID_MIGRATION', ['migrations', key], `A migration is keyed by the version it upgrades from, an integer from 1 to ${def.version - 1}; received ${key}.`);
+        }
+        if (typeof fn !== 'function') add('INVALID_MIGRATION', ['migrations', key], `Migration ${key} must be a function.`);
+      }
+    }
+  }
+  return problems;
+}
+
+function build(def: AnyMachineDefinition): Machine {
+  const guards = (def.guards ?? {}) as Record<string, Guard<unknown, unknown>>;
+  const stateTable = new Map<string, CompiledState>();
+  const edges: Edge[] = [];
+  const finals: string[] = [];
+  for (const [name, config] of Object.entries(def.states)) {
+    const on = new Map<string, readonly Candidate[]>();
+    for (const [type, spec] of Object.entries(config.on ?? {})) {
+      const candidates = (normalise(spec) ?? []).map((c, index): Candidate => {
+        const guard = c.guard as string | undefined;
+        const edge: Edge = {
+          from: name,
+          event: type,
+          to: c.target as string,
+          updates: c.update !== undefined,
+          index,
+          ...(guard === undefined ? {} : { guard }),
+          ...(typeof c.description === 'string' ? { description: c.description } : {}),
+          ...(isRecord(c.meta) ? { meta: c.meta } : {}),
+        };
+        edges.push(Object.freeze(edge));
+        return {
+          target: c.target as string,
+          guard,
+          guardFn: guard === undefined ? undefined : guards[guard],
+          update: c.update as Update<unknown, unknown> | undefined,
+        };
+      });
+      on.set(type, candidates);
+    }
+    const final = config.type === 'final';
+    if (final) finals.push(name);
+    stateTable.set(name, { name, final, on, allowed: Object.freeze([...on.keys()]) });
+  }
+  const table: CompiledMachine = {
+    states: stateTable,
+    events: new Map(Object.entries(def.events)),
+    eventTypes: Object.freeze(Object.keys(def.events)),
+    context: def.context,
+    migrations: def.migrations ?? {},
+  };
+  const machine = {
+    id: def.id,
+    version: def.version,
+    initial: def.initial,
+    states: Object.freeze(Object.keys(def.states)),
+    events: table.eventTypes,
+    finalStates: Object.freeze(finals),
+    edges: Object.freeze(edges),
+    definition: def,
+  };
+  Object.defineProperty(machine, compiled, { value: table });
+  return Object.freeze(machine);
+}

@@ -1,0 +1,398 @@
+/**
+ * Every error the engine reports: the closed unions of codes, the data each carries, the sentences
+ * people read, and the small class family thrown by the throwing conveniences.
+ *
+ * @module
+ */
+import type * as z from 'zod';
+
+/**
+ * A zod issue, as reported for payload and context problems.
+ *
+ * @category Core
+ */
+export type ValidationIssue = z.core.$ZodIssue;
+
+// ---------------------------------------------------------------------------------------------
+// Transition issues
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Why a transition was refused. The union is closed: a `switch` over it can be exhaustive.
+ *
+ * - `UNKNOWN_EVENT`: the value is not an event of this machine (or not an event at all).
+ * - `INVALID_PAYLOAD`: the event's payload fails its schema.
+ * - `EVENT_NOT_ALLOWED`: the machine knows the event, but the current state does not take it.
+ * - `GUARD_REJECTED`: every candidate for the event is guarded, and no guard passed.
+ * - `FINAL_STATE`: the snapshot is in a final state and accepts nothing more.
+ * - `INVALID_SNAPSHOT`: the snapshot belongs to another machine or version, or names an unknown state.
+ * - `UPDATE_FAILED`: the context update threw, or returned a context that fails the schema.
+ *
+ * @category Core
+ */
+export type TransitionErrorCode =
+  | 'UNKNOWN_EVENT'
+  | 'INVALID_PAYLOAD'
+  | 'EVENT_NOT_ALLOWED'
+  | 'GUARD_REJECTED'
+  | 'FINAL_STATE'
+  | 'INVALID_SNAPSHOT'
+  | 'UPDATE_FAILED';
+
+/**
+ * The data of a refused transition. Every variant has `code`, `message`, the `state` it happened
+ * in and the `event` type (when there was one); some carry more.
+ *
+ * @category Core
+ */
+export type TransitionIssue =
+  | (IssueBase<'UNKNOWN_EVENT'> & { readonly known: readonly string[] })
+  | (IssueBase<'INVALID_PAYLOAD'> & { readonly issues: readonly ValidationIssue[] })
+  | (IssueBase<'EVENT_NOT_ALLOWED'> & { readonly allowed: readonly string[] })
+  | (IssueBase<'GUARD_REJECTED'> & {
+      readonly guards: readonly string[];
+      readonly allowed: readonly string[];
+      readonly cause?: unknown;
+    })
+  | IssueBase<'FINAL_STATE'>
+  | (IssueBase<'INVALID_SNAPSHOT'> & { readonly problems: readonly string[] })
+  | (IssueBase<'UPDATE_FAILED'> & {
+      readonly issues: readonly ValidationIssue[];
+      readonly cause?: unknown;
+    });
+
+/**
+ * The fields every {@link TransitionIssue} has.
+ *
+ * @category Core
+ */
+export interface IssueBase<Code extends TransitionErrorCode> {
+  /** What went wrong, as a closed code. */
+  readonly code: Code;
+  /** A sentence a person can act on: what happened, where, and what is allowed instead. */
+  readonly message: string;
+  /** The state the snapshot was in (`undefined` when the snapshot itself was unreadable). */
+  readonly state: string | undefined;
+  /** The event type, when the value had one. */
+  readonly event: string | undefined;
+}
+
+const list = (names: readonly string[]): string =>
+  names.length === 0 ? 'none' : names.join(', ');
+
+/** @internal The sentences of the transition issues, in one place. */
+export const transitionMessages = {
+  notAnEvent: (received: string) =>
+    `Expected an event object with a string "type", received ${received}.`,
+  unknownEvent: (machine: string, type: string, known: readonly string[]) =>
+    `Event ${type} is not an event of machine '${machine}'; known events: ${list(known)}.`,
+  finalState: (state: string, type: string) =>
+    `Event ${type} cannot be handled: state '${state}' is final and accepts no events.`,
+  notAllowed: (state: string, type: string, allowed: readonly string[]) =>
+    `Event ${type} is not allowed in state '${state}'; allowed: ${list(allowed)}.`,
+  invalidPayload: (state: string, type: string, detail: string) =>
+    `Event ${type} has an invalid payload in state '${state}': ${detail}.`,
+  guardRejected: (state: string, type: string, guards: readonly string[], allowed: readonly string[]) =>
+    `Event ${type} was rejected in state '${state}': guard ${guards.map((g) => `'${g}'`).join(', ')} returned false; other events allowed here: ${list(allowed.filter((a) => a !== type))}.`,
+  guardThrew: (state: string, type: string, guard: string, cause: unknown) =>
+    `Event ${type} was rejected in state '${state}': guard '${guard}' threw (${describeCause(cause)}).`,
+  updateThrew: (state: string, type: string, cause: unknown) =>
+    `Event ${type} in state '${state}' failed: its context update threw (${describeCause(cause)}); the snapshot is unchanged.`,
+  updateInvalid: (state: string, type: string, detail: string) =>
+    `Event ${type} in state '${state}' failed: its context update produced a context that breaks the schema (${detail}); the snapshot is unchanged.`,
+  wrongMachine: (expected: string, version: number, got: string) =>
+    `The snapshot belongs to ${got}, not to machine '${expected}' version ${version}; restore or migrate it with restoreSnapshot first.`,
+  unknownState: (machine: string, state: string) =>
+    `The snapshot names state '${state}', which machine '${machine}' does not have.`,
+};
+
+/** @internal Renders zod issues as one short clause: `path: message; path: message`. */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/** @internal */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+function describeCause(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshot issues
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Why a snapshot could not be made or restored.
+ *
+ * - `INVALID_SNAPSHOT`: {@link restoreSnapshot} found the value foreign, tampered or malformed.
+ * - `INVALID_CONTEXT`: {@link initialSnapshot} was given an input that fails the context schema.
+ *
+ * @category Core
+ */
+export type SnapshotErrorCode = 'INVALID_SNAPSHOT' | 'INVALID_CONTEXT';
+
+/**
+ * The data of a rejected snapshot: every problem found, not just the first.
+ *
+ * @category Core
+ */
+export interface SnapshotIssue {
+  /** What went wrong, as a closed code. */
+  readonly code: SnapshotErrorCode;
+  /** A sentence summarising every problem. */
+  readonly message: string;
+  /** Each problem, with the path inside the snapshot where it was found. */
+  readonly problems: readonly SnapshotProblem[];
+  /** The zod issues of the context, when the context failed its schema. */
+  readonly issues: readonly ValidationIssue[];
+}
+
+/**
+ * One problem inside a rejected snapshot.
+ *
+ * @category Core
+ */
+export interface SnapshotProblem {
+  /** Where in the snapshot: e.g. `['context', 'replies']`. */
+  readonly path: readonly (string | number)[];
+  /** What is wrong there. */
+  readonly message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definition problems
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What can be wrong with a machine definition.
+ *
+ * @category Core
+ */
+export type DefinitionProblemCode =
+  | 'INVALID_ID'
+  | 'INVALID_VERSION'
+  | 'MISSING_INITIAL'
+  | 'NO_STATES'
+  | 'RESERVED_NAME'
+  | 'UNKNOWN_TARGET'
+  | 'UNREACHABLE_STATE'
+  | 'DEAD_END'
+  | 'UNDEFINED_GUARD'
+  | 'UNDECLARED_EVENT'
+  | 'FINAL_WITH_TRANSITIONS'
+  | 'INVALID_TRANSITION'
+  | 'INVALID_SCHEMA'
+  | 'INVALID_MIGRATION';
+
+/**
+ * One problem found in a definition, with where it is.
+ *
+ * @category Core
+ */
+export interface DefinitionProblem {
+  /** What is wrong, as a closed code. */
+  readonly code: DefinitionProblemCode;
+  /** Where in the definition: e.g. `['states', 'present', 'on', 'NEXT']`. */
+  readonly path: readonly string[];
+  /** A sentence saying what is wrong and how to fix it. */
+  readonly message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The class family
+// ---------------------------------------------------------------------------------------------
+
+const brand: unique symbol = Symbol.for('servicecraft.error') as never;
+type ErrorKind = 'DefinitionError' | 'TransitionError' | 'SnapshotError';
+
+function hasBrand(value: unknown, kind: ErrorKind): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [brand]?: unknown })[brand] === kind
+  );
+}
+
+/**
+ * Thrown by {@link defineMachine} when a definition has problems; lists all of them.
+ *
+ * @example
+ * ```ts
+ * import { defineMachine, isDefinitionError } from 'servicecraft';
+ *
+ * try {
+ *   defineMachine({
+ *     id: 'broken',
+ *     version: 1,
+ *     initial: 'a',
+ *     events: { GO: null },
+ *     // @ts-expect-error 'c' is not a state
+ *     states: { a: { on: { GO: 'c' } }, b: { type: 'final' } },
+ *   });
+ * } catch (error) {
+ *   if (isDefinitionError(error)) console.log(error.problems.map((p) => p.code));
+ *   // ['UNKNOWN_TARGET', 'UNREACHABLE_STATE']
+ * }
+ * ```
+ *
+ * @category Core
+ */
+export class DefinitionError extends Error {
+  /** Every problem found, in definition order. */
+  readonly problems: readonly DefinitionProblem[];
+  declare readonly [brand]: 'DefinitionError';
+
+  /**
+   * @param machineId - The id of the definition (or `'?'` when it had none).
+   * @param problems - Every problem found.
+   */
+  constructor(machineId: string, problems: readonly DefinitionProblem[]) {
+    const lines = problems.map((p) => `  - ${p.path.join('.') || '(root)'}: ${p.message}`);
+    super(
+      `Machine '${machineId}' has ${problems.length} definition problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
+    );
+    this.name = 'DefinitionError';
+    this.problems = problems;
+    Object.defineProperty(this, brand, { value: 'DefinitionError' });
+  }
+}
+
+/**
+ * Thrown by the throwing conveniences ({@link transitionOrThrow}, {@link replayOrThrow}) with the
+ * same data the result form returns.
+ *
+ * @example
+ * ```ts
+ * import { defineMachine, initialSnapshot, isTransitionError, transitionOrThrow } from 'servicecraft';
+ *
+ * const door = defineMachine({
+ *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },
+ *   states: { closed: { on: { OPEN: 'open' } }, open: { on: { CLOSE: 'closed' } } },
+ * });
+ * try {
+ *   transitionOrThrow(door, initialSnapshot(door), { type: 'CLOSE' });
+ * } catch (error) {
+ *   if (isTransitionError(error)) console.log(error.code); // 'EVENT_NOT_ALLOWED'
+ * }
+ * ```
+ *
+ * @category Core
+ */
+export class TransitionError extends Error {
+  /** The issue's code. */
+  readonly code: TransitionErrorCode;
+  /** The full issue, as the result form would have returned it. */
+  readonly issue: TransitionIssue;
+  declare readonly [brand]: 'TransitionError';
+
+  /** @param issue - The refused transition's data. */
+  constructor(issue: TransitionIssue) {
+    super(issue.message);
+    this.name = 'TransitionError';
+    this.code = issue.code;
+    this.issue = issue;
+    Object.defineProperty(this, brand, { value: 'TransitionError' });
+  }
+}
+
+/**
+ * Thrown by {@link initialSnapshot} for an input that fails the context schema, and by
+ * {@link restoreSnapshotOrThrow} for a snapshot that cannot be restored.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import { defineMachine, initialSnapshot, isSnapshotError } from 'servicecraft';
+ *
+ * const counter = defineMachine({
+ *   id: 'counter', version: 1, initial: 'on', context: z.object({ n: z.number().int() }),
+ *   events: { TICK: null }, states: { on: { on: { TICK: 'on' } } },
+ * });
+ * try {
+ *   initialSnapshot(counter, { n: 1.5 });
+ * } catch (error) {
+ *   if (isSnapshotError(error)) console.log(error.code); // 'INVALID_CONTEXT'
+ * }
+ * ```
+ *
+ * @category Core
+ */
+export class SnapshotError extends Error {
+  /** The issue's code. */
+  readonly code: SnapshotErrorCode;
+  /** The full issue. */
+  readonly issue: SnapshotIssue;
+  declare readonly [brand]: 'SnapshotError';
+
+  /** @param issue - The rejected snapshot's data. */
+  constructor(issue: SnapshotIssue) {
+    super(issue.message);
+    this.name = 'SnapshotError';
+    this.code = issue.code;
+    this.issue = issue;
+    Object.defineProperty(this, brand, { value: 'SnapshotError' });
+  }
+}
+
+/**
+ * Whether a value is a {@link DefinitionError}, also when it comes from another realm or another
+ * copy of the library (the check reads a registered symbol, not `instanceof`).
+ *
+ * @example
+ * ```ts
+ * import { isDefinitionError } from 'servicecraft';
+ *
+ * isDefinitionError(new Error('x')); // false
+ * ```
+ *
+ * @param value - Anything caught.
+ * @returns `true` for a definition error.
+ * @category Core
+ */
+export function isDefinitionError(value: unknown): value is DefinitionError {
+  return hasBrand(value, 'DefinitionError');
+}
+
+/**
+ * Whether a value is a {@link TransitionError}, across realms and library copies.
+ *
+ * @example
+ * ```ts
+ * import { isTransitionError } from 'servicecraft';
+ *
+ * isTransitionError(new Error('x')); // false
+ * ```
+ *
+ * @param value - Anything caught.
+ * @returns `true` for a transition error.
+ * @category Core
+ */
+export function isTransitionError(value: unknown): value is TransitionError {
+  return hasBrand(value, 'TransitionError');
+}
+
+/**
+ * Whether a value is a {@link SnapshotError}, across realms and library copies.
+ *
+ * @example
+ * ```ts
+ * import { isSnapshotError } from 'servicecraft';
+ *
+ * isSnapshotError(new Error('x')); // false
+ * ```
+ *
+ * @param value - Anything caught.
+ * @returns `true` for a snapshot error.
+ * @category Core
+ */
+export function isSnapshotError(value: unknown): value is SnapshotError {
+  return hasBrand(value, 'SnapshotError');
+}

@@ -1,0 +1,96 @@
+/**
+ * `createFlow`: a small stateful object over the pure functions, for apps that prefer
+ * `flow.send(event)` to threading snapshots by hand. It holds one snapshot and nothing else.
+ *
+ * @module
+ */
+import { can, nextEvents, type Step, type TransitionResult, transition, initialSnapshot } from './transition.js';
+import type { Machine, Snapshot } from './types.js';
+
+/**
+ * Called after every accepted event with the new snapshot and the step taken.
+ *
+ * @category Core
+ */
+export type FlowListener<S extends string, C> = (snapshot: Snapshot<S, C>, step: Step<S>) => void;
+
+/**
+ * A running flow: one machine, one current snapshot.
+ *
+ * @category Core
+ */
+export interface Flow<S extends string, Ev extends { type: string }, C> {
+  /** The machine the flow runs. */
+  readonly machine: Machine<S, Ev, C>;
+  /** The current snapshot. */
+  snapshot(): Snapshot<S, C>;
+  /** Applies an event; on success the flow moves on and listeners are told. */
+  send(event: Ev): TransitionResult<S, C>;
+  /** Whether the event would be accepted now. */
+  can(event: Ev): boolean;
+  /** The event types accepted now (see {@link nextEvents}). */
+  nextEvents(): Ev['type'][];
+  /** Registers a listener; returns a function that removes it. */
+  subscribe(listener: FlowListener<S, C>): () => void;
+}
+
+/**
+ * Starts a flow from a snapshot (or the machine's initial snapshot).
+ *
+ * Listeners run after the snapshot has moved on. If one throws, the others still run and the first
+ * error is rethrown from `send` afterwards; the transition itself stands.
+ *
+ * @example
+ * ```ts
+ * import { createFlow, defineMachine } from 'servicecraft';
+ *
+ * const door = defineMachine({
+ *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },
+ *   states: { closed: { on: { OPEN: 'open' } }, open: { on: { CLOSE: 'closed' } } },
+ * });
+ * const flow = createFlow(door);
+ * const stop = flow.subscribe((snapshot, step) => console.log(`${step.from} -> ${snapshot.state}`));
+ * flow.send({ type: 'OPEN' }); // logs "closed -> open"
+ * stop();
+ * flow.snapshot().state; // 'open'
+ * ```
+ *
+ * @param machine - A machine from {@link defineMachine}.
+ * @param snapshot - Where to start; the initial snapshot when omitted.
+ * @returns The flow.
+ * @category Core
+ */
+export function createFlow<S extends string, Ev extends { type: string }, C>(
+  machine: Machine<S, Ev, C>,
+  snapshot?: NoInfer<Snapshot<S, C>>,
+): Flow<S, Ev, C> {
+  let current = snapshot ?? initialSnapshot(machine);
+  const listeners = new Set<FlowListener<S, C>>();
+  return {
+    machine,
+    snapshot: () => current,
+    send(event) {
+      const result = transition(machine, current, event);
+      if (!result.ok) return result;
+      current = result.snapshot;
+      let failure: { error: unknown } | undefined;
+      for (const listener of [...listeners]) {
+        try {
+          listener(result.snapshot, result.step);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+      if (failure) throw failure.error;
+      return result;
+    },
+    can: (event) => can(machine, current, event),
+    nextEvents: () => nextEvents(machine, current),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}

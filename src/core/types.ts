@@ -1,0 +1,320 @@
+/**
+ * The types of the engine: what a definition looks like, what a machine and a snapshot are.
+ * Kept to interfaces and shallow mapped types so a machine stays cheap to type-check.
+ *
+ * @module
+ */
+import type * as z from 'zod';
+
+/**
+ * Any zod schema. Event payload and context schemas are written with zod; the engine only calls
+ * `safeParse` on them.
+ *
+ * @category Core
+ */
+export type Schema = z.ZodType;
+
+/**
+ * The payload schemas of a machine's events, keyed by event type. `null` declares an event that
+ * carries no payload: such an event is `{ type }` alone, and any other key is rejected.
+ *
+ * @category Core
+ */
+export type EventSchemas = Record<string, Schema | null>;
+
+/**
+ * The event union described by a set of payload schemas: `{ type: K } & payload` for each key.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import type { EventsFromSchemas } from 'servicecraft';
+ *
+ * type Events = EventsFromSchemas<{ SOLVE: null; REPLY: z.ZodObject<{ text: z.ZodString }> }>;
+ * // { type: 'SOLVE' } | { type: 'REPLY'; text: string }
+ * const e: Events = { type: 'REPLY', text: 'hello' };
+ * ```
+ *
+ * @category Core
+ */
+export type EventsFromSchemas<E extends EventSchemas> = {
+  [K in keyof E & string]: E[K] extends Schema ? { type: K } & z.output<E[K]> : { type: K };
+}[keyof E & string];
+
+/**
+ * The context of a machine with no context schema: an empty object.
+ *
+ * @category Core
+ */
+export type EmptyContext = Record<string, never>;
+
+/**
+ * The context type described by an optional context schema.
+ *
+ * @category Core
+ */
+export type ContextFromSchema<CS> = CS extends Schema ? z.output<CS> : EmptyContext;
+
+/**
+ * What a guard or an update receives: the current context and the validated event.
+ *
+ * @category Core
+ */
+export interface TransitionArgs<C, Ev> {
+  /** The context before the transition. Treat it as read-only. */
+  readonly context: C;
+  /** The event, after its payload was validated (zod defaults and transforms applied). */
+  readonly event: Ev;
+}
+
+/**
+ * A named guard: a pure predicate over the context and the event.
+ *
+ * @category Core
+ */
+export type Guard<C, Ev> = (args: TransitionArgs<C, Ev>) => boolean;
+
+/**
+ * A pure context update: returns the next context, never mutates the one it is given.
+ *
+ * @category Core
+ */
+export type Update<C, Ev> = (args: TransitionArgs<C, Ev>) => C;
+
+/**
+ * One candidate transition for an event: where it goes, the guard that must pass, the update it
+ * applies.
+ *
+ * @category Core
+ */
+export interface TransitionConfig<S extends string, G extends string, C, Ev> {
+  /** The state to enter. */
+  readonly target: S;
+  /** The name of a guard from `guards`; the candidate applies only when it returns `true`. */
+  readonly guard?: G;
+  /** A pure function computing the next context. */
+  readonly update?: Update<C, Ev>;
+  /** A sentence for docs and diagrams. */
+  readonly description?: string;
+  /** Domain data the engine carries but never reads. */
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * What an event does in a state: a target name, one transition, or an ordered list of guarded
+ * candidates (the first whose guard passes wins).
+ *
+ * @category Core
+ */
+export type TransitionSpec<S extends string, G extends string, C, Ev> =
+  | S
+  | TransitionConfig<S, G, C, Ev>
+  | readonly TransitionConfig<S, G, C, Ev>[];
+
+/**
+ * One state of a definition.
+ *
+ * @category Core
+ */
+export interface StateConfig<S extends string, E extends EventSchemas, G extends string, C> {
+  /** `'final'` marks an end state: it accepts no events. */
+  readonly type?: 'final';
+  /** What each event does here. Events not listed are rejected with `EVENT_NOT_ALLOWED`. */
+  readonly on?: {
+    readonly [K in keyof E & string]?: TransitionSpec<S, G, C, EventsFromSchemas<Pick<E, K>>>;
+  };
+  /** A sentence for docs and diagrams. */
+  readonly description?: string;
+  /** Domain data the engine carries but never reads (step attributes, checklists, ...). */
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Turns a snapshot's `{ state, context }` of one version into that of the next.
+ *
+ * @category Core
+ */
+export type Migration = (previous: { state: string; context: unknown }) => {
+  state: string;
+  context: unknown;
+};
+
+/**
+ * A machine definition, as passed to {@link defineMachine}.
+ *
+ * @category Core
+ */
+export interface MachineDefinition<
+  S extends string,
+  E extends EventSchemas,
+  G extends string,
+  CS extends Schema | undefined,
+> {
+  /** A stable identifier, stored in every snapshot. */
+  readonly id: string;
+  /** A positive integer, stored in every snapshot; bump it when snapshots change shape. */
+  readonly version: number;
+  /** The state a new snapshot starts in. */
+  readonly initial: NoInfer<S>;
+  /** The zod schema of the context. Omit it for a machine without context. */
+  readonly context?: CS;
+  /** Every event the machine knows, with its payload schema (`null`: no payload). */
+  readonly events: E;
+  /** Named guards referenced from transitions. */
+  readonly guards?: {
+    readonly [K in G]: Guard<ContextFromSchema<CS>, EventsFromSchemas<E>>;
+  };
+  /** The states, keyed by name. */
+  readonly states: {
+    readonly [K in S]: StateConfig<NoInfer<S>, E, NoInfer<G>, ContextFromSchema<CS>>;
+  };
+  /**
+   * Migrations keyed by the version they upgrade from: `{ 1: fn }` turns a version-1 snapshot
+   * into a version-2 one. They are chained up to the machine's version.
+   */
+  readonly migrations?: Readonly<Record<number, Migration>>;
+  /** A sentence for docs and diagrams. */
+  readonly description?: string;
+  /** Domain data the engine carries but never reads (provenance, framework metadata, ...). */
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The status of a snapshot: `'done'` once a final state is reached.
+ *
+ * @category Core
+ */
+export type SnapshotStatus = 'active' | 'done';
+
+/**
+ * Where a machine stands: plain JSON with no functions, classes or dates, safe to store anywhere.
+ *
+ * @category Core
+ */
+export interface Snapshot<S extends string = string, C = unknown> {
+  /** The machine's `id`. */
+  readonly machine: string;
+  /** The machine's `version`. */
+  readonly version: number;
+  /** The current state. */
+  readonly state: S;
+  /** The current context. */
+  readonly context: C;
+  /** `'done'` in a final state, `'active'` otherwise. */
+  readonly status: SnapshotStatus;
+}
+
+/**
+ * One edge of a machine's graph, flattened for tools (diagrams, path generation, coverage).
+ *
+ * @category Core
+ */
+export interface Edge<S extends string = string, Ev extends string = string> {
+  /** The state the edge leaves. */
+  readonly from: S;
+  /** The event type that takes it. */
+  readonly event: Ev;
+  /** The state it enters. */
+  readonly to: S;
+  /** The guard that must pass, if any. */
+  readonly guard?: string;
+  /** Whether it runs a context update. */
+  readonly updates: boolean;
+  /** Position among the event's candidates in `from` (0 for a single transition). */
+  readonly index: number;
+  /** The transition's description, if any. */
+  readonly description?: string;
+  /** The transition's meta, if any. */
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A validated machine, made by {@link defineMachine}. Its type parameters carry the state names,
+ * the event union and the context type; read them with {@link StateFrom}, {@link EventFrom},
+ * {@link ContextFrom} and {@link SnapshotFrom}.
+ *
+ * @category Core
+ */
+export interface Machine<S extends string = string, Ev extends { type: string } = { type: string }, C = unknown> {
+  /** The machine's identifier. */
+  readonly id: string;
+  /** The machine's version. */
+  readonly version: number;
+  /** The initial state. */
+  readonly initial: S;
+  /** Every state name, in definition order. */
+  readonly states: readonly S[];
+  /** Every event type, in definition order. */
+  readonly events: readonly Ev['type'][];
+  /** The final states. */
+  readonly finalStates: readonly S[];
+  /** Every transition as a flat list of edges, in definition order. */
+  readonly edges: readonly Edge<S, Ev['type']>[];
+  /** The definition the machine was made from (schemas, guards, updates, meta). */
+  readonly definition: AnyMachineDefinition;
+  /** Type-only carrier of the event and context types; always `undefined` at run time. */
+  readonly types?: { readonly event: Ev; readonly context: C };
+}
+
+/**
+ * A definition with its type parameters erased, as tools see it.
+ *
+ * @category Core
+ */
+export interface AnyMachineDefinition {
+  readonly id: string;
+  readonly version: number;
+  readonly initial: string;
+  readonly context?: Schema | undefined;
+  readonly events: EventSchemas;
+  readonly guards?: Readonly<Record<string, Guard<unknown, never>>>;
+  readonly states: Readonly<Record<string, AnyStateConfig>>;
+  readonly migrations?: Readonly<Record<number, Migration>>;
+  readonly description?: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A state of {@link AnyMachineDefinition}.
+ *
+ * @category Core
+ */
+export interface AnyStateConfig {
+  readonly type?: 'final';
+  readonly on?: Readonly<Record<string, unknown>>;
+  readonly description?: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the widest machine, for helper types and tools
+export type AnyMachine = Machine<any, any, any>;
+
+/**
+ * The state names of a machine.
+ *
+ * @category Core
+ */
+export type StateFrom<M extends AnyMachine> = M extends Machine<infer S, infer _E, infer _C> ? S : never;
+
+/**
+ * The event union of a machine (`{ type, ...payload }`).
+ *
+ * @category Core
+ */
+export type EventFrom<M extends AnyMachine> = M extends Machine<infer _S, infer E, infer _C> ? E : never;
+
+/**
+ * The context type of a machine.
+ *
+ * @category Core
+ */
+export type ContextFrom<M extends AnyMachine> = M extends Machine<infer _S, infer _E, infer C> ? C : never;
+
+/**
+ * The snapshot type of a machine.
+ *
+ * @category Core
+ */
+export type SnapshotFrom<M extends AnyMachine> = M extends Machine<infer S, infer _E, infer C>
+  ? Snapshot<S, C>
+  : never;
