@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import {
+  can,
+  initialSnapshot,
+  isFinal,
+  isSnapshotError,
+  isTransitionError,
+  nextEvents,
+  type Snapshot,
+  SnapshotError,
+  TransitionError,
+  transition,
+  transitionOrThrow,
+} from '../../src/index.js';
+import { steps, ticket } from './fixtures.js';
+
+const open = () => initialSnapshot(ticket);
+const assigned = () => transitionOrThrow(ticket, open(), { type: 'ASSIGN', agent: 'ana' });
+// Deliberately ill-typed inputs, as untyped callers (JSON, tests, JS users) may send them.
+const raw = (value: unknown) => value as { type: 'SOLVE' };
+
+/** Asserts a refusal and that the snapshot passed in comes back untouched (same object, same JSON). */
+function refused(snapshot: Snapshot, event: unknown) {
+  const before = JSON.stringify(snapshot);
+  const result = transition(ticket, snapshot as ReturnType<typeof open>, raw(event));
+  expect(result.ok).toBe(false);
+  expect(result.snapshot).toBe(snapshot);
+  expect(JSON.stringify(snapshot)).toBe(before);
+  if (result.ok) throw new Error('unreachable');
+  return result.error;
+}
+
+describe('initialSnapshot', () => {
+  it('starts in the initial state with the schema defaults', () => {
+    expect(open()).toEqual({
+      machine: 'ticket',
+      version: 2,
+      state: 'open',
+      context: { replies: 0, assignee: null },
+      status: 'active',
+    });
+  });
+
+  it('parses the input with the context schema', () => {
+    expect(initialSnapshot(ticket, { replies: 3 }).context).toEqual({ replies: 3, assignee: null });
+  });
+
+  it('throws INVALID_CONTEXT with the zod issues for a bad input', () => {
+    let caught: unknown;
+    try {
+      initialSnapshot(ticket, { replies: -1 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SnapshotError);
+    expect(isSnapshotError(caught)).toBe(true);
+    const error = caught as SnapshotError;
+    expect(error.code).toBe('INVALID_CONTEXT');
+    expect(error.message).toBe(
+      "The initial context of machine 'ticket' is invalid: replies: Too small: expected number to be >=0.",
+    );
+    expect(error.issue.problems).toEqual([{ path: ['context', 'replies'], message: 'Too small: expected number to be >=0' }]);
+  });
+
+  it('refuses an input for a machine without context', () => {
+    expect(() => initialSnapshot(steps, { a: 1 })).toThrow(/has no context schema/);
+    expect(initialSnapshot(steps).context).toEqual({});
+  });
+});
+
+describe('transition: success', () => {
+  it('returns the next snapshot and the step, leaving the old snapshot untouched', () => {
+    const start = open();
+    const result = transition(ticket, start, { type: 'ASSIGN', agent: 'ana' });
+    expect(result).toEqual({
+      ok: true,
+      snapshot: { machine: 'ticket', version: 2, state: 'open', context: { replies: 0, assignee: 'ana' }, status: 'active' },
+      step: { from: 'open', to: 'open', event: 'ASSIGN' },
+    });
+    expect(start.context.assignee).toBeNull();
+  });
+
+  it('takes the first candidate whose guard passes and marks final states done', () => {
+    const solved = transitionOrThrow(ticket, assigned(), { type: 'SOLVE' });
+    expect(solved.state).toBe('solved');
+    const replied = transitionOrThrow(ticket, transitionOrThrow(ticket, solved, { type: 'REOPEN' }), {
+      type: 'REPLY',
+      at: 1,
+      text: 'hello',
+    });
+    const closed = transitionOrThrow(ticket, transitionOrThrow(ticket, replied, { type: 'SOLVE' }), { type: 'CLOSE' });
+    expect(closed).toEqual({
+      machine: 'ticket',
+      version: 2,
+      state: 'closed',
+      context: { replies: 1, assignee: 'ana' },
+      status: 'done',
+    });
+    expect(isFinal(ticket, closed)).toBe(true);
+  });
+
+  it('strips payload keys the schema does not declare (zod object default)', () => {
+    const result = transition(ticket, open(), raw({ type: 'REPLY', at: 1, text: 'x', extra: true }));
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('transition: every error code', () => {
+  it('UNKNOWN_EVENT for an unknown type, listing the known events', () => {
+    expect(refused(open(), { type: 'ESCALATE' })).toEqual({
+      code: 'UNKNOWN_EVENT',
+      message: "Event ESCALATE is not an event of machine 'ticket'; known events: REPLY, ASSIGN, SOLVE, REOPEN, CLOSE.",
+      state: 'open',
+      event: 'ESCALATE',
+      known: ['REPLY', 'ASSIGN', 'SOLVE', 'REOPEN', 'CLOSE'],
+    });
+  });
+
+  it.each([
+    [null, 'null'],
+    ['SOLVE', 'the string "SOLVE"'],
+    [42, 'number 42'],
+    [{ kind: 'SOLVE' }, 'an object'],
+    [[{ type: 'SOLVE' }], 'an array'],
+  ])('UNKNOWN_EVENT for a value that is not an event: %j', (value, described) => {
+    const error = refused(open(), value);
+    expect(error.code).toBe('UNKNOWN_EVENT');
+    expect(error.message).toBe(`Expected an event object with a string "type", received ${described}.`);
+    expect(error.event).toBeUndefined();
+  });
+
+  it('EVENT_NOT_ALLOWED lists what the state allows', () => {
+    expect(refused(open(), { type: 'CLOSE' })).toEqual({
+      code: 'EVENT_NOT_ALLOWED',
+      message: "Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN, SOLVE.",
+      state: 'open',
+      event: 'CLOSE',
+      allowed: ['REPLY', 'ASSIGN', 'SOLVE'],
+    });
+  });
+
+  it('INVALID_PAYLOAD carries the zod issues and names the field', () => {
+    const error = refused(open(), { type: 'REPLY', at: 1.5, text: '' });
+    expect(error.code).toBe('INVALID_PAYLOAD');
+    expect(error.message).toBe(
+      "Event REPLY has an invalid payload in state 'open': at: Invalid input: expected int, received number; text: Too small: expected string to have >=1 characters.",
+    );
+    if (error.code !== 'INVALID_PAYLOAD') throw new Error('unreachable');
+    expect(error.issues.map((i) => i.path)).toEqual([['at'], ['text']]);
+  });
+
+  it('INVALID_PAYLOAD for a missing payload field', () => {
+    const error = refused(open(), { type: 'ASSIGN' });
+    expect(error.code).toBe('INVALID_PAYLOAD');
+    expect(error.message).toContain('agent: Invalid input: expected string, received undefined');
+  });
+
+  it('INVALID_PAYLOAD when a payload-free event has extra keys', () => {
+    const error = refused(assigned(), { type: 'SOLVE', force: true });
+    expect(error).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      message: "Event SOLVE has an invalid payload in state 'open': it takes no payload, but has the key 'force'.",
+      issues: [{ code: 'unrecognized_keys', keys: ['force'], path: [] }],
+    });
+  });
+
+  it('GUARD_REJECTED names the guard and the other events allowed', () => {
+    expect(refused(open(), { type: 'SOLVE' })).toEqual({
+      code: 'GUARD_REJECTED',
+      message: "Event SOLVE was rejected in state 'open': guard 'assigned' returned false; other events allowed here: REPLY, ASSIGN.",
+      state: 'open',
+      event: 'SOLVE',
+      guards: ['assigned'],
+      allowed: ['REPLY', 'ASSIGN', 'SOLVE'],
+    });
+  });
+
+  it('FINAL_STATE once the machine is done', () => {
+    const closed = transitionOrThrow(ticket, {
+      ...transitionOrThrow(ticket, assigned(), { type: 'SOLVE' }),
+      context: { replies: 1, assignee: 'ana' },
+    }, { type: 'CLOSE' });
+    expect(refused(closed, { type: 'REOPEN' })).toEqual({
+      code: 'FINAL_STATE',
+      message: "Event REOPEN cannot be handled: state 'closed' is final and accepts no events.",
+      state: 'closed',
+      event: 'REOPEN',
+    });
+  });
+
+  it('INVALID_SNAPSHOT for a foreign machine, another version or an unknown state', () => {
+    const foreign = refused(initialSnapshot(steps) as unknown as Snapshot, { type: 'SOLVE' });
+    expect(foreign).toMatchObject({
+      code: 'INVALID_SNAPSHOT',
+      message:
+        "The snapshot belongs to machine 'steps' version 1, not to machine 'ticket' version 2; restore or migrate it with restoreSnapshot first.",
+      state: undefined,
+    });
+    expect(refused({ ...open(), version: 1 }, { type: 'SOLVE' }).code).toBe('INVALID_SNAPSHOT');
+    expect(refused({ ...open(), state: 'limbo' }, { type: 'SOLVE' })).toMatchObject({
+      code: 'INVALID_SNAPSHOT',
+      message: "The snapshot names state 'limbo', which machine 'ticket' does not have.",
+    });
+    expect(refused(null as unknown as Snapshot, { type: 'SOLVE' }).message).toContain('belongs to null');
+  });
+
+  it('UPDATE_FAILED when an update throws or breaks the context schema', async () => {
+    const z = await import('zod');
+    const { defineMachine } = await import('../../src/index.js');
+    const m = defineMachine({
+      id: 'm',
+      version: 1,
+      initial: 'a',
+      context: z.object({ n: z.number().int().max(1) }),
+      events: { BOOM: null, GROW: null, DONE: null },
+      states: {
+        a: {
+          on: {
+            BOOM: { target: 'a', update: () => { throw new Error('disk on fire'); } },
+            GROW: { target: 'a', update: ({ context }) => ({ n: context.n + 1 }) },
+            DONE: 'b',
+          },
+        },
+        b: { type: 'final' },
+      },
+    });
+    const start = initialSnapshot(m, { n: 1 });
+    const boom = transition(m, start, { type: 'BOOM' });
+    expect(boom).toMatchObject({
+      ok: false,
+      snapshot: start,
+      error: {
+        code: 'UPDATE_FAILED',
+        message: "Event BOOM in state 'a' failed: its context update threw (disk on fire); the snapshot is unchanged.",
+        issues: [],
+      },
+    });
+    const grow = transition(m, start, { type: 'GROW' });
+    expect(grow).toMatchObject({
+      ok: false,
+      snapshot: start,
+      error: {
+        code: 'UPDATE_FAILED',
+        message:
+          "Event GROW in state 'a' failed: its context update produced a context that breaks the schema (n: Too big: expected number to be <=1); the snapshot is unchanged.",
+      },
+    });
+  });
+
+  it('GUARD_REJECTED with the cause when a guard throws', async () => {
+    const { defineMachine } = await import('../../src/index.js');
+    const m = defineMachine({
+      id: 'g',
+      version: 1,
+      initial: 'a',
+      events: { GO: null },
+      guards: { broken: () => { throw new Error('no data'); } },
+      states: { a: { on: { GO: { target: 'b', guard: 'broken' } } }, b: { type: 'final' } },
+    });
+    const result = transition(m, initialSnapshot(m), { type: 'GO' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'GUARD_REJECTED', guards: ['broken'], message: "Event GO was rejected in state 'a': guard 'broken' threw (no data)." },
+    });
+  });
+});
+
+describe('throwing convenience, can, nextEvents', () => {
+  it('transitionOrThrow throws a TransitionError with the same issue', () => {
+    const expected = transition(ticket, open(), { type: 'CLOSE' });
+    let caught: unknown;
+    try {
+      transitionOrThrow(ticket, open(), { type: 'CLOSE' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(TransitionError);
+    expect(isTransitionError(caught)).toBe(true);
+    expect((caught as TransitionError).code).toBe('EVENT_NOT_ALLOWED');
+    expect((caught as TransitionError).issue).toEqual(expected.ok ? undefined : expected.error);
+    expect((caught as Error).message).toBe("Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN, SOLVE.");
+  });
+
+  it('type guards work on look-alikes from another realm and reject plain errors', () => {
+    const foreign = Object.defineProperty(new Error('x'), Symbol.for('servicecraft.error'), { value: 'TransitionError' });
+    expect(isTransitionError(foreign)).toBe(true);
+    expect(isTransitionError(new Error('x'))).toBe(false);
+    expect(isTransitionError(null)).toBe(false);
+    expect(isSnapshotError(foreign)).toBe(false);
+  });
+
+  it('can answers exactly what transition would do', () => {
+    expect(can(ticket, open(), { type: 'SOLVE' })).toBe(false);
+    expect(can(ticket, assigned(), { type: 'SOLVE' })).toBe(true);
+    expect(can(ticket, open(), { type: 'REPLY', at: 1, text: '' })).toBe(false);
+  });
+
+  it('nextEvents applies guards and is empty in a final state or for a foreign snapshot', () => {
+    expect(nextEvents(ticket, open())).toEqual(['REPLY', 'ASSIGN']);
+    expect(nextEvents(ticket, assigned())).toEqual(['REPLY', 'ASSIGN', 'SOLVE']);
+    const solved = transitionOrThrow(ticket, assigned(), { type: 'SOLVE' });
+    expect(nextEvents(ticket, solved)).toEqual(['REOPEN']);
+    expect(nextEvents(ticket, { ...solved, state: 'closed', status: 'done' })).toEqual([]);
+    expect(nextEvents(ticket, { ...solved, machine: 'other' })).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import * as z from 'zod';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  type ContextFrom,
+  defineMachine,
+  type EventFrom,
+  initialSnapshot,
+  type SnapshotFrom,
+  type StateFrom,
+  transition,
+} from '../../src/index.js';
+import { steps, ticket } from './fixtures.js';
+
+describe('inferred types', () => {
+  it('infers state names, events and context as literal types', () => {
+    expectTypeOf<StateFrom<typeof ticket>>().toEqualTypeOf<'open' | 'solved' | 'closed'>();
+    expectTypeOf<EventFrom<typeof ticket>['type']>().toEqualTypeOf<'REPLY' | 'ASSIGN' | 'SOLVE' | 'REOPEN' | 'CLOSE'>();
+    expectTypeOf<Extract<EventFrom<typeof ticket>, { type: 'REPLY' }>>().toEqualTypeOf<
+      { type: 'REPLY' } & { at: number; text: string }
+    >();
+    expectTypeOf<ContextFrom<typeof ticket>>().toEqualTypeOf<{ replies: number; assignee: string | null }>();
+    expectTypeOf(initialSnapshot(ticket).state).toEqualTypeOf<'open' | 'solved' | 'closed'>();
+    expectTypeOf(initialSnapshot(steps).context).toEqualTypeOf<Record<string, never>>();
+    expectTypeOf<SnapshotFrom<typeof steps>['state']>().toEqualTypeOf<StateFrom<typeof steps>>();
+  });
+
+  it('types the result of transition', () => {
+    const result = transition(ticket, initialSnapshot(ticket), { type: 'SOLVE' });
+    if (result.ok) {
+      expectTypeOf(result.snapshot.state).toEqualTypeOf<'open' | 'solved' | 'closed'>();
+      expectTypeOf(result.step.from).toEqualTypeOf<'open' | 'solved' | 'closed'>();
+    } else {
+      expectTypeOf(result.error.code).toEqualTypeOf<
+        | 'UNKNOWN_EVENT'
+        | 'INVALID_PAYLOAD'
+        | 'EVENT_NOT_ALLOWED'
+        | 'GUARD_REJECTED'
+        | 'FINAL_STATE'
+        | 'INVALID_SNAPSHOT'
+        | 'UPDATE_FAILED'
+      >();
+    }
+  });
+
+  it('types the event given to updates from its own payload schema', () => {
+    defineMachine({
+      id: 'x',
+      version: 1,
+      initial: 'a',
+      context: z.object({ who: z.string() }),
+      events: { ASSIGN: z.object({ agent: z.string() }), DONE: null },
+      states: {
+        a: {
+          on: {
+            ASSIGN: {
+              target: 'a',
+              update: ({ event, context }) => {
+                expectTypeOf(event).toEqualTypeOf<{ type: 'ASSIGN' } & { agent: string }>();
+                return { ...context, who: event.agent };
+              },
+            },
+            DONE: 'b',
+          },
+        },
+        b: { type: 'final' },
+      },
+    });
+  });
+});
+
+describe('compile errors', () => {
+  it('rejects a misspelt target, initial, guard or event', () => {
+    defineMachine({
+      id: 'x',
+      version: 1,
+      // @ts-expect-error 'strat' is not a state
+      initial: 'strat',
+      events: { GO: null },
+      states: { start: { on: { GO: 'end' } }, end: { type: 'final' } },
+    });
+    defineMachine({
+      id: 'x',
+      version: 1,
+      initial: 'start',
+      events: { GO: null },
+      // @ts-expect-error 'edn' is not a state
+      states: { start: { on: { GO: 'edn' } }, end: { type: 'final' } },
+    });
+    defineMachine({
+      id: 'x',
+      version: 1,
+      initial: 'start',
+      events: { GO: null },
+      guards: { ready: () => true },
+      // @ts-expect-error 'redy' is not a guard
+      states: { start: { on: { GO: { target: 'end', guard: 'redy' } } }, end: { type: 'final' } },
+    });
+    defineMachine({
+      id: 'x',
+      version: 1,
+      initial: 'start',
+      events: { GO: null },
+      // @ts-expect-error STOP is not a declared event
+      states: { start: { on: { GO: 'end', STOP: 'end' } }, end: { type: 'final' } },
+    });
+  });
+
+  it('rejects an update that returns the wrong context shape', () => {
+    defineMachine({
+      id: 'x',
+      version: 1,
+      initial: 'a',
+      context: z.object({ n: z.number() }),
+      events: { GO: null },
+      // @ts-expect-error the update returns a string where a number is expected
+      states: { a: { on: { GO: { target: 'b', update: () => ({ n: 'one' }) } } }, b: { type: 'final' } },
+    });
+  });
+
+  it('rejects a wrong event, a missing payload field, and a snapshot of another machine', () => {
+    const snapshot = initialSnapshot(ticket);
+    // @ts-expect-error ESCALATE is not an event of ticket
+    transition(ticket, snapshot, { type: 'ESCALATE' });
+    // @ts-expect-error REPLY needs `at` and `text`
+    transition(ticket, snapshot, { type: 'REPLY', text: 'hi' });
+    // @ts-expect-error a steps snapshot is not a ticket snapshot
+    transition(ticket, initialSnapshot(steps), { type: 'SOLVE' });
+  });
+});
