@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+/**
+ * Consumer smoke test: packs the package as npm would publish it, installs the tarball into a
+ * fresh project outside the repository and proves that a consumer can use it from ESM, from
+ * CommonJS, and from TypeScript under `node16` and `bundler` resolution.
+ *
+ * Needs `npm run build` first. No dependencies beyond Node and npm; TypeScript is taken from this
+ * repository's node_modules. Set SMOKE_KEEP=1 to keep the temporary project for inspection.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const zodVersion = require(join(root, 'node_modules', 'zod', 'package.json')).version;
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+const work = mkdtempSync(join(tmpdir(), 'servicecraft-smoke-'));
+const consumer = join(work, 'consumer');
+let failures = 0;
+
+/** Runs a command; returns its combined output, throws with that output when it fails. */
+function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: process.env });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if (result.error) throw new Error(`${command} could not start: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new Error(`${[command, ...args].join(' ')} exited with ${result.status}\n${output}`);
+  }
+  return output;
+}
+
+function step(name, fn) {
+  try {
+    fn();
+    console.log(`PASS ${name}`);
+    return true;
+  } catch (error) {
+    failures += 1;
+    console.log(`FAIL ${name}`);
+    const text = error instanceof Error ? error.message : String(error);
+    console.log(text.replace(/^/gm, '    '));
+    return false;
+  }
+}
+
+function write(file, text) {
+  mkdirSync(dirname(join(consumer, file)), { recursive: true });
+  writeFileSync(join(consumer, file), `${text.trim()}\n`);
+}
+
+// The same small machine in every consumer file: it exercises the fixed core names.
+const machineSource = `
+const ticket = defineMachine({
+  id: 'ticket',
+  version: 1,
+  initial: 'open',
+  context: z.object({ replies: z.number().int().default(0) }),
+  events: {
+    REPLY: z.object({ at: z.number().int(), text: z.string().min(1) }),
+    SOLVE: null,
+  },
+  states: {
+    open: {
+      on: {
+        REPLY: { target: 'open', update: ({ context }) => ({ replies: context.replies + 1 }) },
+        SOLVE: 'solved',
+      },
+    },
+    solved: { type: 'final' },
+  },
+});
+`;
+
+const runtimeChecks = `
+const start = initialSnapshot(ticket);
+assert.deepStrictEqual(JSON.parse(JSON.stringify(start)), {
+  machine: 'ticket',
+  version: 1,
+  state: 'open',
+  context: { replies: 0 },
+  status: 'active',
+});
+const replied = transition(ticket, start, { type: 'REPLY', at: 1, text: 'hi' });
+assert.equal(replied.ok, true);
+assert.equal(replied.snapshot.state, 'open');
+assert.deepStrictEqual(replied.snapshot.context, { replies: 1 });
+const rejected = transition(ticket, replied.snapshot, { type: 'ESCALATE' });
+assert.equal(rejected.ok, false);
+assert.equal(rejected.error.code, 'UNKNOWN_EVENT');
+assert.equal(typeof rejected.error.message, 'string');
+const solved = transition(ticket, replied.snapshot, { type: 'SOLVE' });
+assert.equal(solved.ok, true);
+assert.equal(solved.snapshot.state, 'solved');
+`;
+
+const typedSource = `
+${machineSource}
+let snapshot = initialSnapshot(ticket);
+const result = transition(ticket, snapshot, { type: 'REPLY', at: 1, text: 'hi' });
+if (result.ok) snapshot = result.snapshot;
+// State names are inferred as a literal union.
+const state: 'open' | 'solved' = snapshot.state;
+const replies: number = snapshot.context.replies;
+const bad = transition(ticket, snapshot, JSON.parse('{"type":"ESCALATE"}'));
+const code: string | undefined = bad.ok ? undefined : bad.error.code;
+
+defineMachine({
+  id: 'typo',
+  version: 1,
+  initial: 'a',
+  events: { GO: null },
+  // @ts-expect-error -- 'c' is not a state of this machine
+  states: { a: { on: { GO: 'c' } }, b: { type: 'final' } },
+});
+
+export { code, replies, state };
+`;
+
+function setUp() {
+  if (!existsSync(join(root, 'dist', 'index.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first');
+  }
+  const packed = JSON.parse(
+    run('npm', ['pack', '--json', '--pack-destination', work, '--silent'], root),
+  );
+  const tarball = join(work, packed[0].filename);
+  const files = packed[0].files.map((file) => file.path);
+  for (const required of ['package.json', 'LICENSE', 'README.md', 'dist/index.js']) {
+    if (!files.includes(required)) throw new Error(`the tarball lacks ${required}`);
+  }
+  const stray = files.filter(
+    (file) => !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/.test(file),
+  );
+  if (stray.length > 0) throw new Error(`the tarball has unexpected files: ${stray.join(', ')}`);
+
+  write(
+    'package.json',
+    JSON.stringify({ name: 'servicecraft-consumer', private: true, type: 'module' }, null, 2),
+  );
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--no-package-lock',
+      '--loglevel=error',
+      tarball,
+      `zod@${zodVersion}`,
+    ],
+    consumer,
+  );
+  const installed = JSON.parse(
+    readFileSync(join(consumer, 'node_modules', pkg.name, 'package.json'), 'utf8'),
+  );
+  if (installed.version !== pkg.version) throw new Error(`installed ${installed.version}`);
+}
+
+const ready = step(`pack ${pkg.name}@${pkg.version} and install it with zod@${zodVersion}`, setUp);
+
+if (ready) {
+  write(
+    'esm.mjs',
+    `
+import assert from 'node:assert/strict';
+import * as z from 'zod';
+import { defineMachine, initialSnapshot, transition } from '${pkg.name}';
+${machineSource}
+${runtimeChecks}
+`,
+  );
+  write(
+    'cjs.cjs',
+    `
+const assert = require('node:assert/strict');
+const z = require('zod');
+const { defineMachine, initialSnapshot, transition } = require('${pkg.name}');
+assert.equal(require('${pkg.name}/package.json').name, '${pkg.name}');
+${machineSource}
+${runtimeChecks}
+`,
+  );
+  // In a `type: module` project a .ts file is ESM and a .cts file is CommonJS under node16.
+  write(
+    'src/typed.ts',
+    `
+import * as z from 'zod';
+import { defineMachine, initialSnapshot, transition } from '${pkg.name}';
+${typedSource}
+`,
+  );
+  write(
+    'src/typed-cjs.cts',
+    `
+import z = require('zod');
+import servicecraft = require('${pkg.name}');
+const { defineMachine, initialSnapshot, transition } = servicecraft;
+${typedSource}
+`,
+  );
+  // skipLibCheck is off so our .d.ts/.d.cts are checked too; zod's declarations need the `URL`
+  // type, which consumers get from DOM or @types/node, hence DOM in lib.
+  const strictOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types: [],
+    lib: ['ES2022', 'DOM'],
+    target: 'ES2022',
+  };
+  write(
+    'tsconfig.node16.json',
+    JSON.stringify(
+      {
+        compilerOptions: { ...strictOptions, module: 'node16', moduleResolution: 'node16' },
+        include: ['src/typed.ts', 'src/typed-cjs.cts'],
+      },
+      null,
+      2,
+    ),
+  );
+  write(
+    'tsconfig.bundler.json',
+    JSON.stringify(
+      {
+        compilerOptions: { ...strictOptions, module: 'esnext', moduleResolution: 'bundler' },
+        include: ['src/typed.ts'],
+      },
+      null,
+      2,
+    ),
+  );
+
+  step('ESM: node imports the package', () => run(process.execPath, ['esm.mjs'], consumer));
+  step('CJS: node requires the package', () => run(process.execPath, ['cjs.cjs'], consumer));
+  step('types: tsc under module/moduleResolution node16 (ESM .ts and CJS .cts)', () =>
+    run(process.execPath, [tsc, '-p', 'tsconfig.node16.json'], consumer),
+  );
+  step('types: tsc under module esnext + moduleResolution bundler', () =>
+    run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], consumer),
+  );
+}
+
+if (process.env.SMOKE_KEEP === '1') console.log(`kept ${work}`);
+else rmSync(work, { recursive: true, force: true });
+
+console.log(failures === 0 ? 'smoke: PASS' : `smoke: FAIL (${failures} failed)`);
+process.exitCode = failures === 0 ? 0 : 1;
