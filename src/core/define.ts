@@ -5,7 +5,7 @@
  * @module
  */
 import { DefinitionError, type DefinitionProblem, type DefinitionProblemCode } from './errors.js';
-import { compiled, type Candidate, type CompiledMachine, type CompiledState } from './internal.js';
+import { type Candidate, type CompiledMachine, type CompiledState, compiled } from './internal.js';
 import type {
   AnyMachineDefinition,
   ContextFromSchema,
@@ -114,32 +114,51 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
     problems.push({ code, path, message });
   };
   if (!isRecord(def)) {
-    add('NO_STATES', [], 'The definition must be an object with id, version, initial, events and states.');
+    add(
+      'NO_STATES',
+      [],
+      'The definition must be an object with id, version, initial, events and states.',
+    );
     return problems;
   }
   if (typeof def.id !== 'string' || def.id.trim() === '') {
     add('INVALID_ID', ['id'], 'The id must be a non-empty string; it is stored in every snapshot.');
   }
   if (!Number.isSafeInteger(def.version) || def.version < 1) {
-    add('INVALID_VERSION', ['version'], `The version must be a positive integer, received ${String(def.version)}.`);
+    add(
+      'INVALID_VERSION',
+      ['version'],
+      `The version must be a positive integer, received ${String(def.version)}.`,
+    );
   }
   if (def.context !== undefined && !isSchema(def.context)) {
     add('INVALID_SCHEMA', ['context'], 'The context must be a zod schema.');
   }
   const events = isRecord(def.events) ? def.events : {};
   if (!isRecord(def.events)) {
-    add('INVALID_SCHEMA', ['events'], 'events must be an object mapping each event type to a zod schema or null.');
+    add(
+      'INVALID_SCHEMA',
+      ['events'],
+      'events must be an object mapping each event type to a zod schema or null.',
+    );
   }
   for (const [type, schema] of Object.entries(events)) {
-    if (reserved.has(type)) add('RESERVED_NAME', ['events', type], `'${type}' cannot be an event type.`);
+    if (reserved.has(type))
+      add('RESERVED_NAME', ['events', type], `'${type}' cannot be an event type.`);
     if (schema !== null && !isSchema(schema)) {
-      add('INVALID_SCHEMA', ['events', type], `Event ${type} needs a zod schema for its payload, or null for none.`);
+      add(
+        'INVALID_SCHEMA',
+        ['events', type],
+        `Event ${type} needs a zod schema for its payload, or null for none.`,
+      );
     }
   }
   const guards = isRecord(def.guards) ? def.guards : {};
   for (const [name, fn] of Object.entries(guards)) {
-    if (reserved.has(name)) add('RESERVED_NAME', ['guards', name], `'${name}' cannot be a guard name.`);
-    if (typeof fn !== 'function') add('UNDEFINED_GUARD', ['guards', name], `Guard '${name}' must be a function.`);
+    if (reserved.has(name))
+      add('RESERVED_NAME', ['guards', name], `'${name}' cannot be a guard name.`);
+    if (typeof fn !== 'function')
+      add('UNDEFINED_GUARD', ['guards', name], `Guard '${name}' must be a function.`);
   }
   const states = isRecord(def.states) ? def.states : {};
   const names = Object.keys(states);
@@ -148,7 +167,11 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
     return problems;
   }
   if (typeof def.initial !== 'string' || !Object.hasOwn(states, def.initial)) {
-    add('MISSING_INITIAL', ['initial'], `initial must name one of the states (${names.join(', ')}), received ${String(def.initial)}.`);
+    add(
+      'MISSING_INITIAL',
+      ['initial'],
+      `initial must name one of the states (${names.join(', ')}), received ${String(def.initial)}.`,
+    );
   }
 
   const targets = new Map<string, Set<string>>();
@@ -163,42 +186,81 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
       continue;
     }
     if (state.type !== undefined && state.type !== 'final') {
-      add('INVALID_TRANSITION', [...path, 'type'], `State '${name}' has type ${String(state.type)}; the only type is 'final'.`);
+      add(
+        'INVALID_TRANSITION',
+        [...path, 'type'],
+        `State '${name}' has type ${String(state.type)}; the only type is 'final'.`,
+      );
     }
     const on = state.on === undefined ? {} : state.on;
     if (!isRecord(on)) {
-      add('INVALID_TRANSITION', [...path, 'on'], `State '${name}' has an 'on' that is not an object.`);
+      add(
+        'INVALID_TRANSITION',
+        [...path, 'on'],
+        `State '${name}' has an 'on' that is not an object.`,
+      );
       continue;
     }
     const onKeys = Object.keys(on);
     if (state.type === 'final' && onKeys.length > 0) {
-      add('FINAL_WITH_TRANSITIONS', [...path, 'on'], `Final state '${name}' accepts no events; remove its 'on' (${onKeys.join(', ')}) or make it non-final.`);
+      add(
+        'FINAL_WITH_TRANSITIONS',
+        [...path, 'on'],
+        `Final state '${name}' accepts no events; remove its 'on' (${onKeys.join(', ')}) or make it non-final.`,
+      );
     }
     for (const type of onKeys) {
       const tpath = [...path, 'on', type];
       if (!Object.hasOwn(events, type)) {
-        add('UNDECLARED_EVENT', tpath, `State '${name}' handles ${type}, which is not declared in events.`);
+        add(
+          'UNDECLARED_EVENT',
+          tpath,
+          `State '${name}' handles ${type}, which is not declared in events.`,
+        );
       }
       const candidates = normalise(on[type]);
       if (!candidates) {
-        add('INVALID_TRANSITION', tpath, `The transition for ${type} in '${name}' must be a state name, { target, guard?, update? }, or a non-empty list of those.`);
+        add(
+          'INVALID_TRANSITION',
+          tpath,
+          `The transition for ${type} in '${name}' must be a state name, { target, guard?, update? }, or a non-empty list of those.`,
+        );
         continue;
       }
       candidates.forEach((c, i) => {
         const cpath = candidates.length > 1 ? [...tpath, String(i)] : tpath;
         if (typeof c.target !== 'string' || !Object.hasOwn(states, c.target)) {
-          add('UNKNOWN_TARGET', cpath, `The transition for ${type} in '${name}' targets '${String(c.target)}', which is not a state.`);
+          add(
+            'UNKNOWN_TARGET',
+            cpath,
+            `The transition for ${type} in '${name}' targets '${String(c.target)}', which is not a state.`,
+          );
         } else {
           out.add(c.target);
         }
-        if (c.guard !== undefined && (typeof c.guard !== 'string' || !Object.hasOwn(guards, c.guard))) {
-          add('UNDEFINED_GUARD', [...cpath, 'guard'], `The transition for ${type} in '${name}' uses guard '${String(c.guard)}', which is not defined in guards.`);
+        if (
+          c.guard !== undefined &&
+          (typeof c.guard !== 'string' || !Object.hasOwn(guards, c.guard))
+        ) {
+          add(
+            'UNDEFINED_GUARD',
+            [...cpath, 'guard'],
+            `The transition for ${type} in '${name}' uses guard '${String(c.guard)}', which is not defined in guards.`,
+          );
         }
         if (c.update !== undefined && typeof c.update !== 'function') {
-          add('INVALID_TRANSITION', [...cpath, 'update'], `The update for ${type} in '${name}' must be a function.`);
+          add(
+            'INVALID_TRANSITION',
+            [...cpath, 'update'],
+            `The update for ${type} in '${name}' must be a function.`,
+          );
         }
         if (c.guard === undefined && i < candidates.length - 1) {
-          add('INVALID_TRANSITION', cpath, `Candidate ${i} for ${type} in '${name}' has no guard, so the candidates after it can never be taken.`);
+          add(
+            'INVALID_TRANSITION',
+            cpath,
+            `Candidate ${i} for ${type} in '${name}' has no guard, so the candidates after it can never be taken.`,
+          );
         }
       });
     }
@@ -217,7 +279,11 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
     }
     for (const name of names) {
       if (!seen.has(name)) {
-        add('UNREACHABLE_STATE', ['states', name], `State '${name}' cannot be reached from the initial state '${def.initial}'.`);
+        add(
+          'UNREACHABLE_STATE',
+          ['states', name],
+          `State '${name}' cannot be reached from the initial state '${def.initial}'.`,
+        );
       }
     }
   }
@@ -226,20 +292,33 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
     if (!isRecord(state) || state.type === 'final') continue;
     const out = targets.get(name) ?? new Set();
     if ([...out].every((t) => t === name)) {
-      add('DEAD_END', ['states', name], `State '${name}' is not final but has no transition to another state; add one or mark it { type: 'final' }.`);
+      add(
+        'DEAD_END',
+        ['states', name],
+        `State '${name}' is not final but has no transition to another state; add one or mark it { type: 'final' }.`,
+      );
     }
   }
 
   if (def.migrations !== undefined) {
     if (!isRecord(def.migrations)) {
-      add('INVALID_MIGRATION', ['migrations'], 'migrations must be an object keyed by the version each migration upgrades from.');
+      add(
+        'INVALID_MIGRATION',
+        ['migrations'],
+        'migrations must be an object keyed by the version each migration upgrades from.',
+      );
     } else {
       for (const [key, fn] of Object.entries(def.migrations)) {
         const from = Number(key);
         if (!Number.isSafeInteger(from) || from < 1 || from >= def.version) {
-          add('INVALID_MIGRATION', ['migrations', key], `A migration is keyed by the version it upgrades from, an integer from 1 to ${def.version - 1}; received ${key}.`);
+          add(
+            'INVALID_MIGRATION',
+            ['migrations', key],
+            `A migration is keyed by the version it upgrades from, an integer from 1 to ${def.version - 1}; received ${key}.`,
+          );
         }
-        if (typeof fn !== 'function') add('INVALID_MIGRATION', ['migrations', key], `Migration ${key} must be a function.`);
+        if (typeof fn !== 'function')
+          add('INVALID_MIGRATION', ['migrations', key], `Migration ${key} must be a function.`);
       }
     }
   }

@@ -40,26 +40,92 @@ export type TransitionErrorCode =
   | 'UPDATE_FAILED';
 
 /**
- * The data of a refused transition. Every variant has `code`, `message`, the `state` it happened
- * in and the `event` type (when there was one); some carry more.
+ * The data of a refused transition: a union on `code`. Every variant has `code`, `message`, the
+ * `state` it happened in and the `event` type (when there was one); some carry more.
  *
  * @category Core
  */
 export type TransitionIssue =
-  | (IssueBase<'UNKNOWN_EVENT'> & { readonly known: readonly string[] })
-  | (IssueBase<'INVALID_PAYLOAD'> & { readonly issues: readonly ValidationIssue[] })
-  | (IssueBase<'EVENT_NOT_ALLOWED'> & { readonly allowed: readonly string[] })
-  | (IssueBase<'GUARD_REJECTED'> & {
-      readonly guards: readonly string[];
-      readonly allowed: readonly string[];
-      readonly cause?: unknown;
-    })
-  | IssueBase<'FINAL_STATE'>
-  | (IssueBase<'INVALID_SNAPSHOT'> & { readonly problems: readonly string[] })
-  | (IssueBase<'UPDATE_FAILED'> & {
-      readonly issues: readonly ValidationIssue[];
-      readonly cause?: unknown;
-    });
+  | UnknownEventIssue
+  | InvalidPayloadIssue
+  | EventNotAllowedIssue
+  | GuardRejectedIssue
+  | FinalStateIssue
+  | InvalidSnapshotIssue
+  | UpdateFailedIssue;
+
+/**
+ * The value is not an event of this machine.
+ *
+ * @category Core
+ */
+export interface UnknownEventIssue extends IssueBase<'UNKNOWN_EVENT'> {
+  /** Every event type the machine knows. */
+  readonly known: readonly string[];
+}
+
+/**
+ * The event's payload fails its schema.
+ *
+ * @category Core
+ */
+export interface InvalidPayloadIssue extends IssueBase<'INVALID_PAYLOAD'> {
+  /** The zod issues, with paths inside the payload. */
+  readonly issues: readonly ValidationIssue[];
+}
+
+/**
+ * The current state does not take this event.
+ *
+ * @category Core
+ */
+export interface EventNotAllowedIssue extends IssueBase<'EVENT_NOT_ALLOWED'> {
+  /** The events the current state does take. */
+  readonly allowed: readonly string[];
+}
+
+/**
+ * No guard of the event's candidates passed (or a guard threw).
+ *
+ * @category Core
+ */
+export interface GuardRejectedIssue extends IssueBase<'GUARD_REJECTED'> {
+  /** The guards that returned false (or the one that threw). */
+  readonly guards: readonly string[];
+  /** The events the current state takes. */
+  readonly allowed: readonly string[];
+  /** What the guard threw, when it threw. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The snapshot is in a final state.
+ *
+ * @category Core
+ */
+export type FinalStateIssue = IssueBase<'FINAL_STATE'>;
+
+/**
+ * The snapshot belongs to another machine or version, or names an unknown state.
+ *
+ * @category Core
+ */
+export interface InvalidSnapshotIssue extends IssueBase<'INVALID_SNAPSHOT'> {
+  /** What is wrong with the snapshot. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * The context update threw, or returned a context that fails the schema.
+ *
+ * @category Core
+ */
+export interface UpdateFailedIssue extends IssueBase<'UPDATE_FAILED'> {
+  /** The zod issues of the returned context (empty when the update threw). */
+  readonly issues: readonly ValidationIssue[];
+  /** What the update threw, when it threw. */
+  readonly cause?: unknown;
+}
 
 /**
  * The fields every {@link TransitionIssue} has.
@@ -77,8 +143,7 @@ export interface IssueBase<Code extends TransitionErrorCode> {
   readonly event: string | undefined;
 }
 
-const list = (names: readonly string[]): string =>
-  names.length === 0 ? 'none' : names.join(', ');
+const list = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
 
 /** @internal The sentences of the transition issues, in one place. */
 export const transitionMessages = {
@@ -92,7 +157,12 @@ export const transitionMessages = {
     `Event ${type} is not allowed in state '${state}'; allowed: ${list(allowed)}.`,
   invalidPayload: (state: string, type: string, detail: string) =>
     `Event ${type} has an invalid payload in state '${state}': ${detail}.`,
-  guardRejected: (state: string, type: string, guards: readonly string[], allowed: readonly string[]) =>
+  guardRejected: (
+    state: string,
+    type: string,
+    guards: readonly string[],
+    allowed: readonly string[],
+  ) =>
     `Event ${type} was rejected in state '${state}': guard ${guards.map((g) => `'${g}'`).join(', ')} returned false; other events allowed here: ${list(allowed.filter((a) => a !== type))}.`,
   guardThrew: (state: string, type: string, guard: string, cause: unknown) =>
     `Event ${type} was rejected in state '${state}': guard '${guard}' threw (${describeCause(cause)}).`,
@@ -109,7 +179,9 @@ export const transitionMessages = {
 /** @internal Renders zod issues as one short clause: `path: message; path: message`. */
 export function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }
 
@@ -215,9 +287,7 @@ type ErrorKind = 'DefinitionError' | 'TransitionError' | 'SnapshotError';
 
 function hasBrand(value: unknown, kind: ErrorKind): boolean {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { [brand]?: unknown })[brand] === kind
+    typeof value === 'object' && value !== null && (value as { [brand]?: unknown })[brand] === kind
   );
 }
 
@@ -248,8 +318,6 @@ function hasBrand(value: unknown, kind: ErrorKind): boolean {
 export class DefinitionError extends Error {
   /** Every problem found, in definition order. */
   readonly problems: readonly DefinitionProblem[];
-  declare readonly [brand]: 'DefinitionError';
-
   /**
    * @param machineId - The id of the definition (or `'?'` when it had none).
    * @param problems - Every problem found.
@@ -291,8 +359,6 @@ export class TransitionError extends Error {
   readonly code: TransitionErrorCode;
   /** The full issue, as the result form would have returned it. */
   readonly issue: TransitionIssue;
-  declare readonly [brand]: 'TransitionError';
-
   /** @param issue - The refused transition's data. */
   constructor(issue: TransitionIssue) {
     super(issue.message);
@@ -330,8 +396,6 @@ export class SnapshotError extends Error {
   readonly code: SnapshotErrorCode;
   /** The full issue. */
   readonly issue: SnapshotIssue;
-  declare readonly [brand]: 'SnapshotError';
-
   /** @param issue - The rejected snapshot's data. */
   constructor(issue: SnapshotIssue) {
     super(issue.message);

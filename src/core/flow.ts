@@ -4,8 +4,15 @@
  *
  * @module
  */
-import { can, nextEvents, type Step, type TransitionResult, transition, initialSnapshot } from './transition.js';
-import type { Machine, Snapshot } from './types.js';
+import {
+  can,
+  initialSnapshot,
+  nextEvents,
+  type Step,
+  type TransitionResult,
+  transition,
+} from './transition.js';
+import type { EventObject, Machine, Snapshot } from './types.js';
 
 /**
  * Called after every accepted event with the new snapshot and the step taken.
@@ -19,7 +26,7 @@ export type FlowListener<S extends string, C> = (snapshot: Snapshot<S, C>, step:
  *
  * @category Core
  */
-export interface Flow<S extends string, Ev extends { type: string }, C> {
+export interface Flow<S extends string, Ev extends EventObject, C> {
   /** The machine the flow runs. */
   readonly machine: Machine<S, Ev, C>;
   /** The current snapshot. */
@@ -60,7 +67,7 @@ export interface Flow<S extends string, Ev extends { type: string }, C> {
  * @returns The flow.
  * @category Core
  */
-export function createFlow<S extends string, Ev extends { type: string }, C>(
+export function createFlow<S extends string, Ev extends EventObject, C>(
   machine: Machine<S, Ev, C>,
   snapshot?: NoInfer<Snapshot<S, C>>,
 ): Flow<S, Ev, C> {

@@ -9,6 +9,11 @@ export {
   DefinitionError,
   type DefinitionProblem,
   type DefinitionProblemCode,
+  type EventNotAllowedIssue,
+  type FinalStateIssue,
+  type GuardRejectedIssue,
+  type InvalidPayloadIssue,
+  type InvalidSnapshotIssue,
   type IssueBase,
   isDefinitionError,
   isSnapshotError,
@@ -20,19 +25,35 @@ export {
   TransitionError,
   type TransitionErrorCode,
   type TransitionIssue,
+  type UnknownEventIssue,
+  type UpdateFailedIssue,
   type ValidationIssue,
 } from './errors.js';
 export { createFlow, type Flow, type FlowListener } from './flow.js';
 export { type MermaidOptions, toMermaid } from './mermaid.js';
-export { type ReplayResult, replay, replayOrThrow } from './replay.js';
-export { type RestoreResult, restoreSnapshot, restoreSnapshotOrThrow } from './restore.js';
+export {
+  type ReplayFailure,
+  type ReplayResult,
+  type ReplaySuccess,
+  replay,
+  replayOrThrow,
+} from './replay.js';
+export {
+  type RestoreFailure,
+  type RestoreResult,
+  type RestoreSuccess,
+  restoreSnapshot,
+  restoreSnapshotOrThrow,
+} from './restore.js';
 export {
   can,
   initialSnapshot,
   isFinal,
   nextEvents,
   type Step,
+  type TransitionFailure,
   type TransitionResult,
+  type TransitionSuccess,
   transition,
   transitionOrThrow,
 } from './transition.js';
@@ -45,12 +66,15 @@ export type {
   Edge,
   EmptyContext,
   EventFrom,
+  EventObject,
   EventSchemas,
   EventsFromSchemas,
   Guard,
   Machine,
   MachineDefinition,
+  MachineTypes,
   Migration,
+  MigrationState,
   Schema,
   Snapshot,
   SnapshotFrom,
@@ -60,5 +84,6 @@ export type {
   TransitionArgs,
   TransitionConfig,
   TransitionSpec,
+  TypedEvent,
   Update,
 } from './types.js';

@@ -6,30 +6,46 @@
  */
 import { TransitionError, type TransitionIssue } from './errors.js';
 import { initialSnapshot, transition } from './transition.js';
-import type { Machine, Snapshot } from './types.js';
+import type { EventObject, Machine, Snapshot } from './types.js';
 
 /**
- * The result of {@link replay}.
+ * The result of {@link replay}: a {@link ReplaySuccess} or a {@link ReplayFailure}.
  *
  * @category Core
  */
 export type ReplayResult<S extends string = string, C = unknown> =
-  | {
-      readonly ok: true;
-      /** The snapshot after the last event. */
-      readonly snapshot: Snapshot<S, C>;
-      /** How many events were applied. */
-      readonly count: number;
-    }
-  | {
-      readonly ok: false;
-      /** Why the event at `index` was refused. */
-      readonly error: TransitionIssue;
-      /** The zero-based position of the refused event in the log. */
-      readonly index: number;
-      /** The snapshot after the last accepted event. */
-      readonly snapshot: Snapshot<S, C>;
-    };
+  | ReplaySuccess<S, C>
+  | ReplayFailure<S, C>;
+
+/**
+ * A log applied in full.
+ *
+ * @category Core
+ */
+export interface ReplaySuccess<S extends string = string, C = unknown> {
+  /** Always `true`. */
+  readonly ok: true;
+  /** The snapshot after the last event. */
+  readonly snapshot: Snapshot<S, C>;
+  /** How many events were applied. */
+  readonly count: number;
+}
+
+/**
+ * A log that stopped at a refused event.
+ *
+ * @category Core
+ */
+export interface ReplayFailure<S extends string = string, C = unknown> {
+  /** Always `false`. */
+  readonly ok: false;
+  /** Why the event at `index` was refused. */
+  readonly error: TransitionIssue;
+  /** The zero-based position of the refused event in the log. */
+  readonly index: number;
+  /** The snapshot after the last accepted event. */
+  readonly snapshot: Snapshot<S, C>;
+}
 
 /**
  * Applies a log of events in order, starting from `from` (or the initial snapshot), and stops at
@@ -55,7 +71,7 @@ export type ReplayResult<S extends string = string, C = unknown> =
  * @returns `{ ok: true, snapshot, count }` or `{ ok: false, error, index, snapshot }`.
  * @category Core
  */
-export function replay<S extends string, Ev extends { type: string }, C>(
+export function replay<S extends string, Ev extends EventObject, C>(
   machine: Machine<S, Ev, C>,
   events: Iterable<NoInfer<Ev>>,
   from?: NoInfer<Snapshot<S, C>>,
@@ -93,14 +109,17 @@ export function replay<S extends string, Ev extends { type: string }, C>(
  * @throws {@link TransitionError} at the first refused event.
  * @category Core
  */
-export function replayOrThrow<S extends string, Ev extends { type: string }, C>(
+export function replayOrThrow<S extends string, Ev extends EventObject, C>(
   machine: Machine<S, Ev, C>,
   events: Iterable<NoInfer<Ev>>,
   from?: NoInfer<Snapshot<S, C>>,
 ): Snapshot<S, C> {
   const result = replay(machine, events, from);
   if (!result.ok) {
-    throw new TransitionError({ ...result.error, message: `Event #${result.index}: ${result.error.message}` });
+    throw new TransitionError({
+      ...result.error,
+      message: `Event #${result.index}: ${result.error.message}`,
+    });
   }
   return result.snapshot;
 }

@@ -13,26 +13,42 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { tablesOf } from './internal.js';
-import type { Machine, Snapshot } from './types.js';
+import type { EventObject, Machine, Snapshot } from './types.js';
 
 /**
- * The result of {@link restoreSnapshot}.
+ * The result of {@link restoreSnapshot}: a {@link RestoreSuccess} or a {@link RestoreFailure}.
  *
  * @category Core
  */
 export type RestoreResult<S extends string = string, C = unknown> =
-  | {
-      readonly ok: true;
-      /** A fresh, validated snapshot of the current machine version. */
-      readonly snapshot: Snapshot<S, C>;
-      /** The version the value was migrated from, when it was older than the machine. */
-      readonly migratedFrom: number | undefined;
-    }
-  | {
-      readonly ok: false;
-      /** Every problem found. */
-      readonly error: SnapshotIssue;
-    };
+  | RestoreSuccess<S, C>
+  | RestoreFailure;
+
+/**
+ * A value accepted as a snapshot.
+ *
+ * @category Core
+ */
+export interface RestoreSuccess<S extends string = string, C = unknown> {
+  /** Always `true`. */
+  readonly ok: true;
+  /** A fresh, validated snapshot of the current machine version. */
+  readonly snapshot: Snapshot<S, C>;
+  /** The version the value was migrated from, when it was older than the machine. */
+  readonly migratedFrom: number | undefined;
+}
+
+/**
+ * A value rejected whole.
+ *
+ * @category Core
+ */
+export interface RestoreFailure {
+  /** Always `false`. */
+  readonly ok: false;
+  /** Every problem found. */
+  readonly error: SnapshotIssue;
+}
 
 const keys = new Set(['machine', 'version', 'state', 'context', 'status']);
 const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
@@ -71,7 +87,7 @@ const maxDepth = 64;
  * @category Core
  */
 export function restoreSnapshot<S extends string, C>(
-  machine: Machine<S, { type: string }, C>,
+  machine: Machine<S, EventObject, C>,
   value: unknown,
 ): RestoreResult<S, C> {
   const tables = tablesOf(machine);
@@ -99,7 +115,10 @@ export function restoreSnapshot<S extends string, C>(
     if (!keys.has(key)) problems.push({ path: [key], message: 'unexpected key' });
   }
   if (value.machine !== machine.id) {
-    problems.push({ path: ['machine'], message: `belongs to '${String(value.machine)}', expected '${machine.id}'` });
+    problems.push({
+      path: ['machine'],
+      message: `belongs to '${String(value.machine)}', expected '${machine.id}'`,
+    });
     return fail();
   }
 
@@ -108,11 +127,20 @@ export function restoreSnapshot<S extends string, C>(
   let migratedFrom: number | undefined;
   const version = value.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    problems.push({ path: ['version'], message: `expected a positive integer, received ${JSON.stringify(version)}` });
+    problems.push({
+      path: ['version'],
+      message: `expected a positive integer, received ${JSON.stringify(version)}`,
+    });
   } else if (version > machine.version) {
-    problems.push({ path: ['version'], message: `version ${version} is newer than the machine's version ${machine.version}` });
+    problems.push({
+      path: ['version'],
+      message: `version ${version} is newer than the machine's version ${machine.version}`,
+    });
   } else if (version < machine.version && typeof state !== 'string') {
-    problems.push({ path: ['state'], message: `expected a state name, received ${JSON.stringify(state)}` });
+    problems.push({
+      path: ['state'],
+      message: `expected a state name, received ${JSON.stringify(state)}`,
+    });
   } else if (version < machine.version) {
     migratedFrom = version;
     for (let v = version; v < machine.version; v++) {
@@ -127,7 +155,10 @@ export function restoreSnapshot<S extends string, C>(
         context = next.context;
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause);
-        problems.push({ path: ['version'], message: `the migration from version ${v} threw (${reason})` });
+        problems.push({
+          path: ['version'],
+          message: `the migration from version ${v} threw (${reason})`,
+        });
         break;
       }
     }
@@ -135,11 +166,17 @@ export function restoreSnapshot<S extends string, C>(
 
   const compiledState = typeof state === 'string' ? tables.states.get(state) : undefined;
   if (compiledState === undefined) {
-    problems.push({ path: ['state'], message: `'${String(state)}' is not a state of this machine` });
+    problems.push({
+      path: ['state'],
+      message: `'${String(state)}' is not a state of this machine`,
+    });
   } else {
     const expected = compiledState.final ? 'done' : 'active';
     if (value.status !== expected) {
-      problems.push({ path: ['status'], message: `expected '${expected}' for state '${compiledState.name}', received ${JSON.stringify(value.status)}` });
+      problems.push({
+        path: ['status'],
+        message: `expected '${expected}' for state '${compiledState.name}', received ${JSON.stringify(value.status)}`,
+      });
     }
   }
 
@@ -149,7 +186,10 @@ export function restoreSnapshot<S extends string, C>(
       context = parsed.data;
     } else {
       issues = parsed.error.issues;
-      problems.push({ path: ['context'], message: `fails the context schema (${describeIssues(issues)})` });
+      problems.push({
+        path: ['context'],
+        message: `fails the context schema (${describeIssues(issues)})`,
+      });
     }
   } else if (!isPlainObject(context) || Object.keys(context).length > 0) {
     problems.push({ path: ['context'], message: 'this machine has no context; expected {}' });
@@ -196,7 +236,7 @@ export function restoreSnapshot<S extends string, C>(
  * @category Core
  */
 export function restoreSnapshotOrThrow<S extends string, C>(
-  machine: Machine<S, { type: string }, C>,
+  machine: Machine<S, EventObject, C>,
   value: unknown,
 ): Snapshot<S, C> {
   const result = restoreSnapshot(machine, value);
@@ -211,7 +251,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Accepts only what JSON can carry, and no key that could reach a prototype. */
-function checkJson(value: unknown, path: (string | number)[], depth: number, problems: SnapshotProblem[]): void {
+function checkJson(
+  value: unknown,
+  path: (string | number)[],
+  depth: number,
+  problems: SnapshotProblem[],
+): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) problems.push({ path, message: `${value} is not a JSON number` });
@@ -226,12 +271,18 @@ function checkJson(value: unknown, path: (string | number)[], depth: number, pro
     return;
   }
   if (!isPlainObject(value)) {
-    problems.push({ path, message: `${typeof value === 'object' ? 'a class instance' : `a ${typeof value}`} is not plain JSON` });
+    problems.push({
+      path,
+      message: `${typeof value === 'object' ? 'a class instance' : `a ${typeof value}`} is not plain JSON`,
+    });
     return;
   }
   for (const key of Object.keys(value)) {
     if (forbidden.has(key)) {
-      problems.push({ path: [...path, key], message: `the key '${key}' is not allowed (prototype pollution)` });
+      problems.push({
+        path: [...path, key],
+        message: `the key '${key}' is not allowed (prototype pollution)`,
+      });
     } else {
       checkJson(value[key], [...path, key], depth + 1, problems);
     }

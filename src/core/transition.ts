@@ -8,12 +8,12 @@ import {
   describeIssues,
   describeValue,
   SnapshotError,
+  transitionMessages as say,
   TransitionError,
   type TransitionIssue,
-  transitionMessages as say,
 } from './errors.js';
 import { type Candidate, tablesOf } from './internal.js';
-import type { Machine, Snapshot } from './types.js';
+import type { EventObject, Machine, Snapshot } from './types.js';
 
 /**
  * What a successful transition did: the state it left, the state it entered, the event type.
@@ -30,25 +30,41 @@ export interface Step<S extends string = string> {
 }
 
 /**
- * The result of {@link transition}: the next snapshot, or an issue and the unchanged snapshot.
+ * The result of {@link transition}: a {@link TransitionSuccess} or a {@link TransitionFailure}.
  *
  * @category Core
  */
 export type TransitionResult<S extends string = string, C = unknown> =
-  | {
-      readonly ok: true;
-      /** The next snapshot: a new object; the previous one is untouched. */
-      readonly snapshot: Snapshot<S, C>;
-      /** What happened. */
-      readonly step: Step<S>;
-    }
-  | {
-      readonly ok: false;
-      /** Why the event was refused. */
-      readonly error: TransitionIssue;
-      /** The snapshot that was passed in, unchanged. */
-      readonly snapshot: Snapshot<S, C>;
-    };
+  | TransitionSuccess<S, C>
+  | TransitionFailure<S, C>;
+
+/**
+ * An accepted event.
+ *
+ * @category Core
+ */
+export interface TransitionSuccess<S extends string = string, C = unknown> {
+  /** Always `true`. */
+  readonly ok: true;
+  /** The next snapshot: a new object; the previous one is untouched. */
+  readonly snapshot: Snapshot<S, C>;
+  /** What happened. */
+  readonly step: Step<S>;
+}
+
+/**
+ * A refused event.
+ *
+ * @category Core
+ */
+export interface TransitionFailure<S extends string = string, C = unknown> {
+  /** Always `false`. */
+  readonly ok: false;
+  /** Why the event was refused. */
+  readonly error: TransitionIssue;
+  /** The snapshot that was passed in, unchanged. */
+  readonly snapshot: Snapshot<S, C>;
+}
 
 /**
  * Makes the first snapshot of a machine, validating the initial context against the context
@@ -76,7 +92,7 @@ export type TransitionResult<S extends string = string, C = unknown> =
  * @category Core
  */
 export function initialSnapshot<S extends string, C>(
-  machine: Machine<S, { type: string }, C>,
+  machine: Machine<S, EventObject, C>,
   input?: unknown,
 ): Snapshot<S, C> {
   const { context: schema, states } = tablesOf(machine);
@@ -146,13 +162,17 @@ export function initialSnapshot<S extends string, C>(
  * @returns `{ ok: true, snapshot, step }` or `{ ok: false, error, snapshot }`.
  * @category Core
  */
-export function transition<S extends string, Ev extends { type: string }, C>(
+export function transition<S extends string, Ev extends EventObject, C>(
   machine: Machine<S, Ev, C>,
   snapshot: NoInfer<Snapshot<S, C>>,
   event: NoInfer<Ev>,
 ): TransitionResult<S, C> {
   const tables = tablesOf(machine);
-  const refuse = (error: TransitionIssue): TransitionResult<S, C> => ({ ok: false, error, snapshot });
+  const refuse = (error: TransitionIssue): TransitionResult<S, C> => ({
+    ok: false,
+    error,
+    snapshot,
+  });
 
   if (
     typeof snapshot !== 'object' ||
@@ -165,26 +185,55 @@ export function transition<S extends string, Ev extends { type: string }, C>(
         ? `machine '${String(snapshot.machine)}' version ${String(snapshot.version)}`
         : describeValue(snapshot);
     const message = say.wrongMachine(machine.id, machine.version, got);
-    return refuse({ code: 'INVALID_SNAPSHOT', message, state: undefined, event: eventType(event), problems: [message] });
+    return refuse({
+      code: 'INVALID_SNAPSHOT',
+      message,
+      state: undefined,
+      event: eventType(event),
+      problems: [message],
+    });
   }
   const from = snapshot.state;
   const state = tables.states.get(from);
   if (state === undefined) {
     const message = say.unknownState(machine.id, String(from));
-    return refuse({ code: 'INVALID_SNAPSHOT', message, state: String(from), event: eventType(event), problems: [message] });
+    return refuse({
+      code: 'INVALID_SNAPSHOT',
+      message,
+      state: String(from),
+      event: eventType(event),
+      problems: [message],
+    });
   }
   const type = eventType(event);
   if (type === undefined) {
     const message = say.notAnEvent(describeValue(event));
-    return refuse({ code: 'UNKNOWN_EVENT', message, state: from, event: undefined, known: tables.eventTypes });
+    return refuse({
+      code: 'UNKNOWN_EVENT',
+      message,
+      state: from,
+      event: undefined,
+      known: tables.eventTypes,
+    });
   }
   const schema = tables.events.get(type);
   if (schema === undefined) {
     const message = say.unknownEvent(machine.id, type, tables.eventTypes);
-    return refuse({ code: 'UNKNOWN_EVENT', message, state: from, event: type, known: tables.eventTypes });
+    return refuse({
+      code: 'UNKNOWN_EVENT',
+      message,
+      state: from,
+      event: type,
+      known: tables.eventTypes,
+    });
   }
   if (state.final) {
-    return refuse({ code: 'FINAL_STATE', message: say.finalState(from, type), state: from, event: type });
+    return refuse({
+      code: 'FINAL_STATE',
+      message: say.finalState(from, type),
+      state: from,
+      event: type,
+    });
   }
   const candidates = state.on.get(type);
   if (candidates === undefined) {
@@ -202,13 +251,25 @@ export function transition<S extends string, Ev extends { type: string }, C>(
   if (schema === null) {
     for (const key in event) {
       if (key !== 'type') {
-        const message = say.invalidPayload(from, type, `it takes no payload, but has the key '${key}'`);
+        const message = say.invalidPayload(
+          from,
+          type,
+          `it takes no payload, but has the key '${key}'`,
+        );
         return refuse({
           code: 'INVALID_PAYLOAD',
           message,
           state: from,
           event: type,
-          issues: [{ code: 'unrecognized_keys', keys: [key], path: [], message: `Unrecognized key: "${key}"`, input: event }],
+          issues: [
+            {
+              code: 'unrecognized_keys',
+              keys: [String(key)],
+              path: [],
+              message: `Unrecognized key: "${key}"`,
+              input: event as unknown as Record<string, unknown>,
+            },
+          ],
         });
       }
     }
@@ -255,7 +316,8 @@ export function transition<S extends string, Ev extends { type: string }, C>(
       chosen = candidate;
       break;
     }
-    (rejected ??= []).push(candidate.guard as string);
+    rejected ??= [];
+    rejected.push(candidate.guard as string);
   }
   if (chosen === undefined) {
     const guards = rejected ?? [];
@@ -342,7 +404,7 @@ function eventType(event: unknown): string | undefined {
  * @throws {@link TransitionError} carrying the issue.
  * @category Core
  */
-export function transitionOrThrow<S extends string, Ev extends { type: string }, C>(
+export function transitionOrThrow<S extends string, Ev extends EventObject, C>(
   machine: Machine<S, Ev, C>,
   snapshot: NoInfer<Snapshot<S, C>>,
   event: NoInfer<Ev>,
@@ -374,7 +436,7 @@ export function transitionOrThrow<S extends string, Ev extends { type: string },
  * @returns `true` when `transition` would succeed.
  * @category Core
  */
-export function can<S extends string, Ev extends { type: string }, C>(
+export function can<S extends string, Ev extends EventObject, C>(
   machine: Machine<S, Ev, C>,
   snapshot: NoInfer<Snapshot<S, C>>,
   event: NoInfer<Ev>,
@@ -415,7 +477,7 @@ export function can<S extends string, Ev extends { type: string }, C>(
  * @returns The accepted event types, in definition order (empty in a final state).
  * @category Core
  */
-export function nextEvents<S extends string, Ev extends { type: string }, C>(
+export function nextEvents<S extends string, Ev extends EventObject, C>(
   machine: Machine<S, Ev, C>,
   snapshot: NoInfer<Snapshot<S, C>>,
 ): Ev['type'][] {
@@ -456,7 +518,7 @@ export function nextEvents<S extends string, Ev extends { type: string }, C>(
  * @category Core
  */
 export function isFinal<S extends string, C>(
-  machine: Machine<S, { type: string }, C>,
+  machine: Machine<S, EventObject, C>,
   snapshot: NoInfer<Snapshot<S, C>>,
 ): boolean {
   return tablesOf(machine).states.get(snapshot.state)?.final === true;

@@ -31,15 +31,35 @@ export type EventSchemas = Record<string, Schema | null>;
  * import type { EventsFromSchemas } from 'servicecraft';
  *
  * type Events = EventsFromSchemas<{ SOLVE: null; REPLY: z.ZodObject<{ text: z.ZodString }> }>;
- * // { type: 'SOLVE' } | { type: 'REPLY'; text: string }
+ * // TypedEvent<'SOLVE'> | (TypedEvent<'REPLY'> & { text: string })
  * const e: Events = { type: 'REPLY', text: 'hello' };
  * ```
  *
  * @category Core
  */
 export type EventsFromSchemas<E extends EventSchemas> = {
-  [K in keyof E & string]: E[K] extends Schema ? { type: K } & z.output<E[K]> : { type: K };
+  [K in keyof E & string]: E[K] extends Schema ? TypedEvent<K> & z.output<E[K]> : TypedEvent<K>;
 }[keyof E & string];
+
+/**
+ * The `type` part of an event of type `K`.
+ *
+ * @category Core
+ */
+export interface TypedEvent<K extends string> {
+  /** The event type. */
+  readonly type: K;
+}
+
+/**
+ * The shape every event has: an object with a string `type`.
+ *
+ * @category Core
+ */
+export interface EventObject {
+  /** The event type, e.g. `'NEXT'`. */
+  readonly type: string;
+}
 
 /**
  * The context of a machine with no context schema: an empty object.
@@ -134,10 +154,19 @@ export interface StateConfig<S extends string, E extends EventSchemas, G extends
  *
  * @category Core
  */
-export type Migration = (previous: { state: string; context: unknown }) => {
-  state: string;
-  context: unknown;
-};
+export type Migration = (previous: MigrationState) => MigrationState;
+
+/**
+ * The part of a snapshot a {@link Migration} rewrites.
+ *
+ * @category Core
+ */
+export interface MigrationState {
+  /** The state name (it may be renamed by the migration). */
+  readonly state: string;
+  /** The context, untyped: it is validated against the schema after the last migration. */
+  readonly context: unknown;
+}
 
 /**
  * A machine definition, as passed to {@link defineMachine}.
@@ -235,7 +264,11 @@ export interface Edge<S extends string = string, Ev extends string = string> {
  *
  * @category Core
  */
-export interface Machine<S extends string = string, Ev extends { type: string } = { type: string }, C = unknown> {
+export interface Machine<
+  S extends string = string,
+  Ev extends EventObject = EventObject,
+  C = unknown,
+> {
   /** The machine's identifier. */
   readonly id: string;
   /** The machine's version. */
@@ -253,7 +286,19 @@ export interface Machine<S extends string = string, Ev extends { type: string } 
   /** The definition the machine was made from (schemas, guards, updates, meta). */
   readonly definition: AnyMachineDefinition;
   /** Type-only carrier of the event and context types; always `undefined` at run time. */
-  readonly types?: { readonly event: Ev; readonly context: C };
+  readonly types?: MachineTypes<Ev, C>;
+}
+
+/**
+ * The type-only carrier of a machine's event and context types.
+ *
+ * @category Core
+ */
+export interface MachineTypes<Ev, C> {
+  /** The event union. */
+  readonly event: Ev;
+  /** The context type. */
+  readonly context: C;
 }
 
 /**
@@ -262,15 +307,25 @@ export interface Machine<S extends string = string, Ev extends { type: string } 
  * @category Core
  */
 export interface AnyMachineDefinition {
+  /** The machine's identifier. */
   readonly id: string;
+  /** The machine's version. */
   readonly version: number;
+  /** The initial state. */
   readonly initial: string;
+  /** The context schema, if any. */
   readonly context?: Schema | undefined;
+  /** The payload schema of each event (`null`: no payload). */
   readonly events: EventSchemas;
+  /** The named guards. */
   readonly guards?: Readonly<Record<string, Guard<unknown, never>>>;
+  /** The states, keyed by name. */
   readonly states: Readonly<Record<string, AnyStateConfig>>;
+  /** Migrations keyed by the version they upgrade from. */
   readonly migrations?: Readonly<Record<number, Migration>>;
+  /** The machine's description. */
   readonly description?: string;
+  /** The machine's domain data. */
   readonly meta?: Readonly<Record<string, unknown>>;
 }
 
@@ -280,12 +335,22 @@ export interface AnyMachineDefinition {
  * @category Core
  */
 export interface AnyStateConfig {
+  /** `'final'` for an end state. */
   readonly type?: 'final';
+  /** The transitions, keyed by event type. */
   readonly on?: Readonly<Record<string, unknown>>;
+  /** The state's description. */
   readonly description?: string;
+  /** The state's domain data. */
   readonly meta?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Any machine, whatever its states, events and context: the parameter type of tools that work on
+ * every machine ({@link toMermaid}, path generators, coverage).
+ *
+ * @category Core
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the widest machine, for helper types and tools
 export type AnyMachine = Machine<any, any, any>;
 
@@ -294,27 +359,29 @@ export type AnyMachine = Machine<any, any, any>;
  *
  * @category Core
  */
-export type StateFrom<M extends AnyMachine> = M extends Machine<infer S, infer _E, infer _C> ? S : never;
+export type StateFrom<M extends AnyMachine> =
+  M extends Machine<infer S, infer _E, infer _C> ? S : never;
 
 /**
  * The event union of a machine (`{ type, ...payload }`).
  *
  * @category Core
  */
-export type EventFrom<M extends AnyMachine> = M extends Machine<infer _S, infer E, infer _C> ? E : never;
+export type EventFrom<M extends AnyMachine> =
+  M extends Machine<infer _S, infer E, infer _C> ? E : never;
 
 /**
  * The context type of a machine.
  *
  * @category Core
  */
-export type ContextFrom<M extends AnyMachine> = M extends Machine<infer _S, infer _E, infer C> ? C : never;
+export type ContextFrom<M extends AnyMachine> =
+  M extends Machine<infer _S, infer _E, infer C> ? C : never;
 
 /**
  * The snapshot type of a machine.
  *
  * @category Core
  */
-export type SnapshotFrom<M extends AnyMachine> = M extends Machine<infer S, infer _E, infer C>
-  ? Snapshot<S, C>
-  : never;
+export type SnapshotFrom<M extends AnyMachine> =
+  M extends Machine<infer S, infer _E, infer C> ? Snapshot<S, C> : never;

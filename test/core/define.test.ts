@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { DefinitionError, defineMachine, isDefinitionError } from '../../src/index.js';
+import * as z from 'zod';
+import { type DefinitionError, defineMachine, isDefinitionError } from '../../src/index.js';
 import { steps, ticket } from './fixtures.js';
 
 /** Runs defineMachine on an untyped definition and returns the problems it reports. */
@@ -84,11 +84,16 @@ describe('defineMachine', () => {
       states: { a: { on: { GO: 'b' } }, b: { on: { BACK: 'b' } }, c: { type: 'final' } },
     });
     expect(problems).toEqual([
-      { code: 'UNREACHABLE_STATE', path: ['states', 'c'], message: "State 'c' cannot be reached from the initial state 'a'." },
+      {
+        code: 'UNREACHABLE_STATE',
+        path: ['states', 'c'],
+        message: "State 'c' cannot be reached from the initial state 'a'.",
+      },
       {
         code: 'DEAD_END',
         path: ['states', 'b'],
-        message: "State 'b' is not final but has no transition to another state; add one or mark it { type: 'final' }.",
+        message:
+          "State 'b' is not final but has no transition to another state; add one or mark it { type: 'final' }.",
       },
     ]);
   });
@@ -113,14 +118,29 @@ describe('defineMachine', () => {
       ['RESERVED_NAME', 'events.constructor'],
       ['RESERVED_NAME', 'states.prototype'],
     ]);
-    expect(problemsOf({ ...base, states: { a: { on: { GO: [] } }, b: { type: 'final' } } }).map((p) => p.code)).toContain(
-      'INVALID_TRANSITION',
-    );
-    expect(problemsOf({ ...base, states: { a: { on: { GO: { target: 'b', update: 1 } } }, b: { type: 'final' } } })).toEqual([
-      { code: 'INVALID_TRANSITION', path: ['states', 'a', 'on', 'GO', 'update'], message: "The update for GO in 'a' must be a function." },
+    expect(
+      problemsOf({ ...base, states: { a: { on: { GO: [] } }, b: { type: 'final' } } }).map(
+        (p) => p.code,
+      ),
+    ).toContain('INVALID_TRANSITION');
+    expect(
+      problemsOf({
+        ...base,
+        states: { a: { on: { GO: { target: 'b', update: 1 } } }, b: { type: 'final' } },
+      }),
+    ).toEqual([
+      {
+        code: 'INVALID_TRANSITION',
+        path: ['states', 'a', 'on', 'GO', 'update'],
+        message: "The update for GO in 'a' must be a function.",
+      },
     ]);
-    expect(problemsOf({ ...base, states: { a: 'x', b: { type: 'final' } } }).map((p) => p.code)).toContain('INVALID_TRANSITION');
-    expect(problemsOf({ ...base, migrations: [] }).map((p) => p.code)).toEqual(['INVALID_MIGRATION']);
+    expect(
+      problemsOf({ ...base, states: { a: 'x', b: { type: 'final' } } }).map((p) => p.code),
+    ).toContain('INVALID_TRANSITION');
+    expect(problemsOf({ ...base, migrations: [] }).map((p) => p.code)).toEqual([
+      'INVALID_MIGRATION',
+    ]);
   });
 
   it('accepts zod schemas for context and payloads', () => {

@@ -32,7 +32,8 @@ describe('determinism', () => {
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const [pattern, what] of rules) if (pattern.test(text)) offenders.push(`${file}: ${what}`);
+      for (const [pattern, what] of rules)
+        if (pattern.test(text)) offenders.push(`${file}: ${what}`);
     }
     expect(offenders).toEqual([]);
   });
@@ -55,6 +56,9 @@ describe('determinism', () => {
     expect(first).toEqual(second);
     expect(first.ok && first.snapshot.state).toBe('closed');
     const snapshot = transitionOrThrow(steps, initialSnapshot(steps), { type: 'NEXT' });
-    expect(restoreSnapshot(steps, JSON.parse(JSON.stringify(snapshot)))).toMatchObject({ ok: true, snapshot });
+    expect(restoreSnapshot(steps, JSON.parse(JSON.stringify(snapshot)))).toMatchObject({
+      ok: true,
+      snapshot,
+    });
   });
 });

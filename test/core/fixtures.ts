@@ -44,11 +44,15 @@ export const ticket = defineMachine({
     open: {
       description: 'Waiting for an agent',
       on: {
-        REPLY: { target: 'open', update: ({ context }) => ({ ...context, replies: context.replies + 1 }) },
-        ASSIGN: { target: 'open', update: ({ context, event }) => ({ ...context, assignee: event.agent }) },
-        SOLVE: [
-          { target: 'solved', guard: 'assigned' },
-        ],
+        REPLY: {
+          target: 'open',
+          update: ({ context }) => ({ ...context, replies: context.replies + 1 }),
+        },
+        ASSIGN: {
+          target: 'open',
+          update: ({ context, event }) => ({ ...context, assignee: event.agent }),
+        },
+        SOLVE: [{ target: 'solved', guard: 'assigned' }],
       },
     },
     solved: { on: { REOPEN: 'open', CLOSE: { target: 'closed', guard: 'answered' } } },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import {
   type AnyMachine,
   defineMachine,
@@ -18,7 +18,13 @@ const eventTypes = ['A', 'B', 'C', 'D'] as const;
 interface Spec {
   readonly size: number;
   readonly lastFinal: boolean;
-  readonly extra: readonly { from: number; event: number; to: number; guard: number; update: boolean }[];
+  readonly extra: readonly {
+    from: number;
+    event: number;
+    to: number;
+    guard: number;
+    update: boolean;
+  }[];
 }
 
 /** A random but valid machine: a spine s0 → s1 → … on A keeps every state reachable and alive. */
@@ -39,7 +45,11 @@ const specArb: fc.Arbitrary<Spec> = fc.integer({ min: 1, max: 7 }).chain((size) 
   }),
 );
 
-type Candidate = { target: string; guard?: 'even' | 'small'; update?: (a: { context: { n: number } }) => { n: number } };
+type Candidate = {
+  target: string;
+  guard?: 'even' | 'small';
+  update?: (a: { context: { n: number } }) => { n: number };
+};
 
 function build(spec: Spec): AnyMachine {
   const name = (i: number) => `s${i}`;
@@ -50,14 +60,19 @@ function build(spec: Spec): AnyMachine {
       states[name(i)] = { type: 'final' };
       continue;
     }
-    states[name(i)] = { on: { A: [{ target: name(last ? 0 : i + 1), update: ({ context }) => ({ n: context.n + 1 }) }] } };
+    states[name(i)] = {
+      on: {
+        A: [{ target: name(last ? 0 : i + 1), update: ({ context }) => ({ n: context.n + 1 }) }],
+      },
+    };
   }
   if (spec.size === 1) states.s0 = { on: { A: [{ target: 's0' }] }, type: undefined as never };
   for (const edge of spec.extra) {
     const from = states[name(edge.from)];
     if (!from?.on) continue;
     const type = eventTypes[edge.event] as string;
-    const list = (from.on[type] ??= []);
+    from.on[type] ??= [];
+    const list = from.on[type];
     const guard = edge.guard === 0 ? undefined : edge.guard === 1 ? 'even' : 'small';
     if (list.length > 0 && list[list.length - 1]?.guard === undefined) continue;
     list.push({
@@ -112,7 +127,9 @@ describe('core invariants (property-based)', () => {
           snapshot = result.snapshot as AnySnapshot;
           expect(machine.states).toContain(snapshot.state);
           expect(contextSchema.safeParse(snapshot.context).success).toBe(true);
-          expect(snapshot.status).toBe(machine.finalStates.includes(snapshot.state) ? 'done' : 'active');
+          expect(snapshot.status).toBe(
+            machine.finalStates.includes(snapshot.state) ? 'done' : 'active',
+          );
         }
       }),
       { numRuns: 300 },
@@ -132,9 +149,15 @@ describe('core invariants (property-based)', () => {
           }
         }
         const start = initialSnapshot(machine, { n: 0 });
-        expect(replay(machine, accepted as never[], start)).toEqual({ ok: true, snapshot, count: accepted.length });
+        expect(replay(machine, accepted as never[], start)).toEqual({
+          ok: true,
+          snapshot,
+          count: accepted.length,
+        });
         // Same log, same snapshot: determinism.
-        expect(replay(machine, accepted as never[], start)).toEqual(replay(machine, accepted as never[], start));
+        expect(replay(machine, accepted as never[], start)).toEqual(
+          replay(machine, accepted as never[], start),
+        );
       }),
       { numRuns: 200 },
     );
@@ -162,39 +185,55 @@ describe('core invariants (property-based)', () => {
     const tamper = fc.oneof(
       fc.constant((s: AnySnapshot) => ({ ...s, machine: 'other' })),
       fc.integer({ min: 2, max: 9 }).map((v) => (s: AnySnapshot) => ({ ...s, version: v })),
-      fc.string().filter((x) => !/^s\d$/.test(x)).map((state) => (s: AnySnapshot) => ({ ...s, state })),
+      fc
+        .string()
+        .filter((x) => !/^s\d$/.test(x))
+        .map((state) => (s: AnySnapshot) => ({ ...s, state })),
       fc.constant((s: AnySnapshot) => ({ ...s, status: s.status === 'done' ? 'active' : 'done' })),
-      fc.oneof(fc.integer({ min: 6 }), fc.constant(-1), fc.constant(0.5)).map((n) => (s: AnySnapshot) => ({ ...s, context: { n } })),
-      fc.constant((s: AnySnapshot) => ({ ...s, context: JSON.parse(`{"n":${s.context.n},"__proto__":{}}`) })),
+      fc
+        .oneof(fc.integer({ min: 6 }), fc.constant(-1), fc.constant(0.5))
+        .map((n) => (s: AnySnapshot) => ({ ...s, context: { n } })),
+      fc.constant((s: AnySnapshot) => ({
+        ...s,
+        context: JSON.parse(`{"n":${s.context.n},"__proto__":{}}`),
+      })),
       fc.constant((s: AnySnapshot) => ({ ...s, owner: 'mallory' })),
     );
     fc.assert(
-      fc.property(machineArb, fc.array(eventArb, { maxLength: 20 }), tamper, (machine, events, mutate) => {
-        let snapshot: AnySnapshot = initialSnapshot(machine, { n: 0 });
-        for (const event of events) {
-          const result = transition(machine, snapshot, event as never);
-          if (result.ok) snapshot = result.snapshot as AnySnapshot;
-        }
-        const result = restoreSnapshot(machine, mutate(snapshot));
-        expect(result.ok).toBe(false);
-        expect(result).not.toHaveProperty('snapshot');
-      }),
+      fc.property(
+        machineArb,
+        fc.array(eventArb, { maxLength: 20 }),
+        tamper,
+        (machine, events, mutate) => {
+          let snapshot: AnySnapshot = initialSnapshot(machine, { n: 0 });
+          for (const event of events) {
+            const result = transition(machine, snapshot, event as never);
+            if (result.ok) snapshot = result.snapshot as AnySnapshot;
+          }
+          const result = restoreSnapshot(machine, mutate(snapshot));
+          expect(result.ok).toBe(false);
+          expect(result).not.toHaveProperty('snapshot');
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('a snapshot does not grow with the number of transitions', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('NEXT', 'SKIP', 'RESTART'), { minLength: 1, maxLength: 500 }), (types) => {
-        let snapshot = initialSnapshot(steps);
-        const sizes = new Set<number>();
-        for (const type of types) {
-          const result = transition(steps, snapshot, { type } as never);
-          if (result.ok) snapshot = result.snapshot;
-          sizes.add(JSON.stringify(snapshot).length - snapshot.state.length);
-        }
-        expect(sizes.size).toBe(1);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('NEXT', 'SKIP', 'RESTART'), { minLength: 1, maxLength: 500 }),
+        (types) => {
+          let snapshot = initialSnapshot(steps);
+          const sizes = new Set<number>();
+          for (const type of types) {
+            const result = transition(steps, snapshot, { type } as never);
+            if (result.ok) snapshot = result.snapshot;
+            sizes.add(JSON.stringify(snapshot).length - snapshot.state.length);
+          }
+          expect(sizes.size).toBe(1);
+        },
+      ),
     );
   });
 });

@@ -62,7 +62,11 @@ describe('createFlow', () => {
     const listener = vi.fn();
     const stop = flow.subscribe(listener);
     expect(flow.send(next).ok).toBe(true);
-    expect(listener).toHaveBeenCalledWith(flow.snapshot(), { from: 'approach', to: 'determineNeeds', event: 'NEXT' });
+    expect(listener).toHaveBeenCalledWith(flow.snapshot(), {
+      from: 'approach',
+      to: 'determineNeeds',
+      event: 'NEXT',
+    });
     stop();
     flow.send(next);
     expect(listener).toHaveBeenCalledTimes(1);
@@ -122,7 +126,14 @@ describe('toMermaid', () => {
       states: { 'not yet': { description: 'a: b', on: { GO: 'done' } }, done: { type: 'final' } },
     });
     expect(toMermaid(m, { direction: 'LR', descriptions: false })).toBe(
-      ['stateDiagram-v2', '  direction LR', '  state "not yet" as s0', '  [*] --> s0', '  s0 --> done : GO', '  done --> [*]'].join('\n'),
+      [
+        'stateDiagram-v2',
+        '  direction LR',
+        '  state "not yet" as s0',
+        '  [*] --> s0',
+        '  s0 --> done : GO',
+        '  done --> [*]',
+      ].join('\n'),
     );
     expect(toMermaid(m)).toContain('  s0 : a  b');
   });

@@ -9,20 +9,31 @@ import {
 } from '../../src/index.js';
 import { steps, ticket } from './fixtures.js';
 
-const stored = () => ({ machine: 'ticket', version: 2, state: 'open', context: { replies: 1, assignee: 'ana' }, status: 'active' });
+const stored = () => ({
+  machine: 'ticket',
+  version: 2,
+  state: 'open',
+  context: { replies: 1, assignee: 'ana' },
+  status: 'active',
+});
 
 /** Restores a value expected to fail and returns the problems as `path: message` lines. */
 function problems(value: unknown): string[] {
   const result = restoreSnapshot(ticket, value);
   if (result.ok) throw new Error('expected a rejection');
   expect(result.error.code).toBe('INVALID_SNAPSHOT');
-  expect(result.error.message.startsWith("Cannot restore a snapshot of machine 'ticket': ")).toBe(true);
+  expect(result.error.message.startsWith("Cannot restore a snapshot of machine 'ticket': ")).toBe(
+    true,
+  );
   return result.error.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
 }
 
 describe('restoreSnapshot', () => {
   it('round-trips a snapshot through JSON into a fresh object', () => {
-    const snapshot = transitionOrThrow(ticket, initialSnapshot(ticket), { type: 'ASSIGN', agent: 'ana' });
+    const snapshot = transitionOrThrow(ticket, initialSnapshot(ticket), {
+      type: 'ASSIGN',
+      agent: 'ana',
+    });
     const parsed = JSON.parse(JSON.stringify(snapshot));
     const result = restoreSnapshot(ticket, parsed);
     expect(result).toEqual({ ok: true, snapshot, migratedFrom: undefined });
@@ -31,32 +42,64 @@ describe('restoreSnapshot', () => {
 
   it('migrates an older version through the declared chain', () => {
     expect(
-      restoreSnapshot(ticket, { machine: 'ticket', version: 1, state: 'pending', context: { replies: 4 }, status: 'active' }),
+      restoreSnapshot(ticket, {
+        machine: 'ticket',
+        version: 1,
+        state: 'pending',
+        context: { replies: 4 },
+        status: 'active',
+      }),
     ).toEqual({
       ok: true,
-      snapshot: { machine: 'ticket', version: 2, state: 'open', context: { replies: 4, assignee: null }, status: 'active' },
+      snapshot: {
+        machine: 'ticket',
+        version: 2,
+        state: 'open',
+        context: { replies: 4, assignee: null },
+        status: 'active',
+      },
       migratedFrom: 1,
     });
   });
 
   it('rejects a foreign machine before anything else', () => {
-    expect(problems({ ...stored(), machine: 'steps' })).toEqual(["machine: belongs to 'steps', expected 'ticket'"]);
+    expect(problems({ ...stored(), machine: 'steps' })).toEqual([
+      "machine: belongs to 'steps', expected 'ticket'",
+    ]);
   });
 
   it('rejects newer, missing or malformed versions', () => {
-    expect(problems({ ...stored(), version: 3 })).toEqual(["version: version 3 is newer than the machine's version 2"]);
-    expect(problems({ ...stored(), version: 1.5 })).toEqual(['version: expected a positive integer, received 1.5']);
-    expect(problems({ ...stored(), version: '2' })).toEqual(['version: expected a positive integer, received "2"']);
+    expect(problems({ ...stored(), version: 3 })).toEqual([
+      "version: version 3 is newer than the machine's version 2",
+    ]);
+    expect(problems({ ...stored(), version: 1.5 })).toEqual([
+      'version: expected a positive integer, received 1.5',
+    ]);
+    expect(problems({ ...stored(), version: '2' })).toEqual([
+      'version: expected a positive integer, received "2"',
+    ]);
   });
 
   it('lists every problem at once: extra keys, unknown state, wrong status, bad context', () => {
-    expect(problems({ ...stored(), state: 'limbo', status: 'paused', context: { replies: -1, assignee: 'a' }, extra: 1 })).toEqual([
+    expect(
+      problems({
+        ...stored(),
+        state: 'limbo',
+        status: 'paused',
+        context: { replies: -1, assignee: 'a' },
+        extra: 1,
+      }),
+    ).toEqual([
       'extra: unexpected key',
       "state: 'limbo' is not a state of this machine",
       'context: fails the context schema (replies: Too small: expected number to be >=0)',
     ]);
-    expect(problems({ ...stored(), status: 'done' })).toEqual(["status: expected 'active' for state 'open', received \"done\""]);
-    expect(problems({ ...stored(), state: 'closed' })).toEqual(["status: expected 'done' for state 'closed', received \"active\""]);
+    expect(problems({ ...stored(), status: 'done' })).toEqual([
+      "status: expected 'active' for state 'open', received \"done\"",
+    ]);
+    expect(problems({ ...stored(), state: 'closed' })).toEqual([
+      "status: expected 'done' for state 'closed', received \"active\"",
+    ]);
   });
 
   it('returns the zod issues of a bad context', () => {
@@ -66,9 +109,18 @@ describe('restoreSnapshot', () => {
   });
 
   it.each([
-    ['__proto__', '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"__proto__":{"isAdmin":true}},"status":"active"}'],
-    ['constructor', '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"constructor":{"prototype":{}}},"status":"active"}'],
-    ['prototype', '{"machine":"ticket","version":2,"state":"open","context":{"a":[{"prototype":1}]},"status":"active"}'],
+    [
+      '__proto__',
+      '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"__proto__":{"isAdmin":true}},"status":"active"}',
+    ],
+    [
+      'constructor',
+      '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"constructor":{"prototype":{}}},"status":"active"}',
+    ],
+    [
+      'prototype',
+      '{"machine":"ticket","version":2,"state":"open","context":{"a":[{"prototype":1}]},"status":"active"}',
+    ],
   ])('rejects the prototype-polluting key %s at any depth', (key, json) => {
     const lines = problems(JSON.parse(json));
     expect(lines).toHaveLength(1);
@@ -80,9 +132,15 @@ describe('restoreSnapshot', () => {
     expect(problems(null)).toEqual([': expected a plain object']);
     expect(problems('{}')).toEqual([': expected a plain object']);
     expect(problems(new Map())).toEqual([': expected a plain object']);
-    expect(problems({ ...stored(), context: { replies: Number.NaN } })).toEqual(['context.replies: NaN is not a JSON number']);
-    expect(problems({ ...stored(), context: { at: new Date(0) } })).toEqual(['context.at: a class instance is not plain JSON']);
-    expect(problems({ ...stored(), context: { f: () => 1 } })).toEqual(['context.f: a function is not plain JSON']);
+    expect(problems({ ...stored(), context: { replies: Number.NaN } })).toEqual([
+      'context.replies: NaN is not a JSON number',
+    ]);
+    expect(problems({ ...stored(), context: { at: new Date(0) } })).toEqual([
+      'context.at: a class instance is not plain JSON',
+    ]);
+    expect(problems({ ...stored(), context: { f: () => 1 } })).toEqual([
+      'context.f: a function is not plain JSON',
+    ]);
     const deep: Record<string, unknown> = {};
     let cursor = deep;
     for (let i = 0; i < 70; i++) cursor = cursor.x = {} as Record<string, unknown>;
@@ -104,21 +162,41 @@ describe('restoreSnapshot', () => {
     });
     const at = (version: number, state: unknown = 'open') =>
       restoreSnapshot(v3, { machine: 'ticket', version, state, context: {}, status: 'active' });
-    const lines = (r: ReturnType<typeof at>) => (r.ok ? [] : r.error.problems.map((p) => `${p.path.join('.')}: ${p.message}`));
+    const lines = (r: ReturnType<typeof at>) =>
+      r.ok ? [] : r.error.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
     expect(lines(at(1))).toEqual(['version: the migration from version 1 threw (v1 had no owner)']);
     expect(lines(at(2))).toEqual(['version: no migration from version 2 to 3']);
-    expect(lines(at(2, 7))).toEqual(['state: expected a state name, received 7', "state: '7' is not a state of this machine"]);
+    expect(lines(at(2, 7))).toEqual([
+      'state: expected a state name, received 7',
+      "state: '7' is not a state of this machine",
+    ]);
   });
 
   it('checks the empty context of a machine without a context schema', () => {
-    const ok = restoreSnapshot(steps, { machine: 'steps', version: 1, state: 'present', context: {}, status: 'active' });
+    const ok = restoreSnapshot(steps, {
+      machine: 'steps',
+      version: 1,
+      state: 'present',
+      context: {},
+      status: 'active',
+    });
     expect(ok.ok).toBe(true);
-    const bad = restoreSnapshot(steps, { machine: 'steps', version: 1, state: 'present', context: { x: 1 }, status: 'active' });
-    expect(bad.ok ? [] : bad.error.problems).toEqual([{ path: ['context'], message: 'this machine has no context; expected {}' }]);
+    const bad = restoreSnapshot(steps, {
+      machine: 'steps',
+      version: 1,
+      state: 'present',
+      context: { x: 1 },
+      status: 'active',
+    });
+    expect(bad.ok ? [] : bad.error.problems).toEqual([
+      { path: ['context'], message: 'this machine has no context; expected {}' },
+    ]);
   });
 
   it('restoreSnapshotOrThrow throws a SnapshotError', () => {
     expect(restoreSnapshotOrThrow(ticket, stored()).state).toBe('open');
-    expect(() => restoreSnapshotOrThrow(ticket, { ...stored(), state: 'x' })).toThrow(SnapshotError);
+    expect(() => restoreSnapshotOrThrow(ticket, { ...stored(), state: 'x' })).toThrow(
+      SnapshotError,
+    );
   });
 });

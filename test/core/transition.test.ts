@@ -59,7 +59,9 @@ describe('initialSnapshot', () => {
     expect(error.message).toBe(
       "The initial context of machine 'ticket' is invalid: replies: Too small: expected number to be >=0.",
     );
-    expect(error.issue.problems).toEqual([{ path: ['context', 'replies'], message: 'Too small: expected number to be >=0' }]);
+    expect(error.issue.problems).toEqual([
+      { path: ['context', 'replies'], message: 'Too small: expected number to be >=0' },
+    ]);
   });
 
   it('refuses an input for a machine without context', () => {
@@ -74,7 +76,13 @@ describe('transition: success', () => {
     const result = transition(ticket, start, { type: 'ASSIGN', agent: 'ana' });
     expect(result).toEqual({
       ok: true,
-      snapshot: { machine: 'ticket', version: 2, state: 'open', context: { replies: 0, assignee: 'ana' }, status: 'active' },
+      snapshot: {
+        machine: 'ticket',
+        version: 2,
+        state: 'open',
+        context: { replies: 0, assignee: 'ana' },
+        status: 'active',
+      },
       step: { from: 'open', to: 'open', event: 'ASSIGN' },
     });
     expect(start.context.assignee).toBeNull();
@@ -83,12 +91,20 @@ describe('transition: success', () => {
   it('takes the first candidate whose guard passes and marks final states done', () => {
     const solved = transitionOrThrow(ticket, assigned(), { type: 'SOLVE' });
     expect(solved.state).toBe('solved');
-    const replied = transitionOrThrow(ticket, transitionOrThrow(ticket, solved, { type: 'REOPEN' }), {
-      type: 'REPLY',
-      at: 1,
-      text: 'hello',
-    });
-    const closed = transitionOrThrow(ticket, transitionOrThrow(ticket, replied, { type: 'SOLVE' }), { type: 'CLOSE' });
+    const replied = transitionOrThrow(
+      ticket,
+      transitionOrThrow(ticket, solved, { type: 'REOPEN' }),
+      {
+        type: 'REPLY',
+        at: 1,
+        text: 'hello',
+      },
+    );
+    const closed = transitionOrThrow(
+      ticket,
+      transitionOrThrow(ticket, replied, { type: 'SOLVE' }),
+      { type: 'CLOSE' },
+    );
     expect(closed).toEqual({
       machine: 'ticket',
       version: 2,
@@ -100,7 +116,11 @@ describe('transition: success', () => {
   });
 
   it('strips payload keys the schema does not declare (zod object default)', () => {
-    const result = transition(ticket, open(), raw({ type: 'REPLY', at: 1, text: 'x', extra: true }));
+    const result = transition(
+      ticket,
+      open(),
+      raw({ type: 'REPLY', at: 1, text: 'x', extra: true }),
+    );
     expect(result.ok).toBe(true);
   });
 });
@@ -109,7 +129,8 @@ describe('transition: every error code', () => {
   it('UNKNOWN_EVENT for an unknown type, listing the known events', () => {
     expect(refused(open(), { type: 'ESCALATE' })).toEqual({
       code: 'UNKNOWN_EVENT',
-      message: "Event ESCALATE is not an event of machine 'ticket'; known events: REPLY, ASSIGN, SOLVE, REOPEN, CLOSE.",
+      message:
+        "Event ESCALATE is not an event of machine 'ticket'; known events: REPLY, ASSIGN, SOLVE, REOPEN, CLOSE.",
       state: 'open',
       event: 'ESCALATE',
       known: ['REPLY', 'ASSIGN', 'SOLVE', 'REOPEN', 'CLOSE'],
@@ -125,7 +146,9 @@ describe('transition: every error code', () => {
   ])('UNKNOWN_EVENT for a value that is not an event: %j', (value, described) => {
     const error = refused(open(), value);
     expect(error.code).toBe('UNKNOWN_EVENT');
-    expect(error.message).toBe(`Expected an event object with a string "type", received ${described}.`);
+    expect(error.message).toBe(
+      `Expected an event object with a string "type", received ${described}.`,
+    );
     expect(error.event).toBeUndefined();
   });
 
@@ -159,7 +182,8 @@ describe('transition: every error code', () => {
     const error = refused(assigned(), { type: 'SOLVE', force: true });
     expect(error).toMatchObject({
       code: 'INVALID_PAYLOAD',
-      message: "Event SOLVE has an invalid payload in state 'open': it takes no payload, but has the key 'force'.",
+      message:
+        "Event SOLVE has an invalid payload in state 'open': it takes no payload, but has the key 'force'.",
       issues: [{ code: 'unrecognized_keys', keys: ['force'], path: [] }],
     });
   });
@@ -167,7 +191,8 @@ describe('transition: every error code', () => {
   it('GUARD_REJECTED names the guard and the other events allowed', () => {
     expect(refused(open(), { type: 'SOLVE' })).toEqual({
       code: 'GUARD_REJECTED',
-      message: "Event SOLVE was rejected in state 'open': guard 'assigned' returned false; other events allowed here: REPLY, ASSIGN.",
+      message:
+        "Event SOLVE was rejected in state 'open': guard 'assigned' returned false; other events allowed here: REPLY, ASSIGN.",
       state: 'open',
       event: 'SOLVE',
       guards: ['assigned'],
@@ -176,10 +201,14 @@ describe('transition: every error code', () => {
   });
 
   it('FINAL_STATE once the machine is done', () => {
-    const closed = transitionOrThrow(ticket, {
-      ...transitionOrThrow(ticket, assigned(), { type: 'SOLVE' }),
-      context: { replies: 1, assignee: 'ana' },
-    }, { type: 'CLOSE' });
+    const closed = transitionOrThrow(
+      ticket,
+      {
+        ...transitionOrThrow(ticket, assigned(), { type: 'SOLVE' }),
+        context: { replies: 1, assignee: 'ana' },
+      },
+      { type: 'CLOSE' },
+    );
     expect(refused(closed, { type: 'REOPEN' })).toEqual({
       code: 'FINAL_STATE',
       message: "Event REOPEN cannot be handled: state 'closed' is final and accepts no events.",
@@ -201,7 +230,9 @@ describe('transition: every error code', () => {
       code: 'INVALID_SNAPSHOT',
       message: "The snapshot names state 'limbo', which machine 'ticket' does not have.",
     });
-    expect(refused(null as unknown as Snapshot, { type: 'SOLVE' }).message).toContain('belongs to null');
+    expect(refused(null as unknown as Snapshot, { type: 'SOLVE' }).message).toContain(
+      'belongs to null',
+    );
   });
 
   it('UPDATE_FAILED when an update throws or breaks the context schema', async () => {
@@ -216,7 +247,12 @@ describe('transition: every error code', () => {
       states: {
         a: {
           on: {
-            BOOM: { target: 'a', update: () => { throw new Error('disk on fire'); } },
+            BOOM: {
+              target: 'a',
+              update: () => {
+                throw new Error('disk on fire');
+              },
+            },
             GROW: { target: 'a', update: ({ context }) => ({ n: context.n + 1 }) },
             DONE: 'b',
           },
@@ -231,7 +267,8 @@ describe('transition: every error code', () => {
       snapshot: start,
       error: {
         code: 'UPDATE_FAILED',
-        message: "Event BOOM in state 'a' failed: its context update threw (disk on fire); the snapshot is unchanged.",
+        message:
+          "Event BOOM in state 'a' failed: its context update threw (disk on fire); the snapshot is unchanged.",
         issues: [],
       },
     });
@@ -254,13 +291,21 @@ describe('transition: every error code', () => {
       version: 1,
       initial: 'a',
       events: { GO: null },
-      guards: { broken: () => { throw new Error('no data'); } },
+      guards: {
+        broken: () => {
+          throw new Error('no data');
+        },
+      },
       states: { a: { on: { GO: { target: 'b', guard: 'broken' } } }, b: { type: 'final' } },
     });
     const result = transition(m, initialSnapshot(m), { type: 'GO' });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'GUARD_REJECTED', guards: ['broken'], message: "Event GO was rejected in state 'a': guard 'broken' threw (no data)." },
+      error: {
+        code: 'GUARD_REJECTED',
+        guards: ['broken'],
+        message: "Event GO was rejected in state 'a': guard 'broken' threw (no data).",
+      },
     });
   });
 });
@@ -278,11 +323,15 @@ describe('throwing convenience, can, nextEvents', () => {
     expect(isTransitionError(caught)).toBe(true);
     expect((caught as TransitionError).code).toBe('EVENT_NOT_ALLOWED');
     expect((caught as TransitionError).issue).toEqual(expected.ok ? undefined : expected.error);
-    expect((caught as Error).message).toBe("Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN, SOLVE.");
+    expect((caught as Error).message).toBe(
+      "Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN, SOLVE.",
+    );
   });
 
   it('type guards work on look-alikes from another realm and reject plain errors', () => {
-    const foreign = Object.defineProperty(new Error('x'), Symbol.for('servicecraft.error'), { value: 'TransitionError' });
+    const foreign = Object.defineProperty(new Error('x'), Symbol.for('servicecraft.error'), {
+      value: 'TransitionError',
+    });
     expect(isTransitionError(foreign)).toBe(true);
     expect(isTransitionError(new Error('x'))).toBe(false);
     expect(isTransitionError(null)).toBe(false);

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { describe, expectTypeOf, it } from 'vitest';
+import * as z from 'zod';
 import {
   type ContextFrom,
   defineMachine,
@@ -7,6 +7,7 @@ import {
   initialSnapshot,
   type SnapshotFrom,
   type StateFrom,
+  type TypedEvent,
   transition,
 } from '../../src/index.js';
 import { steps, ticket } from './fixtures.js';
@@ -14,11 +15,16 @@ import { steps, ticket } from './fixtures.js';
 describe('inferred types', () => {
   it('infers state names, events and context as literal types', () => {
     expectTypeOf<StateFrom<typeof ticket>>().toEqualTypeOf<'open' | 'solved' | 'closed'>();
-    expectTypeOf<EventFrom<typeof ticket>['type']>().toEqualTypeOf<'REPLY' | 'ASSIGN' | 'SOLVE' | 'REOPEN' | 'CLOSE'>();
-    expectTypeOf<Extract<EventFrom<typeof ticket>, { type: 'REPLY' }>>().toEqualTypeOf<
-      { type: 'REPLY' } & { at: number; text: string }
+    expectTypeOf<EventFrom<typeof ticket>['type']>().toEqualTypeOf<
+      'REPLY' | 'ASSIGN' | 'SOLVE' | 'REOPEN' | 'CLOSE'
     >();
-    expectTypeOf<ContextFrom<typeof ticket>>().toEqualTypeOf<{ replies: number; assignee: string | null }>();
+    expectTypeOf<Extract<EventFrom<typeof ticket>, { type: 'REPLY' }>>().toEqualTypeOf<
+      TypedEvent<'REPLY'> & { at: number; text: string }
+    >();
+    expectTypeOf<ContextFrom<typeof ticket>>().toEqualTypeOf<{
+      replies: number;
+      assignee: string | null;
+    }>();
     expectTypeOf(initialSnapshot(ticket).state).toEqualTypeOf<'open' | 'solved' | 'closed'>();
     expectTypeOf(initialSnapshot(steps).context).toEqualTypeOf<Record<string, never>>();
     expectTypeOf<SnapshotFrom<typeof steps>['state']>().toEqualTypeOf<StateFrom<typeof steps>>();
@@ -55,7 +61,7 @@ describe('inferred types', () => {
             ASSIGN: {
               target: 'a',
               update: ({ event, context }) => {
-                expectTypeOf(event).toEqualTypeOf<{ type: 'ASSIGN' } & { agent: string }>();
+                expectTypeOf(event).toEqualTypeOf<TypedEvent<'ASSIGN'> & { agent: string }>();
                 return { ...context, who: event.agent };
               },
             },
@@ -112,8 +118,15 @@ describe('compile errors', () => {
       initial: 'a',
       context: z.object({ n: z.number() }),
       events: { GO: null },
-      // @ts-expect-error the update returns a string where a number is expected
-      states: { a: { on: { GO: { target: 'b', update: () => ({ n: 'one' }) } } }, b: { type: 'final' } },
+      states: {
+        a: {
+          on: {
+            // @ts-expect-error the update returns a string where a number is expected
+            GO: { target: 'b', update: () => ({ n: 'one' }) },
+          },
+        },
+        b: { type: 'final' },
+      },
     });
   });
 
