@@ -83,4 +83,5 @@ export {
   type Update,
   type UpdateFailedIssue,
   type ValidationIssue,
+  type WithPayload,
 } from './core/index.js';

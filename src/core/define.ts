@@ -348,6 +348,7 @@ function build(def: AnyMachineDefinition): Machine {
         edges.push(Object.freeze(edge));
         return {
           target: c.target as string,
+          targetFinal: def.states[c.target as string]?.type === 'final',
           guard,
           guardFn: guard === undefined ? undefined : guards[guard],
           update: c.update as Update<unknown, unknown> | undefined,

@@ -86,4 +86,5 @@ export type {
   TransitionSpec,
   TypedEvent,
   Update,
+  WithPayload,
 } from './types.js';

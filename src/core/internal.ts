@@ -12,6 +12,7 @@ export const compiled: unique symbol = Symbol('servicecraft.compiled') as never;
 /** @internal */
 export interface Candidate {
   readonly target: string;
+  readonly targetFinal: boolean;
   readonly guard: string | undefined;
   readonly guardFn: Guard<unknown, unknown> | undefined;
   readonly update: Update<unknown, unknown> | undefined;

@@ -109,7 +109,7 @@ export function restoreSnapshot<S extends string, C>(
     problems.push({ path: [], message: 'expected a plain object' });
     return fail();
   }
-  checkJson(value, [], 0, problems);
+  checkJson(value, [], problems);
   if (problems.length > 0) return fail();
   for (const key of Object.keys(value)) {
     if (!keys.has(key)) problems.push({ path: [key], message: 'unexpected key' });
@@ -250,41 +250,47 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Accepts only what JSON can carry, and no key that could reach a prototype. */
-function checkJson(
-  value: unknown,
-  path: (string | number)[],
-  depth: number,
-  problems: SnapshotProblem[],
-): void {
+/**
+ * Accepts only what JSON can carry, and no key that could reach a prototype. `path` is one shared
+ * stack, copied only when a problem is reported, so a valid value allocates nothing.
+ */
+function checkJson(value: unknown, path: (string | number)[], problems: SnapshotProblem[]): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) problems.push({ path, message: `${value} is not a JSON number` });
+    if (!Number.isFinite(value))
+      problems.push({ path: [...path], message: `${value} is not a JSON number` });
     return;
   }
-  if (depth >= maxDepth) {
-    problems.push({ path, message: `nested more than ${maxDepth} levels (or circular)` });
-    return;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) checkJson(value[i], [...path, i], depth + 1, problems);
-    return;
-  }
-  if (!isPlainObject(value)) {
+  if (path.length >= maxDepth) {
     problems.push({
-      path,
-      message: `${typeof value === 'object' ? 'a class instance' : `a ${typeof value}`} is not plain JSON`,
+      path: [...path],
+      message: `nested more than ${maxDepth} levels (or circular)`,
     });
     return;
   }
-  for (const key of Object.keys(value)) {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      checkJson(value[i], path, problems);
+      path.pop();
+    }
+    return;
+  }
+  if (!isPlainObject(value)) {
+    const what = typeof value === 'object' ? 'a class instance' : `a ${typeof value}`;
+    problems.push({ path: [...path], message: `${what} is not plain JSON` });
+    return;
+  }
+  for (const key in value) {
+    path.push(key);
     if (forbidden.has(key)) {
       problems.push({
-        path: [...path, key],
+        path: [...path],
         message: `the key '${key}' is not allowed (prototype pollution)`,
       });
     } else {
-      checkJson(value[key], [...path, key], depth + 1, problems);
+      checkJson(value[key], path, problems);
     }
+    path.pop();
   }
 }

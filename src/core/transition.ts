@@ -13,7 +13,7 @@ import {
   type TransitionIssue,
 } from './errors.js';
 import { type Candidate, tablesOf } from './internal.js';
-import type { EventObject, Machine, Snapshot } from './types.js';
+import type { EventObject, Machine, Schema, Snapshot } from './types.js';
 
 /**
  * What a successful transition did: the state it left, the state it entered, the event type.
@@ -168,197 +168,57 @@ export function transition<S extends string, Ev extends EventObject, C>(
   event: NoInfer<Ev>,
 ): TransitionResult<S, C> {
   const tables = tablesOf(machine);
-  const refuse = (error: TransitionIssue): TransitionResult<S, C> => ({
-    ok: false,
-    error,
-    snapshot,
-  });
-
-  if (
-    typeof snapshot !== 'object' ||
-    snapshot === null ||
-    snapshot.machine !== machine.id ||
-    snapshot.version !== machine.version
-  ) {
-    const got =
-      typeof snapshot === 'object' && snapshot !== null
-        ? `machine '${String(snapshot.machine)}' version ${String(snapshot.version)}`
-        : describeValue(snapshot);
-    const message = say.wrongMachine(machine.id, machine.version, got);
-    return refuse({
-      code: 'INVALID_SNAPSHOT',
-      message,
-      state: undefined,
-      event: eventType(event),
-      problems: [message],
-    });
+  // Hot path first: one lookup per table. Anything unusual goes to `diagnose`, which finds the
+  // precise reason in the documented order.
+  const state =
+    typeof snapshot === 'object' &&
+    snapshot !== null &&
+    snapshot.machine === machine.id &&
+    snapshot.version === machine.version
+      ? tables.states.get(snapshot.state)
+      : undefined;
+  const type = typeof event === 'object' && event !== null ? event.type : undefined;
+  const candidates = state === undefined ? undefined : state.on.get(type as string);
+  if (state === undefined || candidates === undefined) {
+    return refuse(snapshot, diagnose(machine, snapshot, event));
   }
   const from = snapshot.state;
-  const state = tables.states.get(from);
-  if (state === undefined) {
-    const message = say.unknownState(machine.id, String(from));
-    return refuse({
-      code: 'INVALID_SNAPSHOT',
-      message,
-      state: String(from),
-      event: eventType(event),
-      problems: [message],
-    });
-  }
-  const type = eventType(event);
-  if (type === undefined) {
-    const message = say.notAnEvent(describeValue(event));
-    return refuse({
-      code: 'UNKNOWN_EVENT',
-      message,
-      state: from,
-      event: undefined,
-      known: tables.eventTypes,
-    });
-  }
-  const schema = tables.events.get(type);
-  if (schema === undefined) {
-    const message = say.unknownEvent(machine.id, type, tables.eventTypes);
-    return refuse({
-      code: 'UNKNOWN_EVENT',
-      message,
-      state: from,
-      event: type,
-      known: tables.eventTypes,
-    });
-  }
-  if (state.final) {
-    return refuse({
-      code: 'FINAL_STATE',
-      message: say.finalState(from, type),
-      state: from,
-      event: type,
-    });
-  }
-  const candidates = state.on.get(type);
-  if (candidates === undefined) {
-    return refuse({
-      code: 'EVENT_NOT_ALLOWED',
-      message: say.notAllowed(from, type, state.allowed),
-      state: from,
-      event: type,
-      allowed: state.allowed,
-    });
-  }
+  const schema = tables.events.get(type as string);
 
-  // Payload: a schema parses everything but `type`; a payload-free event must be `{ type }` alone.
-  let validated: { type: string } = event;
-  if (schema === null) {
-    for (const key in event) {
-      if (key !== 'type') {
-        const message = say.invalidPayload(
-          from,
-          type,
-          `it takes no payload, but has the key '${key}'`,
-        );
-        return refuse({
-          code: 'INVALID_PAYLOAD',
-          message,
-          state: from,
-          event: type,
-          issues: [
-            {
-              code: 'unrecognized_keys',
-              keys: [String(key)],
-              path: [],
-              message: `Unrecognized key: "${key}"`,
-              input: event as unknown as Record<string, unknown>,
-            },
-          ],
-        });
-      }
-    }
-  } else {
-    const { type: _type, ...payload } = event;
-    const parsed = schema.safeParse(payload);
+  // Payload: the schema sees the event; `type` is the engine's, so it is put back on the result.
+  // A payload-free event (`null`) reads nothing but `type`; like `z.object()`, neither form
+  // inspects undeclared keys unless the schema is strict (`z.strictObject`).
+  let validated: EventObject = event;
+  if (schema !== null && schema !== undefined) {
+    let parsed = schema.safeParse(event);
+    // A strict schema rejects `type` itself: parse again without it (the rare, slower path).
+    if (!parsed.success) parsed = schema.safeParse(withoutType(event));
     if (!parsed.success) {
       const issues = parsed.error.issues;
-      return refuse({
+      return refuse(snapshot, {
         code: 'INVALID_PAYLOAD',
-        message: say.invalidPayload(from, type, describeIssues(issues)),
+        message: say.invalidPayload(from, event.type, describeIssues(issues)),
         state: from,
-        event: type,
+        event: event.type,
         issues,
       });
     }
-    validated = { ...(parsed.data as object), type };
+    validated = withType(parsed.data, event);
   }
 
   const context = snapshot.context;
-  let chosen: Candidate | undefined;
-  let rejected: string[] | undefined;
-  for (const candidate of candidates) {
-    if (candidate.guardFn === undefined) {
-      chosen = candidate;
-      break;
-    }
-    let passed: boolean;
-    try {
-      passed = candidate.guardFn({ context, event: validated }) === true;
-    } catch (cause) {
-      const guard = candidate.guard as string;
-      return refuse({
-        code: 'GUARD_REJECTED',
-        message: say.guardThrew(from, type, guard, cause),
-        state: from,
-        event: type,
-        guards: [guard],
-        allowed: state.allowed,
-        cause,
-      });
-    }
-    if (passed) {
-      chosen = candidate;
-      break;
-    }
-    rejected ??= [];
-    rejected.push(candidate.guard as string);
-  }
-  if (chosen === undefined) {
-    const guards = rejected ?? [];
-    return refuse({
-      code: 'GUARD_REJECTED',
-      message: say.guardRejected(from, type, guards, state.allowed),
-      state: from,
-      event: type,
-      guards,
-      allowed: state.allowed,
-    });
+  let chosen = candidates[0] as Candidate;
+  if (chosen.guardFn !== undefined) {
+    const picked = pick(candidates, state.allowed, from, context, validated);
+    if (!('target' in picked)) return refuse(snapshot, picked);
+    chosen = picked;
   }
 
   let next: unknown = context;
   if (chosen.update !== undefined) {
-    try {
-      next = chosen.update({ context, event: validated });
-    } catch (cause) {
-      return refuse({
-        code: 'UPDATE_FAILED',
-        message: say.updateThrew(from, type, cause),
-        state: from,
-        event: type,
-        issues: [],
-        cause,
-      });
-    }
-    if (tables.context !== undefined) {
-      const parsed = tables.context.safeParse(next);
-      if (!parsed.success) {
-        const issues = parsed.error.issues;
-        return refuse({
-          code: 'UPDATE_FAILED',
-          message: say.updateInvalid(from, type, describeIssues(issues)),
-          state: from,
-          event: type,
-          issues,
-        });
-      }
-      next = parsed.data;
-    }
+    const updated = update(chosen, tables.context, from, context, validated);
+    if ('code' in updated) return refuse(snapshot, updated);
+    next = updated.context;
   }
 
   const to = chosen.target as S;
@@ -369,10 +229,148 @@ export function transition<S extends string, Ev extends EventObject, C>(
       version: snapshot.version,
       state: to,
       context: next as C,
-      status: tables.states.get(to)?.final === true ? 'done' : 'active',
+      status: chosen.targetFinal ? 'done' : 'active',
     },
-    step: { from, to, event: type },
+    step: { from, to, event: event.type },
   };
+}
+
+/**
+ * The validated event: zod's output with `type` put back. zod returns a fresh object for object
+ * schemas, which is ours to extend (copying it with a spread is several times slower than the
+ * parse itself); a schema that returns its input unchanged already has `type`.
+ */
+function withType(data: unknown, event: EventObject): EventObject {
+  if (data === event) return event;
+  if (typeof data !== 'object' || data === null) return { type: event.type };
+  if (!Object.isExtensible(data)) return { ...data, type: event.type };
+  (data as { type: string }).type = event.type;
+  return data as EventObject;
+}
+
+function withoutType(event: EventObject): Record<string, unknown> {
+  const { type: _type, ...payload } = event;
+  return payload;
+}
+
+function refuse<S extends string, C>(
+  snapshot: Snapshot<S, C>,
+  error: TransitionIssue,
+): TransitionFailure<S, C> {
+  return { ok: false, error, snapshot };
+}
+
+/** Runs the guards in order; returns the first candidate that passes, or the refusal. */
+function pick(
+  candidates: readonly Candidate[],
+  allowed: readonly string[],
+  from: string,
+  context: unknown,
+  event: EventObject,
+): Candidate | TransitionIssue {
+  const rejected: string[] = [];
+  for (const candidate of candidates) {
+    if (candidate.guardFn === undefined) return candidate;
+    const guard = candidate.guard as string;
+    try {
+      if (candidate.guardFn({ context, event }) === true) return candidate;
+    } catch (cause) {
+      const message = say.guardThrew(from, event.type, guard, cause);
+      return {
+        code: 'GUARD_REJECTED',
+        message,
+        state: from,
+        event: event.type,
+        guards: [guard],
+        allowed,
+        cause,
+      };
+    }
+    rejected.push(guard);
+  }
+  const message = say.guardRejected(from, event.type, rejected, allowed);
+  return {
+    code: 'GUARD_REJECTED',
+    message,
+    state: from,
+    event: event.type,
+    guards: rejected,
+    allowed,
+  };
+}
+
+/** Runs an update and checks its result against the context schema. */
+function update(
+  candidate: Candidate,
+  schema: Schema | undefined,
+  from: string,
+  context: unknown,
+  event: EventObject,
+): { context: unknown } | TransitionIssue {
+  let next: unknown;
+  try {
+    next = (candidate.update as NonNullable<Candidate['update']>)({ context, event });
+  } catch (cause) {
+    const message = say.updateThrew(from, event.type, cause);
+    return { code: 'UPDATE_FAILED', message, state: from, event: event.type, issues: [], cause };
+  }
+  if (schema === undefined) return { context: next };
+  const parsed = schema.safeParse(next);
+  if (parsed.success) return { context: parsed.data };
+  const issues = parsed.error.issues;
+  const message = say.updateInvalid(from, event.type, describeIssues(issues));
+  return { code: 'UPDATE_FAILED', message, state: from, event: event.type, issues };
+}
+
+/** Finds why the fast path could not proceed, checking in the documented order. */
+function diagnose(machine: Machine, snapshot: unknown, event: unknown): TransitionIssue {
+  const tables = tablesOf(machine);
+  const type = eventType(event);
+  const snap = snapshot as Partial<Snapshot> | null;
+  if (
+    typeof snap !== 'object' ||
+    snap === null ||
+    snap.machine !== machine.id ||
+    snap.version !== machine.version
+  ) {
+    const got =
+      typeof snap === 'object' && snap !== null
+        ? `machine '${String(snap.machine)}' version ${String(snap.version)}`
+        : describeValue(snap);
+    const message = say.wrongMachine(machine.id, machine.version, got);
+    return {
+      code: 'INVALID_SNAPSHOT',
+      message,
+      state: undefined,
+      event: type,
+      problems: [message],
+    };
+  }
+  const from = String(snap.state);
+  const state = tables.states.get(from);
+  if (state === undefined) {
+    const message = say.unknownState(machine.id, from);
+    return { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] };
+  }
+  if (type === undefined) {
+    const message = say.notAnEvent(describeValue(event));
+    return {
+      code: 'UNKNOWN_EVENT',
+      message,
+      state: from,
+      event: undefined,
+      known: tables.eventTypes,
+    };
+  }
+  if (!tables.events.has(type)) {
+    const message = say.unknownEvent(machine.id, type, tables.eventTypes);
+    return { code: 'UNKNOWN_EVENT', message, state: from, event: type, known: tables.eventTypes };
+  }
+  if (state.final) {
+    return { code: 'FINAL_STATE', message: say.finalState(from, type), state: from, event: type };
+  }
+  const message = say.notAllowed(from, type, state.allowed);
+  return { code: 'EVENT_NOT_ALLOWED', message, state: from, event: type, allowed: state.allowed };
 }
 
 function eventType(event: unknown): string | undefined {

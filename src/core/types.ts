@@ -16,7 +16,8 @@ export type Schema = z.ZodType;
 
 /**
  * The payload schemas of a machine's events, keyed by event type. `null` declares an event that
- * carries no payload: such an event is `{ type }` alone, and any other key is rejected.
+ * carries no payload: only its `type` is read. Like `z.object()`, neither form rejects keys it does
+ * not declare; use `z.strictObject(...)` (or `z.strictObject({})` for no payload) to reject them.
  *
  * @category Core
  */
@@ -38,8 +39,18 @@ export type EventSchemas = Record<string, Schema | null>;
  * @category Core
  */
 export type EventsFromSchemas<E extends EventSchemas> = {
-  [K in keyof E & string]: E[K] extends Schema ? TypedEvent<K> & z.output<E[K]> : TypedEvent<K>;
+  [K in keyof E & string]: E[K] extends Schema ? WithPayload<K, z.output<E[K]>> : TypedEvent<K>;
 }[keyof E & string];
+
+/**
+ * An event of type `K` carrying payload `P`. A payload with an index signature (such as the output
+ * of `z.strictObject({})`, `Record<string, never>`) adds no named keys, so it is left out.
+ *
+ * @category Core
+ */
+export type WithPayload<K extends string, P> = string extends keyof P
+  ? TypedEvent<K>
+  : TypedEvent<K> & P;
 
 /**
  * The `type` part of an event of type `K`.

@@ -6,6 +6,7 @@ import {
   isSnapshotError,
   isTransitionError,
   nextEvents,
+  replayOrThrow,
   type Snapshot,
   SnapshotError,
   TransitionError,
@@ -178,14 +179,28 @@ describe('transition: every error code', () => {
     expect(error.message).toContain('agent: Invalid input: expected string, received undefined');
   });
 
-  it('INVALID_PAYLOAD when a payload-free event has extra keys', () => {
-    const error = refused(assigned(), { type: 'SOLVE', force: true });
-    expect(error).toMatchObject({
-      code: 'INVALID_PAYLOAD',
-      message:
-        "Event SOLVE has an invalid payload in state 'open': it takes no payload, but has the key 'force'.",
-      issues: [{ code: 'unrecognized_keys', keys: ['force'], path: [] }],
+  it('INVALID_PAYLOAD for undeclared keys when the payload schema is strict', async () => {
+    const z = await import('zod');
+    const { defineMachine } = await import('../../src/index.js');
+    const strict = defineMachine({
+      id: 'strict',
+      version: 1,
+      initial: 'a',
+      events: { GO: z.strictObject({}) },
+      states: { a: { on: { GO: 'b' } }, b: { type: 'final' } },
     });
+    const start = initialSnapshot(strict);
+    const result = transition(strict, start, { type: 'GO', force: true } as { type: 'GO' });
+    expect(result).toMatchObject({
+      ok: false,
+      snapshot: start,
+      error: {
+        code: 'INVALID_PAYLOAD',
+        message: `Event GO has an invalid payload in state 'a': Unrecognized key: "force".`,
+        issues: [{ code: 'unrecognized_keys', keys: ['force'], path: [] }],
+      },
+    });
+    expect(transition(strict, start, { type: 'GO' }).ok).toBe(true);
   });
 
   it('GUARD_REJECTED names the guard and the other events allowed', () => {
@@ -351,5 +366,55 @@ describe('throwing convenience, can, nextEvents', () => {
     expect(nextEvents(ticket, solved)).toEqual(['REOPEN']);
     expect(nextEvents(ticket, { ...solved, state: 'closed', status: 'done' })).toEqual([]);
     expect(nextEvents(ticket, { ...solved, machine: 'other' })).toEqual([]);
+  });
+});
+
+describe('validated events', () => {
+  it('hands guards and updates the parsed payload with its type, also for readonly and non-object outputs', async () => {
+    const z = await import('zod');
+    const { defineMachine } = await import('../../src/index.js');
+    const seen: unknown[] = [];
+    const m = defineMachine({
+      id: 'v',
+      version: 1,
+      initial: 'a',
+      events: {
+        PLAIN: z.object({ n: z.coerce.number() }),
+        FROZEN: z.object({ n: z.number() }).readonly(),
+        SAME: z.custom<{ n: number }>((v) => typeof v === 'object'),
+        SCALAR: z.object({ n: z.number() }).transform((v) => v.n),
+      },
+      guards: {
+        record: ({ event }) => {
+          seen.push(event);
+          return true;
+        },
+      },
+      states: {
+        a: {
+          on: {
+            PLAIN: { target: 'a', guard: 'record' },
+            FROZEN: { target: 'a', guard: 'record' },
+            SAME: { target: 'a', guard: 'record' },
+            SCALAR: { target: 'b', guard: 'record' },
+          },
+        },
+        b: { type: 'final' },
+      },
+    });
+    const same = { type: 'SAME' as const, n: 3 };
+    replayOrThrow(m, [
+      { type: 'PLAIN', n: '1' as unknown as number },
+      { type: 'FROZEN', n: 2 },
+      same,
+      { type: 'SCALAR', n: 4 } as never,
+    ]);
+    expect(seen).toEqual([
+      { n: 1, type: 'PLAIN' },
+      { n: 2, type: 'FROZEN' },
+      same,
+      { type: 'SCALAR' },
+    ]);
+    expect(seen[2]).toBe(same);
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * (f) Type-checking cost: `tsc --extendedDiagnostics` instantiation counts for a consumer file that
+ * defines and uses the 9-state machine, against the built `.d.ts` (as a user would see it), next to
+ * the same machine in XState v5. Each is reported as the file's total and the part above a file that
+ * only imports the library.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Section, table } from './harness.js';
+
+const root = join(import.meta.dirname, '..');
+const dir = join(root, '.tmp', 'bench-types');
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+const states = [
+  'approach',
+  'determineNeeds',
+  'present',
+  'handleObjections',
+  'close',
+  'perform',
+  'followUp',
+  'askReferrals',
+  'done',
+];
+const next = (i: number) => states[i + 1] ?? 'approach';
+
+const ours = `import { defineMachine, initialSnapshot, transition } from 'servicecraft';
+export const steps = defineMachine({
+  id: 'steps', version: 1, initial: 'approach',
+  events: { NEXT: null, SKIP: null, RESTART: null },
+  states: {
+${states.map((s, i) => (s === 'done' ? `    done: { on: { RESTART: 'approach' } },` : `    ${s}: { on: { NEXT: '${next(i)}'${s === 'present' ? ", SKIP: 'close'" : ''} } },`)).join('\n')}
+  },
+});
+let snapshot = initialSnapshot(steps);
+const result = transition(steps, snapshot, { type: 'NEXT' });
+if (result.ok) snapshot = result.snapshot;
+export const state: 'approach' | 'done' | (string & {}) = snapshot.state;
+`;
+
+const xstate = `import { createActor, setup } from 'xstate';
+export const steps = setup({ types: {} as { events: { type: 'NEXT' } | { type: 'SKIP' } | { type: 'RESTART' } } }).createMachine({
+  id: 'steps', initial: 'approach',
+  states: {
+${states.map((s, i) => (s === 'done' ? `    done: { on: { RESTART: 'approach' } },` : `    ${s}: { on: { NEXT: '${next(i)}'${s === 'present' ? ", SKIP: 'close'" : ''} } },`)).join('\n')}
+  },
+});
+const actor = createActor(steps).start();
+actor.send({ type: 'NEXT' });
+export const state = actor.getSnapshot().value;
+`;
+
+function instantiations(name: string, code: string): number {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.ts`), code);
+  writeFileSync(
+    join(dir, `tsconfig.${name}.json`),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        skipLibCheck: true,
+        noEmit: true,
+        types: [],
+        paths: { servicecraft: [join(root, 'dist', 'index.d.ts')] },
+      },
+      files: [`${name}.ts`],
+    }),
+  );
+  const out = execFileSync(
+    process.execPath,
+    [tsc, '-p', join(dir, `tsconfig.${name}.json`), '--extendedDiagnostics'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const match = /Instantiations:\s+(\d+)/.exec(out);
+  if (!match) throw new Error(`no instantiation count in tsc output:\n${out}`);
+  return Number(match[1]);
+}
+
+export function run(): Section {
+  if (!existsSync(join(root, 'dist', 'index.d.ts'))) {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  }
+  const oursTotal = instantiations('ours', ours);
+  const oursBase = instantiations('ours-import', "export * as sc from 'servicecraft';\n");
+  const xTotal = instantiations('xstate', xstate);
+  const xBase = instantiations('xstate-import', "export * as x from 'xstate';\n");
+  return {
+    title: 'Type-checking cost (f)',
+    body: [
+      'Type instantiations reported by `tsc --extendedDiagnostics` (skipLibCheck, as a consumer).',
+      '',
+      table(
+        ['library', 'consumer file total', 'import only', 'the machine itself'],
+        [
+          ['servicecraft', oursTotal, oursBase, oursTotal - oursBase],
+          ['XState v5 (setup + createMachine)', xTotal, xBase, xTotal - xBase],
+        ],
+      ),
+    ].join('\n'),
+  };
+}
