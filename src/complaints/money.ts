@@ -21,21 +21,88 @@ import * as z from 'zod';
  * @category Complaints
  */
 // biome-ignore format: a compact table reads better than one code per line
-export const currencyMinorUnits = Object.freeze({
+export const currencyMinorUnits: Readonly<Record<CurrencyCode, 0 | 2 | 3>> = Object.freeze({
   AED: 2, ARS: 2, AUD: 2, BGN: 2, BHD: 3, BIF: 0, BRL: 2, CAD: 2, CHF: 2, CLP: 0, CNY: 2,
   COP: 2, CZK: 2, DJF: 0, DKK: 2, EGP: 2, EUR: 2, GBP: 2, GNF: 0, HKD: 2, HUF: 2, IDR: 2,
   ILS: 2, INR: 2, IQD: 3, ISK: 0, JOD: 3, JPY: 0, KES: 2, KMF: 0, KRW: 0, KWD: 3, LYD: 3,
   MAD: 2, MXN: 2, MYR: 2, NGN: 2, NOK: 2, NZD: 2, OMR: 3, PEN: 2, PHP: 2, PKR: 2, PLN: 2,
   PYG: 0, QAR: 2, RON: 2, RSD: 2, RWF: 0, SAR: 2, SEK: 2, SGD: 2, THB: 2, TND: 3, TRY: 2,
   TWD: 2, UAH: 2, UGX: 0, USD: 2, UYU: 2, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0, ZAR: 2,
-} as const);
+});
 
 /**
- * A currency code from {@link currencyMinorUnits}.
+ * A currency code listed in {@link currencyMinorUnits}.
  *
  * @category Complaints
  */
-export type CurrencyCode = keyof typeof currencyMinorUnits;
+// biome-ignore format: a compact list
+export type CurrencyCode =
+  | 'AED'
+  | 'ARS'
+  | 'AUD'
+  | 'BGN'
+  | 'BHD'
+  | 'BIF'
+  | 'BRL'
+  | 'CAD'
+  | 'CHF'
+  | 'CLP'
+  | 'CNY'
+  | 'COP'
+  | 'CZK'
+  | 'DJF'
+  | 'DKK'
+  | 'EGP'
+  | 'EUR'
+  | 'GBP'
+  | 'GNF'
+  | 'HKD'
+  | 'HUF'
+  | 'IDR'
+  | 'ILS'
+  | 'INR'
+  | 'IQD'
+  | 'ISK'
+  | 'JOD'
+  | 'JPY'
+  | 'KES'
+  | 'KMF'
+  | 'KRW'
+  | 'KWD'
+  | 'LYD'
+  | 'MAD'
+  | 'MXN'
+  | 'MYR'
+  | 'NGN'
+  | 'NOK'
+  | 'NZD'
+  | 'OMR'
+  | 'PEN'
+  | 'PHP'
+  | 'PKR'
+  | 'PLN'
+  | 'PYG'
+  | 'QAR'
+  | 'RON'
+  | 'RSD'
+  | 'RWF'
+  | 'SAR'
+  | 'SEK'
+  | 'SGD'
+  | 'THB'
+  | 'TND'
+  | 'TRY'
+  | 'TWD'
+  | 'UAH'
+  | 'UGX'
+  | 'USD'
+  | 'UYU'
+  | 'VND'
+  | 'VUV'
+  | 'XAF'
+  | 'XOF'
+  | 'XPF'
+  | 'ZAR';
 
 /**
  * Whether a string is a currency code the library accepts (upper case, listed in
@@ -71,12 +138,10 @@ export function isCurrencyCode(code: unknown): code is CurrencyCode {
  *
  * @category Complaints
  */
-export const currencySchema: z.ZodType<CurrencyCode, string> = z
-  .string()
-  .refine(isCurrencyCode, {
-    error: (issue) =>
-      `Unknown currency code ${JSON.stringify(issue.input)}; use an upper-case ISO 4217 code such as EUR, GBP or USD (see currencyMinorUnits).`,
-  }) as unknown as z.ZodType<CurrencyCode, string>;
+export const currencySchema: z.ZodType<CurrencyCode, string> = z.string().refine(isCurrencyCode, {
+  error: (issue) =>
+    `Unknown currency code ${JSON.stringify(issue.input)}; use an upper-case ISO 4217 code such as EUR, GBP or USD (see currencyMinorUnits).`,
+}) as unknown as z.ZodType<CurrencyCode, string>;
 
 /**
  * An amount of money: integer minor units and a currency.
@@ -104,10 +169,12 @@ export interface Money {
  *
  * @category Complaints
  */
-export const moneySchema: z.ZodType<Money, { amount: number; currency: string }> = z.strictObject({
+export const moneySchema: z.ZodType<Money> = z.strictObject({
   amount: z
     .number({ error: 'The amount must be a number of minor units (1250 for 12.50).' })
-    .int({ error: 'The amount must be a whole number of minor units (1250 for 12.50), not a fraction.' })
+    .int({
+      error: 'The amount must be a whole number of minor units (1250 for 12.50), not a fraction.',
+    })
     .nonnegative({ error: 'The amount cannot be negative.' })
     .max(Number.MAX_SAFE_INTEGER, { error: 'The amount is too large to count exactly.' }),
   currency: currencySchema,

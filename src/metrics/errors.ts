@@ -67,6 +67,7 @@ export class MetricError extends Error {
   readonly code: MetricErrorCode;
   /** Each rejected value with its position (empty for problems that concern no single value). */
   readonly problems: readonly MetricProblem[];
+  /** @internal The cross-realm brand read by isMetricError. */
   declare readonly [brand]: 'MetricError';
 
   /**
@@ -163,7 +164,9 @@ export function describeProblems(
 ): string {
   const listed = problems
     .slice(0, shown)
-    .map((p) => `${where(p.path)} is ${show(p.value)} (${p.message.replace(/^Invalid input: /, '')})`);
+    .map(
+      (p) => `${where(p.path)} is ${show(p.value)} (${p.message.replace(/^Invalid input: /, '')})`,
+    );
   const more = problems.length > shown ? `; and ${problems.length - shown} more` : '';
   const count = problems.length === 1 ? 'a value' : `${problems.length} values`;
   return `${subject} rejected ${count}: ${listed.join('; ')}${more}. ${accepted}`;

@@ -1,0 +1,158 @@
+/**
+ * The zod schemas of the complaint case, built for one ladder so that levels are checked.
+ *
+ * @module
+ */
+import * as z from 'zod';
+import { closureReasonSchema } from './closure.js';
+import { escalationTriggerSchema, handoffSchema, reasonCodeSchema } from './escalation.js';
+
+/**
+ * Every channel a complaint can arrive through.
+ *
+ * @example
+ * ```ts
+ * import { complaintChannels } from 'servicecraft';
+ *
+ * complaintChannels.includes('email'); // true
+ * ```
+ *
+ * @category Complaints
+ */
+export const complaintChannels = Object.freeze([
+  'phone',
+  'email',
+  'chat',
+  'web',
+  'letter',
+  'inPerson',
+  'social',
+] as const);
+
+const ratings = ['low', 'medium', 'high', 'critical'] as const;
+const instant = z
+  .number({ error: '`at` must be epoch milliseconds (an integer).' })
+  .int({ error: '`at` must be whole epoch milliseconds.' })
+  .nonnegative()
+  .max(8.64e15, { error: '`at` is beyond the range of dates.' });
+const who = z.string().trim().min(1, { error: '`by` must name who recorded the event.' }).max(200);
+const note = z.string().trim().min(1).max(2000);
+const stamp = { at: instant, by: who };
+const nullableInstant = instant.nullable();
+
+/** @internal The schemas of one complaint case, for a given ladder. */
+export function caseSchemas(ladder: readonly [string, ...string[]]) {
+  const level = z.enum(ladder as [string, ...string[]], {
+    error: (issue) =>
+      `Unknown level ${JSON.stringify(issue.input)}; the ladder is ${ladder.join(' → ')}.`,
+  });
+  const owner = z.strictObject({ id: who, level });
+  const assessment = {
+    severity: z.enum(ratings),
+    complexity: z.enum(ratings),
+    impact: z.enum(ratings),
+    urgency: z.enum(ratings),
+  };
+  const context = z.object({
+    id: z.string().nullable().default(null),
+    channel: z.enum(complaintChannels).nullable().default(null),
+    summary: z.string().nullable().default(null),
+    remedySought: z.string().nullable().default(null),
+    owner: owner.nullable().default(null),
+    assessment: z.object(assessment).nullable().default(null),
+    track: z.enum(['standard', 'urgent', 'outset']).nullable().default(null),
+    failedAttempts: z.number().int().nonnegative().default(0),
+    escalations: z.number().int().nonnegative().default(0),
+    lastEscalation: z
+      .object({
+        ...stamp,
+        from: owner,
+        to: owner,
+        trigger: escalationTriggerSchema,
+        reason: reasonCodeSchema,
+        handoff: handoffSchema,
+      })
+      .nullable()
+      .default(null),
+    decision: z
+      .object({
+        ...stamp,
+        closure: closureReasonSchema,
+        needsApproval: z.boolean(),
+        approvedBy: z.object({ id: who, level, at: instant }).nullable(),
+      })
+      .nullable()
+      .default(null),
+    rejections: z.number().int().nonnegative().default(0),
+    recourseOffered: z.array(z.string()).max(20).default([]),
+    due: z.object({ acknowledgeBy: instant, respondBy: instant }).nullable().default(null),
+    milestones: z
+      .object({
+        receivedAt: nullableInstant,
+        acknowledgedAt: nullableInstant,
+        assessedAt: nullableInstant,
+        decidedAt: nullableInstant,
+        communicatedAt: nullableInstant,
+        closedAt: nullableInstant,
+      })
+      .default({
+        receivedAt: null,
+        acknowledgedAt: null,
+        assessedAt: null,
+        decidedAt: null,
+        communicatedAt: null,
+        closedAt: null,
+      }),
+    lastChange: z
+      .object({ ...stamp, event: z.string() })
+      .nullable()
+      .default(null),
+  });
+  const events = {
+    RECEIVE: z.strictObject({
+      ...stamp,
+      id: z
+        .string()
+        .trim()
+        .min(1, { error: 'A complaint needs a unique reference `id`.' })
+        .max(200),
+      channel: z.enum(complaintChannels),
+      summary: note,
+      remedySought: note,
+      owner,
+    }),
+    ACKNOWLEDGE: z.strictObject(stamp),
+    ASSESS: z.strictObject({
+      ...stamp,
+      ...assessment,
+      resolvedAtOutset: closureReasonSchema.optional(),
+    }),
+    ATTEMPT_FAILED: z.strictObject({ ...stamp, note: note.optional() }),
+    ESCALATE: z.strictObject({
+      ...stamp,
+      to: owner,
+      trigger: escalationTriggerSchema,
+      reason: reasonCodeSchema,
+      handoff: handoffSchema,
+    }),
+    REASSIGN: z.strictObject({ ...stamp, owner: who }),
+    RESPOND: z.strictObject({ ...stamp, closure: closureReasonSchema }),
+    APPROVE_REMEDY: z.strictObject({ ...stamp, level }),
+    DECLINE_REMEDY: z.strictObject({ ...stamp, note }),
+    COMMUNICATE_DECISION: z.strictObject(stamp),
+    ACCEPT: z.strictObject(stamp),
+    REJECT: z.strictObject({
+      ...stamp,
+      recourseOffered: z
+        .array(z.string().trim().min(1).max(200))
+        .min(1, {
+          error:
+            'Name at least one recourse left to the customer (an ombudsman, a regulator, ...).',
+        })
+        .max(20),
+      note: note.optional(),
+    }),
+    RECONSIDER: z.strictObject({ ...stamp, note: note.optional() }),
+  };
+  return { context, events };
+}

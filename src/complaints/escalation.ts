@@ -1,0 +1,258 @@
+/**
+ * Escalation vocabulary: the ladder of levels, the triggers that justify a move up, the context
+ * package handed over, empowerment limits, and the rule error the complaint guards raise.
+ *
+ * @module
+ */
+import * as z from 'zod';
+import type { CurrencyCode } from './money.js';
+
+/**
+ * The default escalation ladder, lowest level first: a bot, a front-line agent, a supervisor, a
+ * manager, and an external body (an ombudsman or regulator).
+ *
+ * @example
+ * ```ts
+ * import { defaultEscalationLadder } from 'servicecraft';
+ *
+ * defaultEscalationLadder[0]; // 'bot'
+ * ```
+ *
+ * @category Complaints
+ */
+export const defaultEscalationLadder = Object.freeze([
+  'bot',
+  'agent',
+  'supervisor',
+  'manager',
+  'external',
+] as const);
+
+/**
+ * A level of {@link defaultEscalationLadder}.
+ *
+ * @category Complaints
+ */
+export type DefaultEscalationLevel = (typeof defaultEscalationLadder)[number];
+
+/**
+ * Why an escalation happens. Only these are accepted, each checked against the case:
+ *
+ * - `askedForHuman`: the customer asked for a person (or for someone more senior);
+ * - `failedAttempts`: the current owner failed at least `failedAttemptLimit` times;
+ * - `lowConfidence`: the owner (typically a bot) is less confident than `confidenceThreshold`;
+ * - `restrictedTopic`: the topic is one the current level may not handle;
+ * - `dissatisfiedAfterResolution`: the customer rejected a communicated decision.
+ *
+ * @category Complaints
+ */
+export type EscalationTrigger =
+  | {
+      /** The customer asked for a person. */
+      readonly kind: 'askedForHuman';
+    }
+  | {
+      /** The owner failed too often. */
+      readonly kind: 'failedAttempts';
+    }
+  | {
+      /** The owner is not confident enough. */
+      readonly kind: 'lowConfidence';
+      /** The reported confidence, from 0 to 1. */
+      readonly confidence: number;
+    }
+  | {
+      /** The topic is off limits for the current level. */
+      readonly kind: 'restrictedTopic';
+      /** The topic, e.g. `'legal'`. */
+      readonly topic: string;
+    }
+  | {
+      /** The customer rejected a communicated decision. */
+      readonly kind: 'dissatisfiedAfterResolution';
+    };
+
+/**
+ * The zod schema of an {@link EscalationTrigger}.
+ *
+ * @example
+ * ```ts
+ * import { escalationTriggerSchema } from 'servicecraft';
+ *
+ * escalationTriggerSchema.safeParse({ kind: 'lowConfidence', confidence: 0.3 }).success; // true
+ * escalationTriggerSchema.safeParse({ kind: 'bored' }).success; // false
+ * ```
+ *
+ * @category Complaints
+ */
+export const escalationTriggerSchema: z.ZodType<EscalationTrigger> = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('askedForHuman') }),
+  z.strictObject({ kind: z.literal('failedAttempts') }),
+  z.strictObject({ kind: z.literal('lowConfidence'), confidence: z.number().min(0).max(1) }),
+  z.strictObject({ kind: z.literal('restrictedTopic'), topic: z.string().trim().min(1) }),
+  z.strictObject({ kind: z.literal('dissatisfiedAfterResolution') }),
+]);
+
+/**
+ * The zod schema of an escalation reason code: a short token such as `REFUND_OVER_LIMIT`
+ * (letters, digits, `_`, `.` or `-`, starting with a letter, at most 64 characters).
+ *
+ * @example
+ * ```ts
+ * import { reasonCodeSchema } from 'servicecraft';
+ *
+ * reasonCodeSchema.safeParse('BOT_OUT_OF_DEPTH').success; // true
+ * reasonCodeSchema.safeParse('').success; // false
+ * ```
+ *
+ * @category Complaints
+ */
+export const reasonCodeSchema: z.ZodType<string> = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, {
+    error:
+      'A reason code is a short token such as REFUND_OVER_LIMIT: a letter, then letters, digits, _, . or - (at most 64).',
+  });
+
+/**
+ * The context package handed to the next owner, so the customer never has to start over.
+ *
+ * @category Complaints
+ */
+export interface Handoff {
+  /** What the complaint is about and where it stands, in a few sentences. */
+  readonly summary: string;
+  /** What was already tried, in order (at most 20 entries). */
+  readonly stepsAttempted: readonly string[];
+}
+
+/**
+ * The zod schema of a {@link Handoff}.
+ *
+ * @example
+ * ```ts
+ * import { handoffSchema } from 'servicecraft';
+ *
+ * handoffSchema.safeParse({ summary: 'Late parcel, refund wanted', stepsAttempted: ['tracked parcel'] }).success; // true
+ * ```
+ *
+ * @category Complaints
+ */
+export const handoffSchema: z.ZodType<Handoff> = z.strictObject({
+  summary: z
+    .string()
+    .trim()
+    .min(1, { error: 'The handoff needs a summary for the next owner.' })
+    .max(2000),
+  stepsAttempted: z.array(z.string().trim().min(1).max(500)).max(20),
+});
+
+/**
+ * How much each level may grant on its own, in minor units of one currency. A level without an
+ * entry may grant nothing without approval.
+ *
+ * @category Complaints
+ */
+export interface EmpowermentLimits<L extends string = string> {
+  /** The currency the limits (and every monetary remedy of the case) are in. */
+  readonly currency: CurrencyCode;
+  /** The largest remedy each level may grant alone, in minor units. */
+  readonly amounts: Readonly<Partial<Record<L, number>>>;
+}
+
+/**
+ * Default empowerment limits in EUR: a bot grants nothing, an agent up to 50.00, a supervisor up
+ * to 250.00, a manager up to 2,000.00 (the per-incident spending limit idea is Ritz-Carlton's).
+ *
+ * @example
+ * ```ts
+ * import { defaultEmpowermentLimits } from 'servicecraft';
+ *
+ * defaultEmpowermentLimits.amounts.agent; // 5000 (EUR 50.00)
+ * ```
+ *
+ * @category Complaints
+ */
+export const defaultEmpowermentLimits: EmpowermentLimits<DefaultEscalationLevel> = Object.freeze({
+  currency: 'EUR',
+  amounts: Object.freeze({ bot: 0, agent: 5_000, supervisor: 25_000, manager: 200_000 }),
+});
+
+/**
+ * Which rule a complaint guard enforced when it refused an event.
+ *
+ * @category Complaints
+ */
+export type ComplaintRule =
+  | 'OUT_OF_ORDER'
+  | 'LADDER_TOP'
+  | 'LEVEL_NOT_HIGHER'
+  | 'TRIGGER_NOT_MET'
+  | 'CURRENCY_MISMATCH'
+  | 'SELF_APPROVAL'
+  | 'APPROVER_LIMIT';
+
+const brand = Symbol.for('servicecraft.complaintRule');
+
+/**
+ * Raised inside a complaint guard to refuse an event with a precise reason. `transition` turns it
+ * into a `GUARD_REJECTED` issue whose message quotes this error's sentence and whose `cause` is
+ * this error.
+ *
+ * @example
+ * ```ts
+ * import { complaintRuleOf, initialSnapshot, iso10002Lifecycle, transition } from 'servicecraft';
+ *
+ * const result = transition(iso10002Lifecycle, initialSnapshot(iso10002Lifecycle), {
+ *   type: 'RECEIVE', at: 0, by: 'web', id: 'C-1', channel: 'web', summary: 'Broken kettle',
+ *   remedySought: 'A replacement', owner: { id: 'bot-1', level: 'bot' },
+ * });
+ * if (!result.ok) console.log(complaintRuleOf(result.error));
+ * ```
+ *
+ * @category Complaints
+ */
+export class ComplaintRuleError extends Error {
+  /** The rule that refused the event. */
+  readonly rule: ComplaintRule;
+
+  /**
+   * @param rule - The rule that refused the event.
+   * @param message - A sentence saying what is wrong and what would be accepted.
+   */
+  constructor(rule: ComplaintRule, message: string) {
+    super(message);
+    this.name = 'ComplaintRuleError';
+    this.rule = rule;
+    Object.defineProperty(this, brand, { value: true });
+  }
+}
+
+/**
+ * The complaint rule behind a refused transition, if a complaint guard refused it.
+ *
+ * @example
+ * ```ts
+ * import { complaintRuleOf } from 'servicecraft';
+ *
+ * complaintRuleOf({ code: 'EVENT_NOT_ALLOWED' }); // undefined
+ * ```
+ *
+ * @param issue - The `error` of a failed transition result.
+ * @returns The {@link ComplaintRule}, or `undefined` for any other refusal.
+ * @category Complaints
+ */
+export function complaintRuleOf(issue: {
+  readonly code: string;
+  readonly cause?: unknown;
+}): ComplaintRule | undefined {
+  const cause = issue.cause;
+  if (
+    typeof cause === 'object' &&
+    cause !== null &&
+    (cause as { [brand]?: unknown })[brand] === true
+  ) {
+    return (cause as ComplaintRuleError).rule;
+  }
+  return undefined;
+}

@@ -1,0 +1,314 @@
+/**
+ * Service-recovery models (HEARD, LAST, LEARN, LATTE) as data, and a small builder that turns an
+ * ordered step list into a linear machine.
+ *
+ * @module
+ */
+import {
+  defineMachine,
+  type EmptyContext,
+  type Machine,
+  type StateConfig,
+  type TypedEvent,
+} from '../core/index.js';
+
+/**
+ * One step of a recovery model.
+ *
+ * @category Complaints
+ */
+export interface RecoveryStep<Id extends string = string> {
+  /** The state name, e.g. `'empathize'`. */
+  readonly id: Id;
+  /** The word the acronym letter stands for, e.g. `'Empathize'`. */
+  readonly label: string;
+  /** What the step asks of the agent. */
+  readonly summary: string;
+  /** Whether the step may happen after the customer has left (HEARD's Diagnose). */
+  readonly afterCustomerLeaves?: boolean;
+}
+
+/**
+ * A recovery model: its name, provenance and one or more orderings of its steps.
+ *
+ * @category Complaints
+ */
+export interface RecoveryModel {
+  /** The acronym. */
+  readonly name: string;
+  /** Where the model comes from. */
+  readonly source: string;
+  /** The variant used when none is asked for. */
+  readonly defaultVariant: string;
+  /** Each variant's steps, in order. */
+  readonly variants: Readonly<Record<string, readonly RecoveryStep[]>>;
+}
+
+const step = (
+  id: string,
+  label: string,
+  summary: string,
+  afterCustomerLeaves?: boolean,
+): RecoveryStep =>
+  Object.freeze(
+    afterCustomerLeaves ? { id, label, summary, afterCustomerLeaves } : { id, label, summary },
+  );
+
+const listen = step('listen', 'Listen', 'Let the customer tell the whole story');
+const empathize = step('empathize', 'Empathize', 'Show you understand how they feel');
+const apologize = step('apologize', 'Apologize', 'Apologise sincerely for the experience');
+const thank = step('thank', 'Thank', 'Thank the customer for raising it');
+const notify = step('notify', 'Notify', 'Record it and tell those who can prevent a repeat');
+
+/**
+ * The recovery models with their known variants. Sources disagree on some orderings; the library
+ * keeps each as a variant rather than picking one.
+ *
+ * @example
+ * ```ts
+ * import { recoveryModels } from 'servicecraft';
+ *
+ * recoveryModels.latte.variants.thankThenExplain?.map((s) => s.label);
+ * // ['Listen', 'Acknowledge', 'Take action', 'Thank', 'Explain']
+ * ```
+ *
+ * @category Complaints
+ */
+export const recoveryModels: Readonly<Record<RecoveryModelName, RecoveryModel>> = Object.freeze({
+  heard: {
+    name: 'HEARD',
+    source: 'Disney Institute guest-recovery model (public)',
+    defaultVariant: 'standard',
+    variants: {
+      standard: [
+        step('hear', 'Hear', 'Let the guest speak without interruption'),
+        empathize,
+        apologize,
+        step('resolve', 'Resolve', 'Fix it, or make it right'),
+        step('diagnose', 'Diagnose', 'Find the root cause so it does not recur', true),
+      ],
+    },
+  },
+  last: {
+    name: 'LAST',
+    source: 'LAST service-recovery model, common in hospitality training (public)',
+    defaultVariant: 'standard',
+    variants: { standard: [listen, apologize, step('solve', 'Solve', 'Solve the problem'), thank] },
+  },
+  learn: {
+    name: 'LEARN',
+    source:
+      'LEARN service-recovery model (public hospitality training; sources differ on the fourth step)',
+    defaultVariant: 'react',
+    variants: {
+      react: [listen, empathize, apologize, step('react', 'React', 'Act on the problem'), notify],
+      respond: [
+        listen,
+        empathize,
+        apologize,
+        step('respond', 'Respond', 'Answer with a solution'),
+        notify,
+      ],
+    },
+  },
+  latte: {
+    name: 'LATTE',
+    source:
+      'LATTE method, widely attributed to Starbucks staff training (public; sources disagree on the order)',
+    defaultVariant: 'thankThenExplain',
+    variants: {
+      thankThenExplain: [
+        listen,
+        step('acknowledge', 'Acknowledge', 'Acknowledge the complaint'),
+        step('takeAction', 'Take action', 'Act to fix it'),
+        thank,
+        step('explain', 'Explain', 'Explain what happened and what was done'),
+      ],
+      explainThenThank: [
+        listen,
+        step('acknowledge', 'Acknowledge', 'Acknowledge the complaint'),
+        step('takeAction', 'Take action', 'Act to fix it'),
+        step('explain', 'Explain', 'Explain what happened and what was done'),
+        thank,
+      ],
+    },
+  },
+});
+
+/**
+ * The name of a model in {@link recoveryModels}.
+ *
+ * @category Complaints
+ */
+export type RecoveryModelName = 'heard' | 'last' | 'learn' | 'latte';
+
+/**
+ * A linear step machine: one state per step, `NEXT` completes the current step, `done` is final.
+ *
+ * @category Complaints
+ */
+export type StepSequenceMachine<Id extends string = string> = Machine<
+  Id | 'done',
+  TypedEvent<'NEXT'>,
+  EmptyContext
+>;
+
+/**
+ * Builds a linear machine from an ordered step list: each step is a state, `NEXT` moves on, and
+ * the last step leads to the final state `done`. Step data travels in each state's `meta`.
+ *
+ * @example
+ * ```ts
+ * import { defineStepSequence } from 'servicecraft';
+ *
+ * const greet = defineStepSequence({
+ *   id: 'greet',
+ *   source: 'house style guide',
+ *   steps: [
+ *     { id: 'smile', label: 'Smile', summary: 'Make eye contact' },
+ *     { id: 'hello', label: 'Hello', summary: 'Say hello by name' },
+ *   ],
+ * });
+ * greet.states; // ['smile', 'hello', 'done']
+ * ```
+ *
+ * @param spec - The machine id, a `source` note and the steps in order (ids distinct, not `done`).
+ * @returns The machine.
+ * @throws RangeError when the steps are empty, repeated or named `done`; a `DefinitionError` for
+ *   other problems (e.g. a reserved state name).
+ * @category Complaints
+ */
+export function defineStepSequence<const Id extends string>(spec: {
+  readonly id: string;
+  readonly source: string;
+  readonly steps: readonly RecoveryStep<Id>[];
+  readonly description?: string;
+}): StepSequenceMachine<Id> {
+  const ids = spec.steps.map((s) => s.id);
+  if (ids.length === 0) throw new RangeError(`Step sequence '${spec.id}' needs at least one step.`);
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i || id === 'done');
+  if (repeated.length > 0) {
+    throw new RangeError(
+      `Step sequence '${spec.id}' has repeated or reserved step ids (${[...new Set(repeated)].join(', ')}); ids must be distinct and not 'done'.`,
+    );
+  }
+  const states: Record<string, StateConfig<string, { NEXT: null }, never, EmptyContext>> = {};
+  spec.steps.forEach((s, i) => {
+    states[s.id] = {
+      description: s.summary,
+      meta: { step: s, position: i + 1 } as Record<string, unknown>,
+      on: { NEXT: ids[i + 1] ?? 'done' },
+    };
+  });
+  states.done = { type: 'final', description: 'Every step completed' };
+  return defineMachine({
+    id: spec.id,
+    version: 1,
+    initial: ids[0] as string,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    meta: { source: spec.source, steps: spec.steps },
+    events: { NEXT: null },
+    states,
+  }) as unknown as StepSequenceMachine<Id>;
+}
+
+/**
+ * The machine of one recovery model variant.
+ *
+ * @example
+ * ```ts
+ * import { initialSnapshot, recoveryMachine } from 'servicecraft';
+ *
+ * const learn = recoveryMachine('learn', 'respond');
+ * learn.states; // ['listen', 'empathize', 'apologize', 'respond', 'notify', 'done']
+ * initialSnapshot(learn).state; // 'listen'
+ * ```
+ *
+ * @param model - A key of {@link recoveryModels}.
+ * @param variant - One of the model's variants (default: its `defaultVariant`).
+ * @returns A linear step machine with id `<model>-<variant>`.
+ * @throws RangeError for a variant the model does not have.
+ * @category Complaints
+ */
+export function recoveryMachine(model: RecoveryModelName, variant?: string): StepSequenceMachine {
+  const m: RecoveryModel = recoveryModels[model];
+  const chosen = variant ?? m.defaultVariant;
+  const steps = Object.hasOwn(m.variants, chosen) ? m.variants[chosen] : undefined;
+  if (steps === undefined) {
+    throw new RangeError(
+      `${m.name} has no variant '${chosen}'; known variants: ${Object.keys(m.variants).join(', ')}.`,
+    );
+  }
+  return defineStepSequence({
+    id: `${model}-${chosen}`,
+    source: m.source,
+    steps,
+    description: `${m.name}: ${steps.map((s) => s.label).join(' → ')}`,
+  });
+}
+
+/**
+ * HEARD (Disney): Hear → Empathize → Apologize → Resolve → Diagnose; Diagnose may happen after the
+ * customer leaves.
+ *
+ * @example
+ * ```ts
+ * import { heardRecovery, initialSnapshot } from 'servicecraft';
+ *
+ * initialSnapshot(heardRecovery).state; // 'hear'
+ * ```
+ *
+ * @category Complaints
+ */
+export const heardRecovery: StepSequenceMachine<
+  'hear' | 'empathize' | 'apologize' | 'resolve' | 'diagnose'
+> = recoveryMachine('heard') as never;
+
+/**
+ * LAST: Listen → Apologize → Solve → Thank.
+ *
+ * @example
+ * ```ts
+ * import { lastRecovery } from 'servicecraft';
+ *
+ * lastRecovery.states; // ['listen', 'apologize', 'solve', 'thank', 'done']
+ * ```
+ *
+ * @category Complaints
+ */
+export const lastRecovery: StepSequenceMachine<'listen' | 'apologize' | 'solve' | 'thank'> =
+  recoveryMachine('last') as never;
+
+/**
+ * LEARN, `react` variant: Listen → Empathize → Apologize → React → Notify (see
+ * {@link recoveryModels} for the `respond` variant).
+ *
+ * @example
+ * ```ts
+ * import { learnRecovery } from 'servicecraft';
+ *
+ * learnRecovery.id; // 'learn-react'
+ * ```
+ *
+ * @category Complaints
+ */
+export const learnRecovery: StepSequenceMachine<
+  'listen' | 'empathize' | 'apologize' | 'react' | 'notify'
+> = recoveryMachine('learn') as never;
+
+/**
+ * LATTE, `thankThenExplain` variant: Listen → Acknowledge → Take action → Thank → Explain (see
+ * {@link recoveryModels} for `explainThenThank`).
+ *
+ * @example
+ * ```ts
+ * import { latteRecovery } from 'servicecraft';
+ *
+ * latteRecovery.id; // 'latte-thankThenExplain'
+ * ```
+ *
+ * @category Complaints
+ */
+export const latteRecovery: StepSequenceMachine<
+  'listen' | 'acknowledge' | 'takeAction' | 'thank' | 'explain'
+> = recoveryMachine('latte') as never;

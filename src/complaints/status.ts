@@ -1,0 +1,173 @@
+/**
+ * Read models over a complaint-case snapshot: what the customer may see, and which deadlines are
+ * breached at a given instant. Pure: `now` is an argument.
+ *
+ * @module
+ */
+import type { ComplaintCaseContext, ComplaintCaseState } from './case-types.js';
+import type { ClosureReason } from './closure.js';
+
+/**
+ * The customer-facing stage of a complaint.
+ *
+ * @category Complaints
+ */
+export type ComplaintStage =
+  | 'notReceived'
+  | 'received'
+  | 'acknowledged'
+  | 'underInvestigation'
+  | 'decisionPending'
+  | 'decisionSent'
+  | 'openWithRecourse'
+  | 'closed';
+
+/**
+ * What a customer may be told about their complaint: no internal notes, owners or approvals.
+ *
+ * @category Complaints
+ */
+export interface ComplaintStatus {
+  /** The complaint reference, `null` before receipt. */
+  readonly reference: string | null;
+  /** Where it stands. */
+  readonly stage: ComplaintStage;
+  /** One sentence for the customer. */
+  readonly message: string;
+  /** The ladder level handling it (e.g. `'supervisor'`), `null` before receipt. */
+  readonly handledAt: string | null;
+  /** When it was received. */
+  readonly receivedAt: number | null;
+  /** When receipt was acknowledged. */
+  readonly acknowledgedAt: number | null;
+  /** The promised date for a decision. */
+  readonly respondBy: number | null;
+  /** The decision, once communicated. */
+  readonly decision: ClosureReason | null;
+  /** Recourse offered after a rejection. */
+  readonly recourseOffered: readonly string[];
+  /** When anything last changed. */
+  readonly lastUpdatedAt: number | null;
+  /** Whether the complaint is closed. */
+  readonly closed: boolean;
+}
+
+/**
+ * The part of a complaint-case snapshot the read models need.
+ *
+ * @category Complaints
+ */
+export interface ComplaintCaseView {
+  /** The state. */
+  readonly state: ComplaintCaseState;
+  /** The context. */
+  readonly context: ComplaintCaseContext;
+}
+
+const stages: Record<ComplaintCaseState, ComplaintStage> = {
+  new: 'notReceived',
+  received: 'received',
+  acknowledged: 'acknowledged',
+  investigating: 'underInvestigation',
+  awaitingApproval: 'decisionPending',
+  decided: 'decisionPending',
+  communicated: 'decisionSent',
+  openWithRecourse: 'openWithRecourse',
+  closed: 'closed',
+};
+
+const messages: Record<ComplaintStage, string> = {
+  notReceived: 'We have not received this complaint yet.',
+  received: 'We have received your complaint and will acknowledge it shortly.',
+  acknowledged: 'We have acknowledged your complaint and are assessing it.',
+  underInvestigation: 'We are investigating your complaint.',
+  decisionPending: 'We have reached a decision and are preparing to send it to you.',
+  decisionSent: 'We have sent you our decision; please tell us whether you accept it.',
+  openWithRecourse:
+    'You did not accept our decision; your complaint stays open and you may use the recourse we listed.',
+  closed: 'Your complaint is closed.',
+};
+
+/**
+ * Summarises a complaint case for the customer: reference, stage, a sentence, key dates, the
+ * decision once communicated and any recourse offered.
+ *
+ * @example
+ * ```ts
+ * import { complaintStatus, initialSnapshot, iso10002Lifecycle } from 'servicecraft';
+ *
+ * complaintStatus(initialSnapshot(iso10002Lifecycle)).stage; // 'notReceived'
+ * ```
+ *
+ * @param snapshot - A complaint-case snapshot.
+ * @returns The customer-facing summary.
+ * @category Complaints
+ */
+export function complaintStatus(snapshot: ComplaintCaseView): ComplaintStatus {
+  const { context: c } = snapshot;
+  const stage = stages[snapshot.state];
+  const shared = stage === 'decisionSent' || stage === 'openWithRecourse' || stage === 'closed';
+  return {
+    reference: c.id,
+    stage,
+    message: messages[stage],
+    handledAt: c.owner?.level ?? null,
+    receivedAt: c.milestones.receivedAt,
+    acknowledgedAt: c.milestones.acknowledgedAt,
+    respondBy: c.due?.respondBy ?? null,
+    decision: shared ? (c.decision?.closure ?? null) : null,
+    recourseOffered: stage === 'openWithRecourse' ? c.recourseOffered : [],
+    lastUpdatedAt: c.lastChange?.at ?? null,
+    closed: stage === 'closed',
+  };
+}
+
+/**
+ * A missed deadline.
+ *
+ * @category Complaints
+ */
+export interface DeadlineBreach {
+  /** Which deadline: acknowledging receipt, or communicating a decision. */
+  readonly deadline: 'acknowledgement' | 'response';
+  /** When it was due (epoch ms). */
+  readonly dueAt: number;
+  /** When it was finally met, or `null` while still outstanding. */
+  readonly metAt: number | null;
+  /** How late: `metAt - dueAt`, or `now - dueAt` while outstanding. */
+  readonly lateByMs: number;
+}
+
+/**
+ * Lists the deadlines a complaint has missed as of `now`: those still outstanding after their due
+ * instant, and those met late. A deadline met exactly on its due instant is on time.
+ *
+ * @example
+ * ```ts
+ * import { initialSnapshot, iso10002Lifecycle, overdue, transitionOrThrow } from 'servicecraft';
+ *
+ * const received = transitionOrThrow(iso10002Lifecycle, initialSnapshot(iso10002Lifecycle), {
+ *   type: 'RECEIVE', at: 0, by: 'web-form', id: 'C-7', channel: 'web', summary: 'No refund yet',
+ *   remedySought: 'Refund', owner: { id: 'bot-1', level: 'bot' },
+ * });
+ * overdue(received, 6 * 86_400_000);
+ * // [{ deadline: 'acknowledgement', dueAt: 432_000_000, metAt: null, lateByMs: 86_400_000 }]
+ * ```
+ *
+ * @param snapshot - A complaint-case snapshot.
+ * @param now - The current instant, epoch ms (the caller's clock; nothing here reads one).
+ * @returns The breaches, acknowledgement first; empty when all is on time or nothing was received.
+ * @category Complaints
+ */
+export function overdue(snapshot: ComplaintCaseView, now: number): DeadlineBreach[] {
+  const { due, milestones } = snapshot.context;
+  if (due === null) return [];
+  const out: DeadlineBreach[] = [];
+  const check = (deadline: DeadlineBreach['deadline'], dueAt: number, metAt: number | null) => {
+    const at = metAt ?? now;
+    if (at > dueAt) out.push({ deadline, dueAt, metAt, lateByMs: at - dueAt });
+  };
+  check('acknowledgement', due.acknowledgeBy, milestones.acknowledgedAt);
+  check('response', due.respondBy, milestones.communicatedAt);
+  return out;
+}

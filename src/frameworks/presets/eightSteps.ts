@@ -1,0 +1,101 @@
+/**
+ * The 8 Steps of Service: a sales-and-service sequence from greeting to referrals, with the
+ * objection loop and the two ways a close can go.
+ *
+ * @module
+ */
+import { defineFramework } from '../define.js';
+
+/**
+ * The 8 Steps of Service (seed `000_52872a4e27539bda.txt`) as a framework.
+ *
+ * - Objections loop back to presenting (up to 4 objections, 5 presentations).
+ * - The close has two outcomes: `sold` leads to performing the service; `notNow` leads to a later
+ *   follow-up and never to performing.
+ * - The follow-up has outcomes `satisfied` and `notSatisfied`; referrals may be asked only after a
+ *   satisfied follow-up, and are optional.
+ * - Performing is optional in the mandatory sense (a `notNow` interaction has none), but after
+ *   `sold` it is the only way on.
+ *
+ * @example
+ * ```ts
+ * import { createFlow, eightStepsOfService } from 'servicecraft';
+ *
+ * const flow = createFlow(eightStepsOfService.machine);
+ * flow.send({ type: 'approach', at: 0, actor: 'sam' });
+ * flow.send({ type: 'determineNeeds', at: 30_000 });
+ * flow.send({ type: 'close', at: 60_000 }).ok; // false: nothing was presented yet
+ * ```
+ *
+ * @category Frameworks
+ */
+export const eightStepsOfService = defineFramework({
+  id: 'eightStepsOfService',
+  name: '8 Steps of Service',
+  source: 'Seed document 000_52872a4e27539bda.txt (community sales-and-service guide)',
+  description:
+    'A sales-and-service sequence: greet, learn the need, present, answer objections, close, deliver, follow up, ask for referrals.',
+  steps: [
+    {
+      id: 'approach',
+      description: 'Greet the customer promptly and personally; use the name when known.',
+      momentOfTruth: true,
+    },
+    {
+      id: 'determineNeeds',
+      description: 'Ask open questions, listen actively and summarise the need back.',
+    },
+    {
+      id: 'present',
+      description: 'Present the product or service that fits the need found, in plain words.',
+      maxTimes: 5,
+    },
+    {
+      id: 'handleObjections',
+      description:
+        'Acknowledge each concern, answer it with evidence, and admit what you do not know.',
+      mandatory: false,
+      maxTimes: 4,
+      back: ['present'],
+    },
+    {
+      id: 'close',
+      description:
+        'Confirm details and next steps and ask for a decision; "not now" is a legitimate answer.',
+      momentOfTruth: true,
+      outcomes: { sold: 'perform', notNow: 'followUp' },
+    },
+    {
+      id: 'perform',
+      description:
+        'Deliver what was promised and keep the customer informed of progress and delays.',
+      mandatory: false,
+    },
+    {
+      id: 'followUp',
+      description: 'Check satisfaction, fix anything left open, and thank the customer.',
+      momentOfTruth: true,
+      outcomes: { satisfied: ['askReferrals', 'end'], notSatisfied: 'end' },
+    },
+    {
+      id: 'askReferrals',
+      description: 'Make referring easy, mention any incentive, and thank the customer for it.',
+      mandatory: false,
+    },
+  ],
+  qualities: [
+    {
+      id: 'productKnowledge',
+      description: 'Answers are accurate and show how features turn into benefits.',
+    },
+    {
+      id: 'activeListening',
+      description: 'The customer is not interrupted and is summarised back correctly.',
+    },
+    {
+      id: 'respectfulPace',
+      description: 'No pushing: the customer decides without pressure.',
+      mandatory: false,
+    },
+  ],
+});

@@ -1,0 +1,50 @@
+/**
+ * The Ritz-Carlton Three Steps of Service.
+ *
+ * @module
+ */
+import { defineFramework } from '../define.js';
+
+/**
+ * The Ritz-Carlton Three Steps of Service (a public anchor, not a seed document): a warm greeting,
+ * anticipating and fulfilling needs, a fond farewell. All three are expected in every interaction;
+ * using the guest's name is an optional quality.
+ *
+ * @example
+ * ```ts
+ * import { ritzThreeSteps, toMermaid } from 'servicecraft';
+ *
+ * console.log(toMermaid(ritzThreeSteps.machine));
+ * ```
+ *
+ * @category Frameworks
+ */
+export const ritzThreeSteps = defineFramework({
+  id: 'ritzThreeSteps',
+  name: 'Ritz-Carlton Three Steps of Service',
+  source: 'Ritz-Carlton Gold Standards (public company material; not a seed document)',
+  steps: [
+    {
+      id: 'greeting',
+      description: 'A warm and sincere greeting, using the guest’s name when possible.',
+      momentOfTruth: true,
+    },
+    {
+      id: 'anticipation',
+      description: 'Anticipate the guest’s needs and fulfil them, asked or not.',
+      maxTimes: 10,
+    },
+    {
+      id: 'farewell',
+      description: 'A fond farewell, using the guest’s name again.',
+      momentOfTruth: true,
+    },
+  ],
+  qualities: [
+    {
+      id: 'useName',
+      description: 'The guest’s name is used at greeting and farewell.',
+      mandatory: false,
+    },
+  ],
+});

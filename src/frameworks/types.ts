@@ -1,0 +1,318 @@
+/**
+ * The shapes of a service framework: what you write (`FrameworkSpec`), what you get back
+ * (`Framework`), and the events and context of the machine a framework compiles to.
+ *
+ * @module
+ */
+import type { Machine, Snapshot } from '../core/index.js';
+
+/**
+ * Where an outcome may lead: the id of a step, or `'end'` for "the interaction may finish here".
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeTarget } from 'servicecraft';
+ *
+ * const next: OutcomeTarget<'perform' | 'followUp'> = 'end';
+ * ```
+ *
+ * @category Frameworks
+ */
+export type OutcomeTarget<S extends string> = S | 'end';
+
+/**
+ * One step as you write it in {@link defineFramework}.
+ *
+ * @example
+ * ```ts
+ * import type { StepSpec } from 'servicecraft';
+ *
+ * const close: StepSpec<'close' | 'perform' | 'followUp', 'sold' | 'notNow'> = {
+ *   id: 'close',
+ *   description: 'Confirm the details and ask for a decision.',
+ *   outcomes: { sold: 'perform', notNow: 'followUp' },
+ * };
+ * ```
+ *
+ * @category Frameworks
+ */
+export interface StepSpec<S extends string, O extends string> {
+  /** A camelCase id, unique in the framework; it is also the live event's `type` and a state name. */
+  readonly id: S;
+  /** What doing this step well looks like, in a sentence or two. */
+  readonly description: string;
+  /** Whether every successful interaction must include the step (default `true`). */
+  readonly mandatory?: boolean;
+  /** How many times the step may happen in one interaction, in total (default `1`). */
+  readonly maxTimes?: number;
+  /** Earlier (or other) steps you may go back to from here, such as objections back to presenting. */
+  readonly back?: readonly NoInfer<S>[];
+  /**
+   * Named outcomes of the step and where each may lead. A step with outcomes cannot be left
+   * forward until one is recorded; the outcome decides the way on.
+   */
+  readonly outcomes?: {
+    readonly [K in O]?: OutcomeTarget<NoInfer<S>> | readonly OutcomeTarget<NoInfer<S>>[];
+  };
+  /** Whether the step is a moment of truth: a contact point where the customer forms an opinion. */
+  readonly momentOfTruth?: boolean;
+}
+
+/**
+ * A quality as you write it: a checklist item that should hold across the whole interaction.
+ *
+ * @example
+ * ```ts
+ * import type { QualitySpec } from 'servicecraft';
+ *
+ * const empathy: QualitySpec<'empathy'> = { id: 'empathy', description: 'Acknowledge feelings.' };
+ * ```
+ *
+ * @category Frameworks
+ */
+export interface QualitySpec<Q extends string> {
+  /** A camelCase id, unique among the framework's qualities. */
+  readonly id: Q;
+  /** What the quality looks like in practice. */
+  readonly description: string;
+  /** Whether a conforming interaction must show it (default `true`); optional ones are a bonus. */
+  readonly mandatory?: boolean;
+  /** The step the item belongs to, when the source groups its checklist by step. */
+  readonly step?: string;
+}
+
+/**
+ * What {@link defineFramework} takes.
+ *
+ * @example
+ * ```ts
+ * import type { FrameworkSpec } from 'servicecraft';
+ *
+ * const spec: FrameworkSpec<'greet' | 'help', 'smile', never> = {
+ *   id: 'counter',
+ *   name: 'Counter service',
+ *   source: 'In-house checklist',
+ *   steps: [
+ *     { id: 'greet', description: 'Say hello.' },
+ *     { id: 'help', description: 'Solve the request.' },
+ *   ],
+ *   qualities: [{ id: 'smile', description: 'Friendly tone throughout.' }],
+ * };
+ * ```
+ *
+ * @category Frameworks
+ */
+export interface FrameworkSpec<S extends string, Q extends string, O extends string> {
+  /** A stable id; it becomes the machine id and the `framework` field of recorded interactions. */
+  readonly id: string;
+  /** The machine version stored in snapshots (default `1`). */
+  readonly version?: number;
+  /** A human-readable name. */
+  readonly name: string;
+  /** Where the framework comes from (seed document, standard, vendor), so nobody mistakes its status. */
+  readonly source: string;
+  /** A sentence about the framework as a whole. */
+  readonly description?: string;
+  /** The steps, in their expected order. */
+  readonly steps: readonly StepSpec<S, O>[];
+  /** The qualities checked across the whole interaction. */
+  readonly qualities?: readonly QualitySpec<Q>[];
+}
+
+/**
+ * A step of a compiled framework, with every default filled in.
+ *
+ * @category Frameworks
+ */
+export interface FrameworkStep<S extends string = string, O extends string = string> {
+  /** The step id. */
+  readonly id: S;
+  /** Its position in the expected order, from 0. */
+  readonly order: number;
+  /** What doing the step well looks like. */
+  readonly description: string;
+  /** Whether every successful interaction must include it. */
+  readonly mandatory: boolean;
+  /** How many times it may happen in total. */
+  readonly maxTimes: number;
+  /** The steps you may go back to from here. */
+  readonly back: readonly S[];
+  /** Its outcomes and where each leads (empty when the step has none). */
+  readonly outcomes: Readonly<Partial<Record<O, readonly OutcomeTarget<S>[]>>>;
+  /** Whether it is a moment of truth. */
+  readonly momentOfTruth: boolean;
+}
+
+/**
+ * A quality of a compiled framework, with every default filled in.
+ *
+ * @category Frameworks
+ */
+export interface FrameworkQuality<Q extends string = string> {
+  /** The quality id. */
+  readonly id: Q;
+  /** What it looks like in practice. */
+  readonly description: string;
+  /** Whether a conforming interaction must show it. */
+  readonly mandatory: boolean;
+  /** The step it is grouped under, if any. */
+  readonly step?: string;
+}
+
+/**
+ * Who and when, carried by every live event: `at` in epoch milliseconds (a non-negative integer),
+ * plus optional `actor`, `channel` and `note`.
+ *
+ * @category Frameworks
+ */
+export interface EventStamp {
+  /** When it happened, in epoch milliseconds. Events must arrive in time order. */
+  readonly at: number;
+  /** Who did it (an agent id, a bot name). */
+  readonly actor?: string | undefined;
+  /** Where it happened (`'phone'`, `'chat'`, `'store'`, ...). */
+  readonly channel?: string | undefined;
+  /** A free-text remark. */
+  readonly note?: string | undefined;
+}
+
+/**
+ * The live events of a framework machine: one event type per step (`{ type: 'present', at }`), one
+ * per outcome (`{ type: 'sold', at }`), `QUALITY` for an observed quality, `END` to finish
+ * successfully and `ABANDON` to stop early.
+ *
+ * @category Frameworks
+ */
+export type FrameworkEvent<S extends string, Q extends string, O extends string> =
+  | ({
+      /** The step being entered. */
+      readonly type: S;
+    } & EventStamp)
+  | ({
+      /** The outcome of the current step. */
+      readonly type: O;
+    } & EventStamp)
+  | ({
+      /** A quality was observed. */
+      readonly type: 'QUALITY';
+      /** Which quality. */
+      readonly quality: Q;
+    } & EventStamp)
+  | ({
+      /** Finish successfully (needs every mandatory step). */
+      readonly type: 'END';
+    } & EventStamp)
+  | ({
+      /** Stop before a successful end. */
+      readonly type: 'ABANDON';
+    } & EventStamp);
+
+/**
+ * The states of a framework machine: `start`, one per step, one per step outcome
+ * (`'close:sold'`), and the final states `completed` (successful end) and `abandoned`.
+ *
+ * @category Frameworks
+ */
+export type FrameworkState<S extends string, O extends string> =
+  | 'start'
+  | S
+  | `${S}:${O}`
+  | 'completed'
+  | 'abandoned';
+
+/**
+ * The context of a framework machine. Its size depends on the framework, never on how many events
+ * were applied: counts per step and per quality, and two timestamps.
+ *
+ * @category Frameworks
+ */
+export interface FrameworkContext<S extends string, Q extends string> {
+  /** How many times each step was entered. */
+  readonly counts: Readonly<Record<S, number>>;
+  /** How many times each quality was observed. */
+  readonly qualities: Readonly<Record<Q, number>>;
+  /** The `at` of the first event, or `null` before any. */
+  readonly startedAt: number | null;
+  /** The `at` of the latest event, or `null` before any. */
+  readonly lastAt: number | null;
+}
+
+/**
+ * The machine a framework compiles to; use it with `initialSnapshot`, `transition`, `createFlow`,
+ * `replay` and `toMermaid`.
+ *
+ * @category Frameworks
+ */
+export type FrameworkMachine<S extends string, Q extends string, O extends string> = Machine<
+  FrameworkState<S, O>,
+  FrameworkEvent<S, Q, O>,
+  FrameworkContext<S, Q>
+>;
+
+/**
+ * A snapshot of a framework machine.
+ *
+ * @category Frameworks
+ */
+export type FrameworkSnapshot<S extends string, Q extends string, O extends string> = Snapshot<
+  FrameworkState<S, O>,
+  FrameworkContext<S, Q>
+>;
+
+/**
+ * A compiled framework: its metadata plus the core machine it drives.
+ *
+ * @category Frameworks
+ */
+export interface Framework<
+  S extends string = string,
+  Q extends string = string,
+  O extends string = string,
+> {
+  /** The framework id (also the machine id). */
+  readonly id: string;
+  /** The machine version. */
+  readonly version: number;
+  /** A human-readable name. */
+  readonly name: string;
+  /** Where the framework comes from. */
+  readonly source: string;
+  /** A sentence about the framework, when given. */
+  readonly description?: string;
+  /** The steps in their expected order, with defaults filled in. */
+  readonly steps: readonly FrameworkStep<S, O>[];
+  /** The qualities, with defaults filled in. */
+  readonly qualities: readonly FrameworkQuality<Q>[];
+  /** Every outcome id declared by any step. */
+  readonly outcomes: readonly O[];
+  /** The compiled machine. */
+  readonly machine: FrameworkMachine<S, Q, O>;
+}
+
+/**
+ * A framework with its type parameters widened, for helpers that accept any framework.
+ *
+ * @category Frameworks
+ */
+export type AnyFramework = Framework<string, string, string>;
+
+/**
+ * The step ids of a framework.
+ *
+ * @category Frameworks
+ */
+export type StepFrom<F> = F extends Framework<infer S, infer _Q, infer _O> ? S : never;
+
+/**
+ * The quality ids of a framework.
+ *
+ * @category Frameworks
+ */
+export type QualityFrom<F> = F extends Framework<infer _S, infer Q, infer _O> ? Q : never;
+
+/**
+ * The outcome ids of a framework.
+ *
+ * @category Frameworks
+ */
+export type OutcomeFrom<F> = F extends Framework<infer _S, infer _Q, infer O> ? O : never;

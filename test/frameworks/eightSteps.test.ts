@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { eightStepsOfService } from '../../src/frameworks/index.js';
+import { initialSnapshot, nextEvents, replay } from '../../src/index.js';
+import { drive, expectRefused, timed } from './helpers.js';
+
+const m = eightStepsOfService.machine;
+const canonical = [
+  'approach',
+  'determineNeeds',
+  'present',
+  'handleObjections',
+  'present',
+  'close',
+  'sold',
+  'perform',
+  'followUp',
+  'satisfied',
+  'askReferrals',
+  'END',
+];
+
+describe('eightStepsOfService', () => {
+  it('accepts the canonical path and ends completed with counts per step', () => {
+    const end = drive(m, canonical);
+    expect(end).toEqual({
+      machine: 'eightStepsOfService',
+      version: 1,
+      state: 'completed',
+      status: 'done',
+      context: {
+        counts: {
+          approach: 1,
+          determineNeeds: 1,
+          present: 2,
+          handleObjections: 1,
+          close: 1,
+          perform: 1,
+          followUp: 1,
+          askReferrals: 1,
+        },
+        qualities: { productKnowledge: 0, activeListening: 0, respectfulPace: 0 },
+        startedAt: 0,
+        lastAt: 11 * 60_000,
+      },
+    });
+  });
+
+  it('accepts the shortest sale: no objections, no referrals', () => {
+    expect(
+      drive(m, [
+        'approach',
+        'determineNeeds',
+        'present',
+        'close',
+        'sold',
+        'perform',
+        'followUp',
+        'notSatisfied',
+        'END',
+      ]).state,
+    ).toBe('completed');
+  });
+
+  it('loops objections back to presenting until the repeat limit', () => {
+    const loop = ['approach', 'determineNeeds', 'present'];
+    for (let i = 0; i < 4; i++) loop.push('handleObjections', 'present');
+    const snap = drive(m, loop);
+    expect(snap.state).toBe('present');
+    expect((snap.context as { counts: Record<string, number> }).counts.present).toBe(5);
+    const error = expectRefused(m, snap, { type: 'present', at: 1e9 }, 'GUARD_REJECTED');
+    expect(error).toMatchObject({ guards: ['withinRepeatLimit'], state: 'present' });
+    expect(error.message).toBe(
+      "Event present was rejected in state 'present': guard 'withinRepeatLimit' returned false; other events allowed here: handleObjections, close, QUALITY, ABANDON.",
+    );
+    expectRefused(m, snap, { type: 'handleObjections', at: 1e9 }, 'GUARD_REJECTED');
+    expect(drive(m, [...loop, 'close']).state).toBe('close');
+  });
+
+  it('sends a "not now" close to a later follow-up, never to perform', () => {
+    const notNow = drive(m, ['approach', 'determineNeeds', 'present', 'close', 'notNow']);
+    expect(notNow.state).toBe('close:notNow');
+    expect(nextEvents(m, notNow as never)).toEqual(['followUp', 'QUALITY', 'ABANDON']);
+    const error = expectRefused(m, notNow, { type: 'perform', at: 1e9 }, 'EVENT_NOT_ALLOWED');
+    expect(error.message).toBe(
+      "Event perform is not allowed in state 'close:notNow'; allowed: followUp, QUALITY, ABANDON.",
+    );
+    const later = drive(m, [
+      'approach',
+      'determineNeeds',
+      'present',
+      'close',
+      'notNow',
+      'followUp',
+      'notSatisfied',
+      'END',
+    ]);
+    expect(later.state).toBe('completed');
+  });
+
+  it('asks for referrals only after a satisfied follow-up', () => {
+    const unhappy = drive(m, [
+      'approach',
+      'determineNeeds',
+      'present',
+      'close',
+      'sold',
+      'perform',
+      'followUp',
+      'notSatisfied',
+    ]);
+    expectRefused(m, unhappy, { type: 'askReferrals', at: 1e9 }, 'EVENT_NOT_ALLOWED');
+    const open = drive(m, [
+      'approach',
+      'determineNeeds',
+      'present',
+      'close',
+      'sold',
+      'perform',
+      'followUp',
+    ]);
+    const error = expectRefused(m, open, { type: 'askReferrals', at: 1e9 }, 'EVENT_NOT_ALLOWED');
+    expect(error).toMatchObject({ allowed: ['satisfied', 'notSatisfied', 'QUALITY', 'ABANDON'] });
+  });
+
+  it('rejects leaving the close before an outcome is recorded', () => {
+    const closing = drive(m, ['approach', 'determineNeeds', 'present', 'close']);
+    const error = expectRefused(m, closing, { type: 'perform', at: 1e9 }, 'EVENT_NOT_ALLOWED');
+    expect(error.message).toBe(
+      "Event perform is not allowed in state 'close'; allowed: sold, notNow, QUALITY, ABANDON.",
+    );
+  });
+
+  it('rejects each illegal move with its code and leaves the snapshot unchanged', () => {
+    const start = initialSnapshot(m);
+    expectRefused(m, start, { type: 'present', at: 0 }, 'EVENT_NOT_ALLOWED');
+    expectRefused(m, start, { type: 'END', at: 0 }, 'EVENT_NOT_ALLOWED');
+    expectRefused(m, start, { type: 'welcome', at: 0 }, 'UNKNOWN_EVENT');
+    expectRefused(m, start, { type: 'approach' }, 'INVALID_PAYLOAD');
+    expectRefused(m, start, { type: 'approach', at: -1 }, 'INVALID_PAYLOAD');
+    expectRefused(m, start, { type: 'approach', at: 1.5 }, 'INVALID_PAYLOAD');
+    expectRefused(m, start, { type: 'approach', at: 0, agent: 'typo' }, 'INVALID_PAYLOAD');
+    expectRefused(m, start, { type: 'QUALITY', quality: 'empathy', at: 0 }, 'INVALID_PAYLOAD');
+    const greeted = drive(m, ['approach']);
+    expectRefused(m, greeted, { type: 'approach', at: 1e9 }, 'EVENT_NOT_ALLOWED');
+    const error = expectRefused(
+      m,
+      drive(m, ['approach', 'determineNeeds']),
+      { type: 'present', at: 1 },
+      'UPDATE_FAILED',
+    );
+    expect(error.message).toContain(
+      'time went backwards: this event is at 1, before the previous event at 60000',
+    );
+    const done = drive(m, canonical);
+    expectRefused(m, done, { type: 'approach', at: 1e9 }, 'FINAL_STATE');
+  });
+
+  it('records qualities without moving and carries who and when', () => {
+    const result = replay(m, [
+      { type: 'approach', at: 5, actor: 'sam', channel: 'store', note: 'regular customer' },
+      { type: 'QUALITY', quality: 'activeListening', at: 6 },
+      { type: 'QUALITY', quality: 'activeListening', at: 6 },
+    ]);
+    expect(result.ok && result.snapshot.state).toBe('approach');
+    expect(result.ok && result.snapshot.context.qualities).toEqual({
+      productKnowledge: 0,
+      activeListening: 2,
+      respectfulPace: 0,
+    });
+  });
+
+  it('can be abandoned from anywhere, which is not a successful end', () => {
+    expect(drive(m, ['approach', 'ABANDON']).state).toBe('abandoned');
+    expect(drive(m, ['ABANDON']).state).toBe('abandoned');
+  });
+
+  it('keeps provenance and step metadata on the machine', () => {
+    expect(m.definition.meta).toMatchObject({
+      kind: 'framework',
+      source: eightStepsOfService.source,
+    });
+    expect(m.definition.states.close?.meta).toEqual({
+      step: 'close',
+      outcome: null,
+      mandatory: true,
+      maxTimes: 1,
+      momentOfTruth: true,
+    });
+    expect(eightStepsOfService.source).toContain('000_52872a4e27539bda.txt');
+    expect(eightStepsOfService.steps.map((s) => s.id)).toEqual([
+      'approach',
+      'determineNeeds',
+      'present',
+      'handleObjections',
+      'close',
+      'perform',
+      'followUp',
+      'askReferrals',
+    ]);
+    expect(timed(['a']).length).toBe(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { assessInteraction, eightStepsOfService } from '../../src/frameworks/index.js';
+import { createFlow } from '../../src/index.js';
+
+// The snippets of docs/guides/frameworks.md, with their claimed results checked.
+describe('frameworks guide', () => {
+  it('live interaction', () => {
+    const flow = createFlow(eightStepsOfService.machine);
+    flow.send({ type: 'approach', at: 0, actor: 'sam', channel: 'store' });
+    flow.send({ type: 'determineNeeds', at: 120_000 });
+    flow.send({ type: 'QUALITY', quality: 'activeListening', at: 180_000 });
+    flow.send({ type: 'present', at: 360_000 });
+    flow.send({ type: 'close', at: 840_000 });
+    const early = flow.send({ type: 'perform', at: 900_000 });
+    expect(early.ok).toBe(false);
+    if (!early.ok) {
+      expect(early.error.code).toBe('EVENT_NOT_ALLOWED');
+      expect(early.error.message).toBe(
+        "Event perform is not allowed in state 'close'; allowed: sold, notNow, QUALITY, ABANDON.",
+      );
+    }
+    flow.send({ type: 'sold', at: 900_000 });
+    expect(flow.send({ type: 'perform', at: 960_000 }).snapshot.state).toBe('perform');
+  });
+
+  it('recorded interaction', () => {
+    const result = assessInteraction(eightStepsOfService, {
+      framework: 'eightStepsOfService',
+      id: 'call-0042',
+      events: [
+        { kind: 'step', id: 'approach', at: 0 },
+        { kind: 'step', id: 'present', at: 60_000 },
+        { kind: 'quality', id: 'productKnowledge', at: 180_000 },
+        { kind: 'step', id: 'close', at: 300_000 },
+        { kind: 'outcome', id: 'notNow', at: 360_000 },
+        { kind: 'step', id: 'perform', at: 420_000 },
+        { kind: 'step', id: 'askReferrals', at: 480_000 },
+      ],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const card = result.scorecard;
+    expect(card.score).toBe(58);
+    expect(card.missingMandatory).toEqual(['determineNeeds', 'followUp']);
+    expect(card.skipped).toEqual([
+      { index: 1, step: 'determineNeeds', from: 'approach', to: 'present' },
+      { index: 6, step: 'followUp', from: 'perform', to: 'askReferrals' },
+    ]);
+    expect(card.outOfOrder).toEqual([
+      { index: 5, step: 'perform', after: 'close', allowed: ['followUp'] },
+    ]);
+    expect(card.momentsOfTruth.map((m) => [m.step, m.hit, m.outcome])).toEqual([
+      ['approach', true, null],
+      ['close', true, 'notNow'],
+      ['followUp', false, null],
+    ]);
+  });
+});

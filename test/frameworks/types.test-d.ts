@@ -1,0 +1,86 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { fiveStageCycle } from '../../src/cycles/index.js';
+import {
+  assessInteraction,
+  defineFramework,
+  eightStepsOfService,
+  type OutcomeFrom,
+  type QualityFrom,
+  type Scorecard,
+  type StepFrom,
+} from '../../src/frameworks/index.js';
+import { type EventFrom, initialSnapshot, type StateFrom, transition } from '../../src/index.js';
+
+describe('framework types', () => {
+  it('infers step, quality and outcome ids as literal unions', () => {
+    type F = typeof eightStepsOfService;
+    expectTypeOf<StepFrom<F>>().toEqualTypeOf<
+      | 'approach'
+      | 'determineNeeds'
+      | 'present'
+      | 'handleObjections'
+      | 'close'
+      | 'perform'
+      | 'followUp'
+      | 'askReferrals'
+    >();
+    expectTypeOf<QualityFrom<F>>().toEqualTypeOf<
+      'productKnowledge' | 'activeListening' | 'respectfulPace'
+    >();
+    expectTypeOf<OutcomeFrom<F>>().toEqualTypeOf<
+      'sold' | 'notNow' | 'satisfied' | 'notSatisfied'
+    >();
+    expectTypeOf<OutcomeFrom<typeof fiveStageCycle>>().toEqualTypeOf<'agreed' | 'notAgreed'>();
+  });
+
+  it('types the machine’s states and events', () => {
+    type M = typeof eightStepsOfService.machine;
+    expectTypeOf<'close:sold'>().toExtend<StateFrom<M>>();
+    expectTypeOf<{ type: 'present'; at: number }>().toExtend<EventFrom<M>>();
+    expectTypeOf<{ type: 'QUALITY'; quality: 'activeListening'; at: number }>().toExtend<
+      EventFrom<M>
+    >();
+    const m = eightStepsOfService.machine;
+    transition(m, initialSnapshot(m), { type: 'approach', at: 0, actor: 'sam' });
+    // @ts-expect-error 'welcome' is a step of another framework
+    transition(m, initialSnapshot(m), { type: 'welcome', at: 0 });
+    // @ts-expect-error 'empathy' is not a quality of the 8 steps
+    transition(m, initialSnapshot(m), { type: 'QUALITY', quality: 'empathy', at: 0 });
+  });
+
+  it('makes a typo in back or an outcome target a compile error', () => {
+    defineFramework({
+      id: 'x',
+      name: 'x',
+      source: 'x',
+      steps: [
+        { id: 'greet', description: 'x' },
+        // @ts-expect-error 'greeet' is not a step
+        { id: 'help', description: 'x', back: ['greeet'] },
+      ],
+    });
+    defineFramework({
+      id: 'y',
+      name: 'y',
+      source: 'y',
+      // @ts-expect-error 'finish' is neither a step nor 'end'
+      steps: [{ id: 'greet', description: 'x', outcomes: { ok: 'finish' } }],
+    });
+  });
+
+  it('returns a typed scorecard', () => {
+    const result = assessInteraction(eightStepsOfService, {});
+    if (result.ok) {
+      expectTypeOf(result.scorecard).toEqualTypeOf<
+        Scorecard<
+          StepFrom<typeof eightStepsOfService>,
+          QualityFrom<typeof eightStepsOfService>,
+          OutcomeFrom<typeof eightStepsOfService>
+        >
+      >();
+      expectTypeOf(result.scorecard.missingMandatory).toEqualTypeOf<
+        readonly StepFrom<typeof eightStepsOfService>[]
+      >();
+    }
+  });
+});
