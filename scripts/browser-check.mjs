@@ -47,6 +47,8 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const outside = [];
+  page.on('pageerror', (error) => console.log('page error:', String(error).slice(0, 300)));
+  page.on('console', (message) => message.type() === 'error' && console.log('console error:', message.text().slice(0, 300)));
   page.on('request', (request) => {
     if (!request.url().startsWith(base) && !request.url().startsWith('data:')) outside.push(request.url());
   });
@@ -78,7 +80,7 @@ try {
       await page.goto(`${base}/variables/${file}`);
     }
     const svg = page.locator('figure.sc-diagram svg').first();
-    await svg.waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await svg.waitFor({ timeout: 15_000 }).catch((e) => console.log(String(e).slice(0, 400)));
     check(await svg.isVisible(), `${name}: the state diagram is drawn as an SVG`);
     if (index === 0) await page.screenshot({ path: join(shots, `preset-${name}.png`), fullPage: true });
   }

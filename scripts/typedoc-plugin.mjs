@@ -21,9 +21,16 @@ const isMachine = (value) =>
   typeof (/** @type {{ definition?: unknown }} */ (value).definition) === 'object';
 
 const render = `
+// mermaid would draw every .mermaid element itself on load, while typedoc still hides the page.
+if (window.mermaid) window.mermaid.initialize({ startOnLoad: false });
 document.addEventListener('DOMContentLoaded', async () => {
   const blocks = [...document.querySelectorAll('pre > code.mermaid')];
   if (blocks.length === 0 || !window.mermaid) return;
+  // typedoc keeps the body hidden until its own script shows the page; mermaid measures text,
+  // which needs a rendered page, so wait for it (at most ~3 s).
+  for (let i = 0; i < 60 && getComputedStyle(document.body).display === 'none'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const dark = document.documentElement.dataset.theme === 'dark' ||
     (document.documentElement.dataset.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   window.mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'default', securityLevel: 'strict' });

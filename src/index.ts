@@ -3,6 +3,13 @@
  * tiers as typed, validated, pure state machines with plain-JSON snapshots.
  *
  * @packageDocumentation
+ * @document ../docs/guides/core.md
+ * @document ../docs/guides/frameworks.md
+ * @document ../docs/guides/cycles.md
+ * @document ../docs/guides/complaints.md
+ * @document ../docs/guides/loyalty.md
+ * @document ../docs/guides/metrics.md
+ * @document ../docs/guides/testing.md
  */
 
 // complaints: complaint, recovery and escalation flows
