@@ -1,12 +1,12 @@
 import { defineConfig } from 'tsup';
 
 /**
- * One build per public entry point: each key becomes `dist/<key>.{js,cjs,d.ts,d.cts}`.
- * Adding the `./testing` subpath later means one more line here
- * (`'testing/index': 'src/testing/index.ts'`) plus one more `exports` entry in package.json.
+ * One build per public entry point: each key becomes `dist/<key>.{js,cjs,d.ts,d.cts}`, matched by
+ * one `exports` entry in package.json.
  */
 const entry = {
   index: 'src/index.ts',
+  'testing/index': 'src/testing/index.ts',
 };
 
 export default defineConfig({
@@ -25,5 +25,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   // Peer dependencies are external by default; listed so the intent is explicit.
-  external: ['zod'],
+  external: ['zod', 'fast-check', 'vitest', 'xstate'],
 });

@@ -32,7 +32,12 @@ export type SchemaNode =
   | { readonly kind: 'literal'; readonly values: readonly Primitive[] }
   | { readonly kind: 'optional' | 'nullable'; readonly inner: SchemaNode }
   | { readonly kind: 'default'; readonly inner: SchemaNode }
-  | { readonly kind: 'array'; readonly element: SchemaNode; readonly min: number; readonly max: number | undefined }
+  | {
+      readonly kind: 'array';
+      readonly element: SchemaNode;
+      readonly min: number;
+      readonly max: number | undefined;
+    }
   | { readonly kind: 'tuple'; readonly items: readonly SchemaNode[] }
   | { readonly kind: 'object'; readonly shape: readonly (readonly [string, SchemaNode])[] }
   | { readonly kind: 'record'; readonly key: SchemaNode; readonly value: SchemaNode }
@@ -106,7 +111,16 @@ const intFormats: Record<string, readonly [number, number]> = {
   uint32: [0, 4294967295],
 };
 /** String formats the generators know how to produce. */
-const stringFormats = new Set(['email', 'uuid', 'guid', 'url', 'datetime', 'date', 'regex', 'lowercase']);
+const stringFormats = new Set([
+  'email',
+  'uuid',
+  'guid',
+  'url',
+  'datetime',
+  'date',
+  'regex',
+  'lowercase',
+]);
 
 /**
  * @internal Reads a zod 4 schema into a {@link SchemaNode}.
@@ -161,7 +175,10 @@ export function readSchema(schema: Schema, path: readonly string[] = []): Schema
     case 'record':
       return { kind: 'record', key: inner('keyType'), value: inner('valueType', [...path, '*']) };
     case 'union':
-      return { kind: 'union', options: (def.options as Schema[]).map((option) => readSchema(option, path)) };
+      return {
+        kind: 'union',
+        options: (def.options as Schema[]).map((option) => readSchema(option, path)),
+      };
     case 'any':
     case 'unknown':
       return { kind: 'unknown' };
@@ -196,7 +213,8 @@ function readString(def: Def, path: readonly string[]): SchemaNode {
           throw new UnsupportedSchemaError(`string format ${check.format ?? '?'}`, path);
         }
         if (check.format === 'regex') pattern = check.pattern;
-        else if (check.format !== 'lowercase') format = check.format === 'guid' ? 'uuid' : check.format;
+        else if (check.format !== 'lowercase')
+          format = check.format === 'guid' ? 'uuid' : check.format;
         break;
       default:
         throw new UnsupportedSchemaError(`string check ${check.check ?? '?'}`, path);
@@ -262,7 +280,8 @@ function readArray(def: Def, path: readonly string[]): SchemaNode {
     else if (check.check === 'length_equals') {
       min = check.length ?? 0;
       max = check.length;
-    } else if (check.check !== 'custom') throw new UnsupportedSchemaError(`array check ${check.check ?? '?'}`, path);
+    } else if (check.check !== 'custom')
+      throw new UnsupportedSchemaError(`array check ${check.check ?? '?'}`, path);
   }
   return { kind: 'array', element: readSchema(def.element as Schema, [...path, '[]']), min, max };
 }
@@ -271,8 +290,10 @@ function readArray(def: Def, path: readonly string[]): SchemaNode {
 export function numberFits(node: Extract<SchemaNode, { kind: 'number' }>, value: number): boolean {
   if (!Number.isFinite(value)) return false;
   if (node.int && !Number.isInteger(value)) return false;
-  if (node.min !== undefined && (node.minExclusive ? value <= node.min : value < node.min)) return false;
-  if (node.max !== undefined && (node.maxExclusive ? value >= node.max : value > node.max)) return false;
+  if (node.min !== undefined && (node.minExclusive ? value <= node.min : value < node.min))
+    return false;
+  if (node.max !== undefined && (node.maxExclusive ? value >= node.max : value > node.max))
+    return false;
   if (node.multipleOf !== undefined && !Number.isInteger(value / node.multipleOf)) return false;
   return true;
 }

@@ -1,0 +1,68 @@
+/**
+ * Loyalty: tier ladders, tier membership and a points ledger of lots, built on the core engine.
+ *
+ * @module
+ */
+export {
+  LoyaltyCommandError,
+  type LoyaltyDefinitionCode,
+  LoyaltyDefinitionError,
+  type LoyaltyDefinitionProblem,
+  type LoyaltyErrorCode,
+  loyaltyErrorOf,
+} from './errors.js';
+export {
+  defineTierLadder,
+  type Tier,
+  type TierInput,
+  type TierLadder,
+  type TierLadderInput,
+  type TierMetric,
+  type TierThreshold,
+} from './ladder.js';
+export type {
+  EarnRate,
+  ExpiryRule,
+  ExpiryRuleInput,
+  KeyWindow,
+  LoyaltyPolicy,
+  LoyaltyPolicyInput,
+  QualificationWindow,
+} from './policy.js';
+export {
+  defineLoyaltyProgram,
+  type LoyaltyProgram,
+  type LoyaltyProgramOptions,
+  type MembershipMachine,
+  type MembershipState,
+} from './program.js';
+export {
+  balance,
+  type Explanation,
+  explain,
+  isLapsed,
+  lastActivity,
+  pointsToKeepTier,
+  pointsToNextTier,
+  type TierGap,
+  type TierKeepGap,
+  tierOf,
+  type UpcomingExpiry,
+  upcomingExpiries,
+} from './read.js';
+export type { TierMetrics } from './tiers.js';
+export type {
+  CommandBase,
+  GrantTierCommand,
+  Lot,
+  LoyaltyTotals,
+  MembershipContext,
+  MembershipEvent,
+  MonthCounters,
+  OrderCommand,
+  OrderRecord,
+  PlainCommand,
+  RedeemCommand,
+  ReferralCommand,
+  TierChange,
+} from './types.js';

@@ -1,0 +1,232 @@
+/**
+ * The policies of a loyalty programme as data: qualification window, upgrade and downgrade
+ * timing, earning, expiry, spending order, refund window, idempotency window and lapse.
+ *
+ * @module
+ */
+import * as z from 'zod';
+
+const int = z.number().int().nonnegative();
+
+const expirySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('never') }),
+  z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1) }),
+  z.strictObject({ kind: z.literal('endOfMonth'), months: int.max(120).default(0) }),
+  z.strictObject({ kind: z.literal('endOfYear'), years: int.max(10).default(0) }),
+]);
+
+/** @internal The schema of a {@link LoyaltyPolicy}; every field has a default. */
+export const loyaltyPolicySchema = z.strictObject({
+  /** Which activity counts toward a tier: the calendar year, or the last N calendar months. */
+  window: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('calendarYear') }),
+      z.strictObject({ kind: z.literal('rolling'), months: z.number().int().min(1).max(36) }),
+    ])
+    .default({ kind: 'calendarYear' }),
+  /** When a member who qualifies for a higher tier gets it. */
+  upgrade: z.enum(['immediate', 'nextPeriod']).default('immediate'),
+  /** How a member who no longer qualifies loses a tier at a period end. */
+  downgrade: z.enum(['never', 'periodEnd', 'oneStep', 'balance']).default('periodEnd'),
+  /** Days a due downgrade waits; reaching the tier again meanwhile cancels it. */
+  graceDays: int.default(0),
+  /** Base earning: `points` per `per` minor units spent, rounded down. */
+  earn: z
+    .strictObject({ points: int.max(1000), per: z.number().int().min(1).max(1_000_000) })
+    .default({ points: 1, per: 100 }),
+  /** Points credited for a referral (not multiplied by the tier). */
+  referralPoints: int.default(0),
+  /** Days earned points stay pending before they can be spent. */
+  pendingDays: int.default(0),
+  /** When earned points expire. */
+  expiry: expirySchema.default({ kind: 'never' }),
+  /** When referral points expire, if not like other points (bonus points often expire sooner). */
+  referralExpiry: expirySchema.optional(),
+  /** Which lots a redemption consumes first. */
+  spendOrder: z.enum(['oldestFirst', 'soonestExpiringFirst']).default('oldestFirst'),
+  /** Days an order stays refundable; after that its record is dropped from the snapshot. */
+  refundWindowDays: int.default(90),
+  /** How many recent idempotency keys the snapshot keeps, and for how many days at most. */
+  idempotency: z
+    .strictObject({ maxKeys: z.number().int().min(1).max(10_000), days: z.number().int().min(1) })
+    .default({ maxKeys: 200, days: 1 }),
+  /** Days without activity after which a member counts as lapsed. */
+  lapseDays: z.number().int().min(1).default(365),
+});
+
+/**
+ * Which activity counts toward a tier: the calendar year, or the last `months` calendar months.
+ *
+ * @category Loyalty
+ */
+export type QualificationWindow =
+  | {
+      /** Activity in the current calendar year counts. */
+      kind: 'calendarYear';
+    }
+  | {
+      /** Activity in the last `months` calendar months counts. */
+      kind: 'rolling';
+      /** How many months, 1–36. */
+      months: number;
+    };
+
+/**
+ * When earned points expire: never, `days` after earning, at the end of the earning month plus
+ * `months`, or at the end of the earning year plus `years`.
+ *
+ * @category Loyalty
+ */
+export type ExpiryRule =
+  | {
+      /** Points never expire. */
+      kind: 'never';
+    }
+  | {
+      /** Points expire a number of days after earning. */
+      kind: 'days';
+      /** Days after earning. */
+      days: number;
+    }
+  | {
+      /** Points expire at the end of the earning month, plus `months`. */
+      kind: 'endOfMonth';
+      /** Extra months. */
+      months: number;
+    }
+  | {
+      /** Points expire at the end of the earning year, plus `years`. */
+      kind: 'endOfYear';
+      /** Extra years. */
+      years: number;
+    };
+
+/**
+ * The base earning rate: `points` per `per` minor units spent, rounded down.
+ *
+ * @category Loyalty
+ */
+export interface EarnRate {
+  /** Points earned per `per` minor units (integer, 0–1000). */
+  points: number;
+  /** Minor units per step (integer, 1–1,000,000). */
+  per: number;
+}
+
+/**
+ * How many idempotency keys a snapshot keeps, and for how long.
+ *
+ * @category Loyalty
+ */
+export interface KeyWindow {
+  /** At most this many recent keys (1–10,000). */
+  maxKeys: number;
+  /** None older than this many days, counted from the newest command. */
+  days: number;
+}
+
+/**
+ * A loyalty policy with every default filled in.
+ *
+ * @category Loyalty
+ */
+export interface LoyaltyPolicy {
+  /** Which activity counts toward a tier (default: the calendar year). */
+  window: QualificationWindow;
+  /** When a member who qualifies higher gets the tier (default `immediate`). */
+  upgrade: 'immediate' | 'nextPeriod';
+  /** How a member who no longer qualifies loses a tier at a review (default `periodEnd`). */
+  downgrade: 'never' | 'periodEnd' | 'oneStep' | 'balance';
+  /** Days a due downgrade waits; reaching the tier again meanwhile cancels it (default 0). */
+  graceDays: number;
+  /** Base earning: `points` per `per` minor units, rounded down (default 1 per 100). */
+  earn: EarnRate;
+  /** Points credited per referral, not multiplied (default 0). */
+  referralPoints: number;
+  /** Days earned points stay pending (default 0). */
+  pendingDays: number;
+  /** When points expire (default never). */
+  expiry: ExpiryRule;
+  /** When referral points expire, if differently from other points. */
+  referralExpiry?: ExpiryRule | undefined;
+  /** Which lots a redemption consumes first (default `oldestFirst`). */
+  spendOrder: 'oldestFirst' | 'soonestExpiringFirst';
+  /** Days an order stays refundable and held in the snapshot (default 90). */
+  refundWindowDays: number;
+  /** How many recent idempotency keys are kept, for how many days at most (default 200, 1). */
+  idempotency: KeyWindow;
+  /** Days without activity after which a member is lapsed (default 365). */
+  lapseDays: number;
+}
+
+/**
+ * A loyalty policy as written: every field optional (see {@link LoyaltyPolicy} for meanings and
+ * defaults); `months` and `years` of an expiry rule default to 0.
+ *
+ * @category Loyalty
+ */
+export interface LoyaltyPolicyInput {
+  /** See {@link LoyaltyPolicy.window}. */
+  window?: QualificationWindow | undefined;
+  /** See {@link LoyaltyPolicy.upgrade}. */
+  upgrade?: LoyaltyPolicy['upgrade'] | undefined;
+  /** See {@link LoyaltyPolicy.downgrade}. */
+  downgrade?: LoyaltyPolicy['downgrade'] | undefined;
+  /** See {@link LoyaltyPolicy.graceDays}. */
+  graceDays?: number | undefined;
+  /** See {@link LoyaltyPolicy.earn}. */
+  earn?: EarnRate | undefined;
+  /** See {@link LoyaltyPolicy.referralPoints}. */
+  referralPoints?: number | undefined;
+  /** See {@link LoyaltyPolicy.pendingDays}. */
+  pendingDays?: number | undefined;
+  /** See {@link LoyaltyPolicy.expiry}. */
+  expiry?: ExpiryRuleInput | undefined;
+  /** See {@link LoyaltyPolicy.referralExpiry}. */
+  referralExpiry?: ExpiryRuleInput | undefined;
+  /** See {@link LoyaltyPolicy.spendOrder}. */
+  spendOrder?: LoyaltyPolicy['spendOrder'] | undefined;
+  /** See {@link LoyaltyPolicy.refundWindowDays}. */
+  refundWindowDays?: number | undefined;
+  /** See {@link LoyaltyPolicy.idempotency}. */
+  idempotency?: KeyWindow | undefined;
+  /** See {@link LoyaltyPolicy.lapseDays}. */
+  lapseDays?: number | undefined;
+}
+
+/**
+ * An {@link ExpiryRule} as written: `months` and `years` may be omitted (0).
+ *
+ * @category Loyalty
+ */
+export type ExpiryRuleInput =
+  | {
+      /** Points never expire. */
+      kind: 'never';
+    }
+  | {
+      /** Points expire a number of days after earning. */
+      kind: 'days';
+      /** Days after earning. */
+      days: number;
+    }
+  | {
+      /** Points expire at the end of the earning month, plus `months`. */
+      kind: 'endOfMonth';
+      /** Extra months (default 0). */
+      months?: number | undefined;
+    }
+  | {
+      /** Points expire at the end of the earning year, plus `years`. */
+      kind: 'endOfYear';
+      /** Extra years (default 0). */
+      years?: number | undefined;
+    };
+
+// Compile-time proof that the schema matches the documented types.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const proofs: [
+  Same<z.output<typeof loyaltyPolicySchema>, LoyaltyPolicy>,
+  Same<z.input<typeof loyaltyPolicySchema>, LoyaltyPolicyInput>,
+] = [true, true];
+void proofs;

@@ -1,0 +1,205 @@
+/**
+ * `defineLoyaltyProgram`: a tier ladder and a policy turned into a membership machine built with
+ * the core `defineMachine`. The ledger and tier rules live in plain functions; the machine's
+ * guards and updates call them.
+ *
+ * @module
+ */
+import { defineMachine, type Machine } from '../core/index.js';
+import { applyCommand, isRetry, type Rules } from './commands.js';
+import { membershipContextSchema, membershipEvents } from './context.js';
+import { LoyaltyCommandError, LoyaltyDefinitionError } from './errors.js';
+import type { TierLadder } from './ladder.js';
+import { type LoyaltyPolicy, type LoyaltyPolicyInput, loyaltyPolicySchema } from './policy.js';
+import type { MembershipContext, MembershipEvent } from './types.js';
+
+/**
+ * The states of a membership: `prospect` before enrolment, `active`, `paused`, and the final
+ * `closed`.
+ *
+ * @category Loyalty
+ */
+export type MembershipState = 'prospect' | 'active' | 'paused' | 'closed';
+
+/**
+ * The membership machine of a programme.
+ *
+ * @category Loyalty
+ */
+export type MembershipMachine = Machine<MembershipState, MembershipEvent, MembershipContext>;
+
+/**
+ * A loyalty programme: its ladder, its policy with defaults applied, and its membership machine.
+ *
+ * @category Loyalty
+ */
+export interface LoyaltyProgram {
+  /** The tier ladder. */
+  readonly ladder: TierLadder;
+  /** The policy, every default filled in. */
+  readonly policy: LoyaltyPolicy;
+  /** The membership machine: pass it to `initialSnapshot`, `transition`, `replay`, `createFlow`. */
+  readonly machine: MembershipMachine;
+  /** Provenance of the rules. */
+  readonly source: string;
+}
+
+/**
+ * Options of {@link defineLoyaltyProgram}.
+ *
+ * @category Loyalty
+ */
+export interface LoyaltyProgramOptions {
+  /** The checked tier ladder from {@link defineTierLadder}. */
+  readonly ladder: TierLadder;
+  /** The policy; every field is optional. */
+  readonly policy?: LoyaltyPolicyInput;
+  /** Where the programme's rules come from. */
+  readonly source?: string;
+}
+
+const defaultSource =
+  'seed 003_7e9e7f60ff16616a.txt (tiered rewards for loyal customers); lot, tier and idempotency rules after Open Loyalty, Talon.One, Voucherify and Square';
+
+/**
+ * Builds a loyalty programme: validates the policy and makes the membership machine.
+ *
+ * Every command carries `key` (an idempotency key, 1–128 characters) and `at` (epoch ms). A retry
+ * (a key the snapshot still remembers, with the same payload) is accepted and changes nothing; the
+ * same key with a different payload is refused. Refusals by the loyalty rules surface as the
+ * core's `GUARD_REJECTED` from guard `accepted` (or `retryOnly`), with a
+ * {@link LoyaltyCommandError} as `cause`; read it with {@link loyaltyErrorOf}.
+ *
+ * @example
+ * ```ts
+ * import { defineLoyaltyProgram, defineTierLadder, initialSnapshot, replayOrThrow } from 'servicecraft';
+ *
+ * const ladder = defineTierLadder({
+ *   id: 'shop',
+ *   qualifyBy: ['points'],
+ *   tiers: [{ id: 'member' }, { id: 'silver', threshold: { points: 500 }, multiplier: 125 }],
+ * });
+ * const program = defineLoyaltyProgram({ ladder, policy: { downgrade: 'oneStep' } });
+ * const at = Date.UTC(2025, 0, 10);
+ * const member = replayOrThrow(program.machine, [
+ *   { type: 'ENROLL', key: 'e1', at },
+ *   { type: 'PURCHASE', key: 'p1', at, order: 'A-1', amount: 60_000 },
+ * ]);
+ * member.context.tier; // 'silver'
+ * member.context.balance; // 600
+ * initialSnapshot(program.machine).state; // 'prospect'
+ * ```
+ *
+ * @param options - The ladder, an optional policy and an optional source note.
+ * @returns The programme with its membership machine.
+ * @throws {@link LoyaltyDefinitionError} when the policy is invalid.
+ * @category Loyalty
+ */
+export function defineLoyaltyProgram(options: LoyaltyProgramOptions): LoyaltyProgram {
+  const parsed = loyaltyPolicySchema.safeParse(options.policy ?? {});
+  if (!parsed.success) {
+    throw new LoyaltyDefinitionError(
+      `policy of ladder '${options.ladder.id}'`,
+      parsed.error.issues.map((i) => ({
+        code: 'INVALID_POLICY' as const,
+        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        message: i.message,
+      })),
+    );
+  }
+  const rules: Rules = { ladder: options.ladder, policy: parsed.data };
+  const source = options.source ?? defaultSource;
+  const machine = membershipMachine(rules, source);
+  return Object.freeze({ ladder: rules.ladder, policy: rules.policy, machine, source });
+}
+
+type Args = { readonly context: MembershipContext; readonly event: MembershipEvent };
+
+function membershipMachine(rules: Rules, source: string): MembershipMachine {
+  const update = ({ context, event }: Args) => applyCommand(rules, context, event);
+  // `nextEvents` asks guards with a bare `{ type }`: report the command as possible in principle.
+  const accepted = (args: Args) => typeof args.event.key !== 'string' || update(args) !== undefined;
+  const retryOnly = ({ context, event }: Args) => {
+    if (isRetry(context, event)) return true;
+    const already: Partial<Record<MembershipEvent['type'], string>> = {
+      ENROLL: 'ENROLL has no effect: the member is already enrolled.',
+      RESUME: 'RESUME has no effect: the membership is already active.',
+      PAUSE: 'PAUSE has no effect: the membership is already paused; send RESUME to reactivate it.',
+    };
+    throw new LoyaltyCommandError(
+      'NOT_IN_STATE',
+      already[event.type] ??
+        `${event.type} cannot be recorded while the membership is paused; send RESUME first (only retries of earlier commands are accepted now).`,
+    );
+  };
+  // A retry of a command that moved the membership is accepted where the membership now is.
+  const stay = <S extends MembershipState>(self: S) => ({
+    target: self,
+    guard: 'isRetry' as const,
+  });
+  const go = <S extends MembershipState>(target: S) => ({
+    target,
+    guard: 'accepted' as const,
+    update,
+  });
+  const only = <S extends MembershipState>(self: S) => ({
+    target: self,
+    guard: 'retryOnly' as const,
+  });
+
+  return defineMachine({
+    id: `loyalty.${rules.ladder.id}`,
+    version: 1,
+    initial: 'prospect',
+    description: `Membership of loyalty programme '${rules.ladder.id}'.`,
+    meta: { source, ladderSource: rules.ladder.source },
+    context: membershipContextSchema,
+    events: membershipEvents,
+    guards: {
+      isRetry: ({ context, event }) => isRetry(context, event),
+      accepted,
+      retryOnly,
+    },
+    states: {
+      prospect: {
+        description: 'Known, not yet enrolled',
+        on: { ENROLL: go('active') },
+      },
+      active: {
+        description: 'Earning and redeeming',
+        on: {
+          ENROLL: only('active'),
+          RESUME: only('active'),
+          PURCHASE: [stay('active'), go('active')],
+          REFUND: [stay('active'), go('active')],
+          VISIT: [stay('active'), go('active')],
+          REFERRAL: [stay('active'), go('active')],
+          REDEEM: [stay('active'), go('active')],
+          EXPIRE: [stay('active'), go('active')],
+          PERIOD_END: [stay('active'), go('active')],
+          GRANT_TIER: [stay('active'), go('active')],
+          PAUSE: [stay('active'), go('paused')],
+          CLOSE: [stay('active'), go('closed')],
+        },
+      },
+      paused: {
+        description: 'Frozen: no earning or redeeming; expiry and reviews go on',
+        on: {
+          ENROLL: only('paused'),
+          PURCHASE: only('paused'),
+          VISIT: only('paused'),
+          REFERRAL: only('paused'),
+          REDEEM: only('paused'),
+          PAUSE: only('paused'),
+          REFUND: [stay('paused'), go('paused')],
+          EXPIRE: [stay('paused'), go('paused')],
+          PERIOD_END: [stay('paused'), go('paused')],
+          GRANT_TIER: [stay('paused'), go('paused')],
+          RESUME: [stay('paused'), go('active')],
+          CLOSE: [stay('paused'), go('closed')],
+        },
+      },
+      closed: { type: 'final', description: 'Points canceled; nothing more is accepted' },
+    },
+  });
+}

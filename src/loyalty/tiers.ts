@@ -1,0 +1,196 @@
+/**
+ * Tier logic as pure functions: the qualifying metrics in a window, the tier they reach, and what
+ * a period end, a grace expiry or new activity does to the member's tier.
+ *
+ * @internal
+ * @module
+ */
+import { DAY, monthIndex, windowAt } from './calendar.js';
+import { type TierLadder, type TierMetric, tierMetrics } from './ladder.js';
+import type { LoyaltyPolicy } from './policy.js';
+import type { MembershipContext } from './types.js';
+
+type Ctx = MembershipContext;
+
+/**
+ * The qualifying metrics of a member in the window that counts at a given time.
+ *
+ * @category Loyalty
+ */
+export type TierMetrics = Record<TierMetric, number>;
+
+/** @internal Sums the monthly counters inside the window that counts at `at`. */
+export function metricsAt(policy: LoyaltyPolicy, ctx: Ctx, at: number): TierMetrics {
+  const { from, to } = windowAt(policy, at);
+  const out: TierMetrics = { points: 0, spend: 0, visits: 0 };
+  for (const m of ctx.months) {
+    if (m.month < from || m.month > to) continue;
+    out.points += m.points;
+    out.spend += m.spend;
+    out.visits += m.visits;
+  }
+  return out;
+}
+
+/** @internal The highest rank whose threshold any qualifying metric reaches. */
+export function qualifiedRank(ladder: TierLadder, metrics: TierMetrics): number {
+  for (let r = ladder.tiers.length - 1; r > 0; r--) {
+    const tier = ladder.tiers[r];
+    if (
+      tier &&
+      ladder.qualifyBy.some((m) => metrics[m] >= (tier.threshold[m] ?? Number.POSITIVE_INFINITY))
+    ) {
+      return r;
+    }
+  }
+  return 0;
+}
+
+/** @internal The rank of a tier id (0 when unknown, which a checked context never holds). */
+export function rankOf(ladder: TierLadder, id: string | null): number {
+  const i = ladder.tiers.findIndex((t) => t.id === id);
+  return Math.max(0, i);
+}
+
+const idOf = (ladder: TierLadder, rank: number): string => ladder.tiers[rank]?.id ?? '';
+
+/** @internal Sets the tier and records why. */
+export function changeTier(
+  ladder: TierLadder,
+  ctx: Ctx,
+  rank: number,
+  at: number,
+  reason: string,
+): Ctx {
+  const to = idOf(ladder, rank);
+  if (to === ctx.tier) return ctx;
+  return { ...ctx, tier: to, lastChange: { at, from: ctx.tier, to, reason } };
+}
+
+const floorRank = (ladder: TierLadder, ctx: Ctx): number =>
+  ctx.floor ? rankOf(ladder, ctx.floor.tier) : 0;
+
+/** @internal Adds qualifying activity to the month of `at`. */
+export function addActivity(ctx: Ctx, at: number, delta: TierMetrics): Ctx {
+  const month = monthIndex(at);
+  const months = [...ctx.months];
+  const i = months.findIndex((m) => m.month === month);
+  const cur = months[i] ?? { month, points: 0, spend: 0, visits: 0 };
+  const next = {
+    month,
+    points: Math.max(0, cur.points + delta.points),
+    spend: Math.max(0, cur.spend + delta.spend),
+    visits: Math.max(0, cur.visits + delta.visits),
+  };
+  if (i < 0) {
+    // A month too old for any window has no counter to adjust.
+    if (delta.points < 0 || delta.spend < 0) return ctx;
+    months.push(next);
+    months.sort((a, b) => a.month - b.month);
+  } else {
+    months[i] = next;
+  }
+  return { ...ctx, months };
+}
+
+/** @internal Drops monthly counters no window can see any more as of `at`. */
+export function pruneMonths(policy: LoyaltyPolicy, ctx: Ctx, at: number): Ctx {
+  const { from } = windowAt(policy, at);
+  if (ctx.months.every((m) => m.month >= from)) return ctx;
+  return { ...ctx, months: ctx.months.filter((m) => m.month >= from) };
+}
+
+/**
+ * @internal After new activity: an immediate upgrade when the policy allows it, and a pending
+ * downgrade canceled once the member reaches the current tier again.
+ */
+export function afterActivity(
+  ladder: TierLadder,
+  policy: LoyaltyPolicy,
+  ctx: Ctx,
+  at: number,
+): Ctx {
+  const q = qualifiedRank(ladder, metricsAt(policy, ctx, at));
+  const cur = rankOf(ladder, ctx.tier);
+  let next = ctx;
+  if (next.grace && q >= cur) next = { ...next, grace: null };
+  if (policy.upgrade === 'immediate' && q > cur) {
+    next = changeTier(
+      ladder,
+      next,
+      q,
+      at,
+      `qualified for ${idOf(ladder, q)} by activity in the current window`,
+    );
+  }
+  return next;
+}
+
+/** @internal The tier review at the end of a period (`end` is the first instant of the next one). */
+export function review(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx, end: number): Ctx {
+  const metrics = metricsAt(policy, ctx, end - 1);
+  const q = qualifiedRank(ladder, metrics);
+  const cur = rankOf(ladder, ctx.tier);
+  if (q > cur) {
+    const next = changeTier(
+      ladder,
+      ctx,
+      q,
+      end,
+      `qualified for ${idOf(ladder, q)} in the period that ended`,
+    );
+    return { ...next, grace: null };
+  }
+  if (ctx.grace) return ctx;
+  let target = cur;
+  switch (policy.downgrade) {
+    case 'never':
+      break;
+    case 'periodEnd':
+      target = q;
+      break;
+    case 'oneStep':
+      target = Math.max(q, cur - 1);
+      break;
+    case 'balance':
+      target = qualifiedRank(ladder, { ...metrics, points: ctx.balance });
+      break;
+  }
+  target = Math.min(cur, Math.max(target, floorRank(ladder, ctx)));
+  if (target >= cur) return ctx;
+  if (policy.graceDays > 0) {
+    return { ...ctx, grace: { until: end + policy.graceDays * DAY, to: idOf(ladder, target) } };
+  }
+  return changeTier(
+    ladder,
+    ctx,
+    target,
+    end,
+    `did not keep ${ctx.tier} in the period that ended (${describe(ladder, metrics)})`,
+  );
+}
+
+/** @internal Ends a grace period: drops to the scheduled tier unless the member has earned more since. */
+export function endGrace(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx): Ctx {
+  if (!ctx.grace) return ctx;
+  const at = ctx.grace.until;
+  const cur = rankOf(ladder, ctx.tier);
+  const q = qualifiedRank(ladder, metricsAt(policy, ctx, at));
+  const target = Math.min(cur, Math.max(rankOf(ladder, ctx.grace.to), q, floorRank(ladder, ctx)));
+  const next = { ...ctx, grace: null };
+  return changeTier(
+    ladder,
+    next,
+    target,
+    at,
+    `grace period ended without requalifying for ${ctx.tier}`,
+  );
+}
+
+/** @internal `points 120, visits 3` for the ladder's metrics. */
+export function describe(ladder: TierLadder, metrics: TierMetrics): string {
+  return tierMetrics
+    .filter((m) => ladder.qualifyBy.includes(m))
+    .map((m) => `${m} ${metrics[m]}`)
+    .join(', ');
+}

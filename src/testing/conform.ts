@@ -1,0 +1,84 @@
+/**
+ * The check behind `toConformTo`: a recorded interaction scored against a service framework with
+ * `assessInteraction`, passing when the score reaches a minimum. The only part of the testing
+ * entry that reads the frameworks layer.
+ *
+ * @module
+ */
+import { type AnyFramework, assessInteraction } from '../frameworks/index.js';
+import type { CheckResult } from './checks.js';
+
+/**
+ * Options for {@link checkConformance} and `toConformTo`.
+ *
+ * @category Testing
+ */
+export interface ConformOptions {
+  /** The lowest passing adherence score, 0–100 (default 100: full conformance). */
+  readonly minScore?: number;
+}
+
+const list = (items: readonly string[]) => (items.length === 0 ? 'none' : items.join(', '));
+
+/**
+ * Scores a recorded interaction against a framework and passes when the adherence score is at
+ * least `minScore`. The message lists the sequence and every deviation the scorecard found.
+ *
+ * @example
+ * ```ts
+ * import { ritzThreeSteps } from 'servicecraft';
+ * import { checkConformance } from 'servicecraft/testing';
+ *
+ * const record = {
+ *   framework: 'ritzThreeSteps',
+ *   events: [
+ *     { kind: 'step', id: 'greeting', at: 0 },
+ *     { kind: 'step', id: 'farewell', at: 60_000 },
+ *   ],
+ * };
+ * checkConformance(ritzThreeSteps, record, { minScore: 90 }).pass; // false: 'anticipation' is missing
+ * ```
+ *
+ * @param framework - A framework preset or one from `defineFramework`.
+ * @param record - The recorded interaction (plain JSON).
+ * @param options - The minimum score.
+ * @returns The outcome and its explanation.
+ * @category Testing
+ */
+export function checkConformance(
+  framework: AnyFramework,
+  record: unknown,
+  options: ConformOptions = {},
+): CheckResult {
+  const minScore = options.minScore ?? 100;
+  const result = assessInteraction(framework, record);
+  const subject = `the interaction to conform to '${framework.name}' with a score of at least ${minScore}`;
+  if (!result.ok) {
+    return {
+      pass: false,
+      message: `Expected ${subject}, but the record was refused with ${result.error.code}: ${result.error.message}`,
+    };
+  }
+  const card = result.scorecard;
+  const details = [
+    `Steps taken: ${card.sequence.length === 0 ? 'none' : card.sequence.join(' -> ')}`,
+    `Missing mandatory steps: ${list(card.missingMandatory)}`,
+    `Out of order: ${list(card.outOfOrder.map((d) => `#${d.index} ${d.step} after ${d.after ?? 'the start'} (allowed: ${list(d.allowed.map(String))})`))}`,
+    `Skipped: ${list(card.skipped.map((s) => `${s.step} between ${s.from ?? 'the start'} and ${s.to}`))}`,
+    `Repeated too often: ${list(card.overRepeated.map((r) => `${r.step} ${r.count}x (at most ${r.maxTimes})`))}`,
+    `Qualities missing: ${list(card.qualities.missing)}`,
+  ].map((line) => `  ${line}`);
+  if (card.score >= minScore) {
+    return {
+      pass: true,
+      message: [
+        `Expected the interaction not to reach ${minScore} against '${framework.name}', but it scored ${card.score}.`,
+        ...details,
+      ].join('\n'),
+    };
+  }
+  return {
+    pass: false,
+    message: [`Expected ${subject}, but it scored ${card.score}.`, ...details].join('\n'),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * vitest matchers: `toAccept`, `toReject`, `toBeInState` and `toConformTo`, with their types added
+ * to vitest's `expect`. Only types are imported from vitest; registering the matchers is up to the
+ * caller (`installMatchers(expect)` or `expect.extend(servicecraftMatchers)`).
+ *
+ * @module
+ */
+import type { ExpectStatic, MatcherState } from 'vitest';
+import type { AnyMachine, EventFrom, StateFrom, TransitionErrorCode } from '../core/index.js';
+import type { AnyFramework } from '../frameworks/index.js';
+import {
+  type CheckOptions,
+  type CheckResult,
+  checkAccept,
+  checkReject,
+  checkState,
+} from './checks.js';
+import { type ConformOptions, checkConformance } from './conform.js';
+import type { EventLike } from './paths.js';
+
+/**
+ * The events a matcher takes for a received value: the machine's own events when it is a typed
+ * machine, any event otherwise.
+ *
+ * @category Testing
+ */
+export type ReceivedEvent<T> = T extends AnyMachine ? EventFrom<T> : EventLike;
+/**
+ * The state names a matcher takes for a received snapshot, flow or result: its machine's state
+ * names when typed, any string otherwise.
+ *
+ * @category Testing
+ */
+export type ReceivedState<T> =
+  T extends Readonly<Record<'state', infer S extends string>>
+    ? S
+    : T extends Readonly<Record<'machine', infer M extends AnyMachine>>
+      ? StateFrom<M>
+      : T extends Readonly<Record<'snapshot', Readonly<Record<'state', infer S extends string>>>>
+        ? S
+        : string;
+
+/**
+ * The matchers this package adds to vitest's `expect`.
+ *
+ * @category Testing
+ */
+export interface ServicecraftMatchers<T = unknown> {
+  /**
+   * Asserts that the received machine accepts every event in order (from its initial snapshot
+   * or `options.from`). On failure the message shows the path taken, the refusal, and what the
+   * state accepted at that step.
+   */
+  toAccept(events: readonly ReceivedEvent<T>[], options?: CheckOptions): void;
+  /**
+   * Asserts that the received machine accepts every event but the last and refuses the last
+   * (with `code`, when given). Pass a single event to check it from the start snapshot.
+   */
+  toReject(
+    events: ReceivedEvent<T> | readonly ReceivedEvent<T>[],
+    code?: TransitionErrorCode,
+    options?: CheckOptions,
+  ): void;
+  /** Asserts that the received snapshot (or flow, or transition/replay result) is in `state`. */
+  toBeInState(state: ReceivedState<T>): void;
+  /**
+   * Asserts that the received interaction record scores at least `options.minScore` (default
+   * 100) against the framework; the message lists every deviation found.
+   */
+  toConformTo(framework: AnyFramework, options?: ConformOptions): void;
+}
+
+declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: must match vitest's own declaration
+  interface Matchers<T = any> extends ServicecraftMatchers<T> {}
+  interface AsymmetricMatchersContaining extends ServicecraftMatchers {}
+}
+
+const isMachine = (value: unknown): value is AnyMachine =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as { edges?: unknown }).edges) &&
+  typeof (value as { definition?: unknown }).definition === 'object';
+
+function machineOf(received: unknown, matcher: string): AnyMachine {
+  if (!isMachine(received)) {
+    throw new TypeError(
+      `${matcher} expects a machine made by defineMachine as the received value, e.g. expect(machine).${matcher}(...).`,
+    );
+  }
+  return received;
+}
+
+/**
+ * What a matcher returns to vitest.
+ *
+ * @category Testing
+ */
+export interface MatcherOutcome {
+  /** Whether the received value satisfied the matcher. */
+  readonly pass: boolean;
+  /** The failure message, computed on demand. */
+  readonly message: () => string;
+}
+
+const toMatcherResult = ({ pass, message }: CheckResult): MatcherOutcome => ({
+  pass,
+  message: () => message,
+});
+
+/**
+ * The matcher implementations, ready for `expect.extend`.
+ *
+ * @example
+ * ```ts
+ * import { expect } from 'vitest';
+ * import { servicecraftMatchers } from 'servicecraft/testing';
+ *
+ * expect.extend(servicecraftMatchers);
+ * ```
+ *
+ * @category Testing
+ */
+export const servicecraftMatchers = {
+  /** See {@link ServicecraftMatchers.toAccept}. */
+  toAccept(
+    this: MatcherState,
+    received: unknown,
+    events: readonly unknown[],
+    options?: CheckOptions,
+  ): MatcherOutcome {
+    return toMatcherResult(checkAccept(machineOf(received, 'toAccept'), events as never, options));
+  },
+  /** See {@link ServicecraftMatchers.toReject}. */
+  toReject(
+    this: MatcherState,
+    received: unknown,
+    events: unknown,
+    code?: TransitionErrorCode,
+    options?: CheckOptions,
+  ): MatcherOutcome {
+    const machine = machineOf(received, 'toReject');
+    return toMatcherResult(checkReject(machine, events as never, code, options));
+  },
+  /** See {@link ServicecraftMatchers.toBeInState}. */
+  toBeInState(this: MatcherState, received: unknown, state: string): MatcherOutcome {
+    return toMatcherResult(checkState(received, state));
+  },
+  /** See {@link ServicecraftMatchers.toConformTo}. */
+  toConformTo(
+    this: MatcherState,
+    received: unknown,
+    framework: AnyFramework,
+    options?: ConformOptions,
+  ): MatcherOutcome {
+    return toMatcherResult(checkConformance(framework, received, options));
+  },
+};
+
+/**
+ * Registers {@link servicecraftMatchers} on vitest's `expect`. Call it once, e.g. in a vitest
+ * setup file; importing this package has no side effects.
+ *
+ * @example
+ * ```ts
+ * import { expect } from 'vitest';
+ * import { installMatchers } from 'servicecraft/testing';
+ *
+ * installMatchers(expect);
+ * ```
+ *
+ * @param expect - vitest's `expect`.
+ * @category Testing
+ */
+export function installMatchers(expect: Pick<ExpectStatic, 'extend'>): void {
+  expect.extend(servicecraftMatchers);
+}
