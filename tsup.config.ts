@@ -1,29 +1,43 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
- * One build per public entry point: each key becomes `dist/<key>.{js,cjs,d.ts,d.cts}`, matched by
- * one `exports` entry in package.json.
+ * Public entry points: each key becomes `dist/<key>.{js,cjs,d.ts,d.cts}`, matched by one `exports`
+ * entry in package.json.
  */
 const entry = {
   index: 'src/index.ts',
   'testing/index': 'src/testing/index.ts',
 };
 
-export default defineConfig({
-  entry,
-  format: ['esm', 'cjs'],
-  // Emits index.d.ts for the ESM build and index.d.cts for the CJS build.
-  dts: true,
+const shared: Options = {
   // src must not depend on Node: build it with the node-free tsconfig.
   tsconfig: 'tsconfig.src.json',
   platform: 'neutral',
   target: 'es2022',
-  treeshake: true,
-  // Shared code goes into one chunk for CJS too (tsup splits only ESM by default), so a second
-  // entry never carries its own copy of the core's classes.
-  splitting: true,
   sourcemap: true,
-  clean: true,
-  // Peer dependencies are external by default; listed so the intent is explicit.
+  // `npm run build` empties dist first; the two builds below run in parallel.
+  clean: false,
+  // Peer dependencies stay external.
   external: ['zod', 'fast-check', 'vitest', 'xstate'],
-});
+  dts: { entry },
+};
+
+export default defineConfig([
+  // ESM keeps one file per module, so a bundler honouring `sideEffects: false` drops every module
+  // an app does not import (presets build their machines at load time, which a single bundled
+  // file would force on everyone).
+  {
+    ...shared,
+    entry: ['src/**/*.ts'],
+    format: ['esm'],
+    bundle: false,
+  },
+  // CommonJS has no tree-shaking to serve: one bundle per entry, sharing a chunk.
+  {
+    ...shared,
+    entry,
+    format: ['cjs'],
+    splitting: true,
+    treeshake: true,
+  },
+]);

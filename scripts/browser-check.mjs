@@ -13,21 +13,34 @@ const root = resolve(import.meta.dirname, '..');
 const site = join(root, 'docs', 'api');
 const shots = join(root, '.tmp', 'screenshots');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
 
-if (!existsSync(join(site, 'index.html'))) throw new Error('docs/api/index.html is missing: run `npm run docs` first');
-if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install chromium)`);
+if (!existsSync(join(site, 'index.html')))
+  throw new Error('docs/api/index.html is missing: run `npm run docs` first');
+if (!existsSync(executablePath))
+  throw new Error(`no Chromium at ${executablePath} (apt-get install chromium)`);
 mkdirSync(shots, { recursive: true });
 
 const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+    /^(\.\.[/\\])+/,
+    '',
+  );
   let file = join(site, path);
   if (file.endsWith('/') || !extname(file)) file = join(file, 'index.html');
   if (!file.startsWith(site) || !existsSync(file)) {
     res.writeHead(404).end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': types[/** @type {keyof types} */ (extname(file))] ?? 'application/octet-stream' });
+  res.writeHead(200, {
+    'content-type': types[/** @type {keyof types} */ (extname(file))] ?? 'application/octet-stream',
+  });
   res.end(readFileSync(file));
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
@@ -42,20 +55,36 @@ const check = (ok, what) => {
 
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const outside = [];
   page.on('pageerror', (error) => console.log('page error:', String(error).slice(0, 300)));
-  page.on('console', (message) => message.type() === 'error' && console.log('console error:', message.text().slice(0, 300)));
+  page.on(
+    'console',
+    (message) =>
+      message.type() === 'error' && console.log('console error:', message.text().slice(0, 300)),
+  );
   page.on('request', (request) => {
-    if (!request.url().startsWith(base) && !request.url().startsWith('data:')) outside.push(request.url());
+    if (!request.url().startsWith(base) && !request.url().startsWith('data:'))
+      outside.push(request.url());
   });
 
   await page.goto(`${base}/index.html`);
   check((await page.title()).includes('servicecraft'), 'index renders with the project title');
-  check((await page.locator('.tsd-navigation a').count()) > 10, 'index has the navigation with the exports');
+  check(
+    (await page.locator('.tsd-navigation a').count()) > 10,
+    'index has the navigation with the exports',
+  );
   await page.screenshot({ path: join(shots, 'index.png') });
 
   await page.click('#tsd-search-trigger');
@@ -67,24 +96,31 @@ try {
   await page.keyboard.press('Escape');
 
   const presets = existsSync(join(site, 'variables'))
-    ? readdirSync(join(site, 'variables')).filter((f) => readFileSync(join(site, 'variables', f), 'utf8').includes('class="mermaid"'))
+    ? readdirSync(join(site, 'variables')).filter((f) =>
+        readFileSync(join(site, 'variables', f), 'utf8').includes('class="mermaid"'),
+      )
     : [];
   check(presets.length > 0, `preset pages with a diagram exist (${presets.length})`);
   for (const [index, file] of presets.entries()) {
     const name = file.replace(/\.html$/, '');
     if (index === 0) {
-      // Two clicks from the index: the navigation link, then the page is there.
+      // Two clicks from the index: the package's module page, then the preset listed on it.
       await page.goto(`${base}/index.html`);
-      await page.locator(`.tsd-navigation a[href$="variables/${file}"]`).first().click();
+      await page.locator('nav.tsd-navigation a[href$="modules/servicecraft.html"]').first().click();
+      await page.locator(`.col-content a[href$="${file}"]`).first().click();
     } else {
       await page.goto(`${base}/variables/${file}`);
     }
     const svg = page.locator('figure.sc-diagram svg').first();
     await svg.waitFor({ timeout: 15_000 }).catch((e) => console.log(String(e).slice(0, 400)));
     check(await svg.isVisible(), `${name}: the state diagram is drawn as an SVG`);
-    if (index === 0) await page.screenshot({ path: join(shots, `preset-${name}.png`), fullPage: true });
+    if (index === 0)
+      await page.screenshot({ path: join(shots, `preset-${name}.png`), fullPage: true });
   }
-  check(outside.length === 0, `no request leaves localhost${outside.length ? ` (${outside.slice(0, 3).join(', ')})` : ''}`);
+  check(
+    outside.length === 0,
+    `no request leaves localhost${outside.length ? ` (${outside.slice(0, 3).join(', ')})` : ''}`,
+  );
 } finally {
   await browser.close();
   server.close();

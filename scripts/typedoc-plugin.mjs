@@ -55,7 +55,11 @@ export async function load(app) {
   const diagrams = new Map();
   const lib = await import(new URL('../dist/index.js', import.meta.url).href);
   for (const [name, value] of Object.entries(lib)) {
-    const machine = isMachine(value) ? value : isMachine(value?.machine) ? value.machine : undefined;
+    const machine = isMachine(value)
+      ? value
+      : isMachine(value?.machine)
+        ? value.machine
+        : undefined;
     if (machine) diagrams.set(name, lib.toMermaid(machine));
   }
 
@@ -81,6 +85,9 @@ export async function load(app) {
   );
 
   app.renderer.on(RendererEvent.END, (event) => {
-    copyFileSync(require.resolve('mermaid/dist/mermaid.min.js'), join(event.outputDirectory, 'assets', 'mermaid.min.js'));
+    copyFileSync(
+      require.resolve('mermaid/dist/mermaid.min.js'),
+      join(event.outputDirectory, 'assets', 'mermaid.min.js'),
+    );
   });
 }

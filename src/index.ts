@@ -2,7 +2,7 @@
  * servicecraft: customer-service frameworks, interaction cycles, complaint flows and loyalty
  * tiers as typed, validated, pure state machines with plain-JSON snapshots.
  *
- * @packageDocumentation
+ * @module servicecraft
  * @document ../docs/guides/core.md
  * @document ../docs/guides/frameworks.md
  * @document ../docs/guides/cycles.md

@@ -3,7 +3,7 @@
  * generation, coverage, checks and XState export are plain functions; only the fast-check
  * arbitraries import fast-check, and the vitest matchers import nothing but vitest's types.
  *
- * @module
+ * @module servicecraft/testing
  */
 export {
   type ArbitraryOptions,
