@@ -131,6 +131,9 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
       `The version must be a positive integer, received ${String(def.version)}.`,
     );
   }
+  if (def.validateUpdates !== undefined && typeof def.validateUpdates !== 'boolean') {
+    add('INVALID_SCHEMA', ['validateUpdates'], 'validateUpdates must be true or false.');
+  }
   if (def.context !== undefined && !isSchema(def.context)) {
     add('INVALID_SCHEMA', ['context'], 'The context must be a zod schema.');
   }
@@ -365,6 +368,7 @@ function build(def: AnyMachineDefinition): Machine {
     events: new Map(Object.entries(def.events)),
     eventTypes: Object.freeze(Object.keys(def.events)),
     context: def.context,
+    updateSchema: def.validateUpdates === false ? undefined : def.context,
     migrations: def.migrations ?? {},
   };
   const machine = {

@@ -32,6 +32,8 @@ export interface CompiledMachine {
   readonly events: ReadonlyMap<string, Schema | null>;
   readonly eventTypes: readonly string[];
   readonly context: Schema | undefined;
+  /** The context schema to check update results against, or undefined to trust them. */
+  readonly updateSchema: Schema | undefined;
   readonly migrations: Readonly<Record<number, Migration>>;
 }
 

@@ -216,7 +216,7 @@ export function transition<S extends string, Ev extends EventObject, C>(
 
   let next: unknown = context;
   if (chosen.update !== undefined) {
-    const updated = update(chosen, tables.context, from, context, validated);
+    const updated = update(chosen, tables.updateSchema, from, context, validated);
     if ('code' in updated) return refuse(snapshot, updated);
     next = updated.context;
   }

@@ -198,6 +198,13 @@ export interface MachineDefinition<
   readonly initial: NoInfer<S>;
   /** The zod schema of the context. Omit it for a machine without context. */
   readonly context?: CS;
+  /**
+   * Whether the context an update returns is parsed with the context schema before it is
+   * accepted (default `true`; a failure is `UPDATE_FAILED`). Set `false` only for updates you
+   * trust and test, when the context is large: the parse costs time in proportion to its size.
+   * Initial contexts and restored snapshots are always validated.
+   */
+  readonly validateUpdates?: boolean;
   /** Every event the machine knows, with its payload schema (`null`: no payload). */
   readonly events: E;
   /** Named guards referenced from transitions. */
@@ -326,6 +333,8 @@ export interface AnyMachineDefinition {
   readonly initial: string;
   /** The context schema, if any. */
   readonly context?: Schema | undefined;
+  /** Whether update results are parsed with the context schema (default `true`). */
+  readonly validateUpdates?: boolean;
   /** The payload schema of each event (`null`: no payload). */
   readonly events: EventSchemas;
   /** The named guards. */

@@ -418,3 +418,38 @@ describe('validated events', () => {
     expect(seen[2]).toBe(same);
   });
 });
+
+describe('validateUpdates', () => {
+  it('parses update results by default and trusts them when switched off', async () => {
+    const z = await import('zod');
+    const { defineMachine } = await import('../../src/index.js');
+    const make = (validateUpdates: boolean) =>
+      defineMachine({
+        id: 'u',
+        version: 1,
+        initial: 'a',
+        validateUpdates,
+        context: z.object({ n: z.number().max(1) }),
+        events: { GROW: null, DONE: null },
+        states: {
+          a: {
+            on: {
+              GROW: { target: 'a', update: ({ context }) => ({ n: context.n + 5 }) },
+              DONE: 'b',
+            },
+          },
+          b: { type: 'final' },
+        },
+      });
+    const strict = make(true);
+    const trusting = make(false);
+    expect(transition(strict, initialSnapshot(strict, { n: 0 }), { type: 'GROW' }).ok).toBe(false);
+    const trusted = transition(trusting, initialSnapshot(trusting, { n: 0 }), { type: 'GROW' });
+    expect(trusted.ok && trusted.snapshot.context).toEqual({ n: 5 });
+    // The initial context and restored snapshots are still validated.
+    expect(() => initialSnapshot(trusting, { n: 9 })).toThrow(/invalid/);
+    expect(() => defineMachine({ ...trusting.definition, validateUpdates: 'no' } as never)).toThrow(
+      /validateUpdates must be true or false/,
+    );
+  });
+});
