@@ -3,11 +3,11 @@
  * refunds and period ends over the years). Replay time should grow linearly (flat ns/command) and
  * the JSON snapshot should stay flat, since spent and expired lots and old keys are compacted.
  */
-import { replay } from '../dist/index.js';
 import {
   defineLoyaltyProgram,
   defineTierLadder,
   type MembershipEvent,
+  replay,
 } from '../dist/index.js';
 import { fmt, measureOnce, type Section, table } from './harness.js';
 
@@ -76,6 +76,6 @@ export function run(): Section {
   }
   return {
     title: 'Loyalty: replaying one member’s ledger',
-    body: `${table(['commands', 'replay ms', 'ns/command', 'snapshot JSON bytes', 'live lots', 'held orders', 'kept keys'], rows)}\n\nOne member, a command a day (purchases, visits, a refund and a redemption of up to 1,000 points in every ten), 365-day expiry, 1 pending day, 30-day refund window. The membership machine trusts its own (property-tested) updates (`validateUpdates: false`); the remaining cost is the ledger arithmetic and idempotency fingerprints, which scale with the live lots and held orders, not with history. Flat ns/command means linear replay; a flat snapshot means history is compacted.`,
+    body: `${table(['commands', 'replay ms', 'ns/command', 'snapshot JSON bytes', 'live lots', 'held orders', 'kept keys'], rows)}\n\nOne member, a command a day (purchases, visits, a refund and a redemption of up to 1,000 points in every ten), 365-day expiry, 1 pending day, 30-day refund window. The membership machine trusts its own (property-tested) updates (validateUpdates: false); the remaining cost is the ledger arithmetic and idempotency fingerprints, which scale with the live lots and held orders, not with history. Flat ns/command means linear replay; a flat snapshot means history is compacted.`,
   };
 }

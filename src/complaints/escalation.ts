@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import { isServicecraftError, ServicecraftError } from '../core/index.js';
 import type { CurrencyCode } from './money.js';
 
 /**
@@ -192,8 +193,6 @@ export type ComplaintRule =
   | 'SELF_APPROVAL'
   | 'APPROVER_LIMIT';
 
-const brand = Symbol.for('servicecraft.complaintRule');
-
 /**
  * Raised inside a complaint guard to refuse an event with a precise reason. `transition` turns it
  * into a `GUARD_REJECTED` issue whose message quotes this error's sentence and whose `cause` is
@@ -212,7 +211,7 @@ const brand = Symbol.for('servicecraft.complaintRule');
  *
  * @category Complaints
  */
-export class ComplaintRuleError extends Error {
+export class ComplaintRuleError extends ServicecraftError {
   /** The rule that refused the event. */
   readonly rule: ComplaintRule;
 
@@ -221,10 +220,8 @@ export class ComplaintRuleError extends Error {
    * @param message - A sentence saying what is wrong and what would be accepted.
    */
   constructor(rule: ComplaintRule, message: string) {
-    super(message);
-    this.name = 'ComplaintRuleError';
+    super('ComplaintRuleError', message);
     this.rule = rule;
-    Object.defineProperty(this, brand, { value: true });
   }
 }
 
@@ -247,12 +244,6 @@ export function complaintRuleOf(issue: {
   readonly cause?: unknown;
 }): ComplaintRule | undefined {
   const cause = issue.cause;
-  if (
-    typeof cause === 'object' &&
-    cause !== null &&
-    (cause as { [brand]?: unknown })[brand] === true
-  ) {
-    return (cause as ComplaintRuleError).rule;
-  }
+  if (isServicecraftError(cause, 'ComplaintRuleError')) return (cause as ComplaintRuleError).rule;
   return undefined;
 }

@@ -283,12 +283,61 @@ export interface DefinitionProblem {
 // ---------------------------------------------------------------------------------------------
 
 const brand: unique symbol = Symbol.for('servicecraft.error') as never;
-type ErrorKind = 'DefinitionError' | 'TransitionError' | 'SnapshotError';
 
-function hasBrand(value: unknown, kind: ErrorKind): boolean {
-  return (
-    typeof value === 'object' && value !== null && (value as { [brand]?: unknown })[brand] === kind
-  );
+/**
+ * The base of every error servicecraft throws, in the core and in every domain. `kind` names the
+ * class; {@link isServicecraftError} recognises it across realms and across copies of the library
+ * (it reads a registered symbol, not `instanceof`).
+ *
+ * @example
+ * ```ts
+ * import { isServicecraftError, nps } from 'servicecraft';
+ *
+ * try {
+ *   nps([11]);
+ * } catch (error) {
+ *   if (isServicecraftError(error)) console.log(error.kind); // 'MetricError'
+ * }
+ * ```
+ *
+ * @category Core
+ */
+export class ServicecraftError extends Error {
+  /** The error's class name, e.g. `'TransitionError'`. */
+  readonly kind: string;
+
+  /**
+   * @param kind - The class name, also used as `name`.
+   * @param message - A sentence a person can act on.
+   */
+  constructor(kind: string, message: string) {
+    super(message);
+    this.name = kind;
+    this.kind = kind;
+    Object.defineProperty(this, brand, { value: kind });
+  }
+}
+
+/**
+ * Whether a value is an error thrown by servicecraft (of the given `kind`, when one is named),
+ * also when it comes from another realm or another copy of the library.
+ *
+ * @example
+ * ```ts
+ * import { isServicecraftError } from 'servicecraft';
+ *
+ * isServicecraftError(new Error('x')); // false
+ * ```
+ *
+ * @param value - Anything caught.
+ * @param kind - A class name to match, e.g. `'SnapshotError'`.
+ * @returns `true` for a servicecraft error (of that kind).
+ * @category Core
+ */
+export function isServicecraftError(value: unknown, kind?: string): value is ServicecraftError {
+  if (typeof value !== 'object' || value === null) return false;
+  const found = (value as { [brand]?: unknown })[brand];
+  return typeof found === 'string' && (kind === undefined || found === kind);
 }
 
 /**
@@ -315,7 +364,7 @@ function hasBrand(value: unknown, kind: ErrorKind): boolean {
  *
  * @category Core
  */
-export class DefinitionError extends Error {
+export class DefinitionError extends ServicecraftError {
   /** Every problem found, in definition order. */
   readonly problems: readonly DefinitionProblem[];
   /**
@@ -325,11 +374,10 @@ export class DefinitionError extends Error {
   constructor(machineId: string, problems: readonly DefinitionProblem[]) {
     const lines = problems.map((p) => `  - ${p.path.join('.') || '(root)'}: ${p.message}`);
     super(
+      'DefinitionError',
       `Machine '${machineId}' has ${problems.length} definition problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
     );
-    this.name = 'DefinitionError';
     this.problems = problems;
-    Object.defineProperty(this, brand, { value: 'DefinitionError' });
   }
 }
 
@@ -354,18 +402,16 @@ export class DefinitionError extends Error {
  *
  * @category Core
  */
-export class TransitionError extends Error {
+export class TransitionError extends ServicecraftError {
   /** The issue's code. */
   readonly code: TransitionErrorCode;
   /** The full issue, as the result form would have returned it. */
   readonly issue: TransitionIssue;
   /** @param issue - The refused transition's data. */
   constructor(issue: TransitionIssue) {
-    super(issue.message);
-    this.name = 'TransitionError';
+    super('TransitionError', issue.message);
     this.code = issue.code;
     this.issue = issue;
-    Object.defineProperty(this, brand, { value: 'TransitionError' });
   }
 }
 
@@ -391,18 +437,16 @@ export class TransitionError extends Error {
  *
  * @category Core
  */
-export class SnapshotError extends Error {
+export class SnapshotError extends ServicecraftError {
   /** The issue's code. */
   readonly code: SnapshotErrorCode;
   /** The full issue. */
   readonly issue: SnapshotIssue;
   /** @param issue - The rejected snapshot's data. */
   constructor(issue: SnapshotIssue) {
-    super(issue.message);
-    this.name = 'SnapshotError';
+    super('SnapshotError', issue.message);
     this.code = issue.code;
     this.issue = issue;
-    Object.defineProperty(this, brand, { value: 'SnapshotError' });
   }
 }
 
@@ -422,7 +466,7 @@ export class SnapshotError extends Error {
  * @category Core
  */
 export function isDefinitionError(value: unknown): value is DefinitionError {
-  return hasBrand(value, 'DefinitionError');
+  return isServicecraftError(value, 'DefinitionError');
 }
 
 /**
@@ -440,7 +484,7 @@ export function isDefinitionError(value: unknown): value is DefinitionError {
  * @category Core
  */
 export function isTransitionError(value: unknown): value is TransitionError {
-  return hasBrand(value, 'TransitionError');
+  return isServicecraftError(value, 'TransitionError');
 }
 
 /**
@@ -458,5 +502,5 @@ export function isTransitionError(value: unknown): value is TransitionError {
  * @category Core
  */
 export function isSnapshotError(value: unknown): value is SnapshotError {
-  return hasBrand(value, 'SnapshotError');
+  return isServicecraftError(value, 'SnapshotError');
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import * as z from 'zod';
-import type { ValidationIssue } from '../core/index.js';
+import { isServicecraftError, ServicecraftError, type ValidationIssue } from '../core/index.js';
 
 /**
  * One recorded event: a step taken, a quality observed, or the outcome of the latest step, with
@@ -120,8 +120,6 @@ export interface AssessmentIssue {
   readonly issues?: readonly ValidationIssue[];
 }
 
-const brand = Symbol.for('servicecraft.assessmentError');
-
 /**
  * Thrown by {@link assessInteractionOrThrow} with the same data the result form returns.
  *
@@ -138,7 +136,7 @@ const brand = Symbol.for('servicecraft.assessmentError');
  *
  * @category Frameworks
  */
-export class AssessmentError extends Error {
+export class AssessmentError extends ServicecraftError {
   /** The issue's code. */
   readonly code: AssessmentErrorCode;
   /** The full issue. */
@@ -146,11 +144,9 @@ export class AssessmentError extends Error {
 
   /** @param issue - Why the record was rejected. */
   constructor(issue: AssessmentIssue) {
-    super(issue.message);
-    this.name = 'AssessmentError';
+    super('AssessmentError', issue.message);
     this.code = issue.code;
     this.issue = issue;
-    Object.defineProperty(this, brand, { value: true });
   }
 }
 
@@ -169,7 +165,5 @@ export class AssessmentError extends Error {
  * @category Frameworks
  */
 export function isAssessmentError(value: unknown): value is AssessmentError {
-  return (
-    typeof value === 'object' && value !== null && (value as { [brand]?: unknown })[brand] === true
-  );
+  return isServicecraftError(value, 'AssessmentError');
 }

@@ -10,6 +10,7 @@
  *
  * @category Loyalty
  */
+import { ServicecraftError } from '../core/index.js';
 export type LoyaltyDefinitionCode =
   | 'EMPTY_LADDER'
   | 'DUPLICATE_TIER'
@@ -50,7 +51,7 @@ export interface LoyaltyDefinitionProblem {
  *
  * @category Loyalty
  */
-export class LoyaltyDefinitionError extends Error {
+export class LoyaltyDefinitionError extends ServicecraftError {
   /** Every problem found. */
   readonly problems: readonly LoyaltyDefinitionProblem[];
 
@@ -61,9 +62,9 @@ export class LoyaltyDefinitionError extends Error {
   constructor(subject: string, problems: readonly LoyaltyDefinitionProblem[]) {
     const lines = problems.map((p) => `  - ${p.path.join('.') || '(root)'}: ${p.message}`);
     super(
+      'LoyaltyDefinitionError',
       `The ${subject} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
     );
-    this.name = 'LoyaltyDefinitionError';
     this.problems = problems;
   }
 }
@@ -111,7 +112,7 @@ export type LoyaltyErrorCode =
  *
  * @category Loyalty
  */
-export class LoyaltyCommandError extends Error {
+export class LoyaltyCommandError extends ServicecraftError {
   /** Why the command was refused. */
   readonly code: LoyaltyErrorCode;
 
@@ -120,8 +121,7 @@ export class LoyaltyCommandError extends Error {
    * @param message - What happened and what to do instead.
    */
   constructor(code: LoyaltyErrorCode, message: string) {
-    super(message);
-    this.name = 'LoyaltyCommandError';
+    super('LoyaltyCommandError', message);
     this.code = code;
   }
 }

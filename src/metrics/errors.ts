@@ -5,6 +5,7 @@
  * @module
  */
 import type * as z from 'zod';
+import { isServicecraftError, ServicecraftError } from '../core/index.js';
 
 /**
  * Why a metric refused its input. The union is closed: a `switch` over it can be exhaustive.
@@ -43,8 +44,6 @@ export interface MetricProblem {
   readonly message: string;
 }
 
-const brand: unique symbol = Symbol.for('servicecraft.error') as never;
-
 /**
  * Thrown by every metric for input it refuses. The message names each bad value and its position
  * and says what is accepted instead; `problems` carries the same data for programs.
@@ -62,13 +61,11 @@ const brand: unique symbol = Symbol.for('servicecraft.error') as never;
  *
  * @category Metrics
  */
-export class MetricError extends Error {
+export class MetricError extends ServicecraftError {
   /** What went wrong, as a closed code. */
   readonly code: MetricErrorCode;
   /** Each rejected value with its position (empty for problems that concern no single value). */
   readonly problems: readonly MetricProblem[];
-  /** @internal The cross-realm brand read by isMetricError. */
-  declare readonly [brand]: 'MetricError';
 
   /**
    * @param code - The closed code.
@@ -76,11 +73,9 @@ export class MetricError extends Error {
    * @param problems - The rejected values.
    */
   constructor(code: MetricErrorCode, message: string, problems: readonly MetricProblem[] = []) {
-    super(message);
-    this.name = 'MetricError';
+    super('MetricError', message);
     this.code = code;
     this.problems = problems;
-    Object.defineProperty(this, brand, { value: 'MetricError' });
   }
 }
 
@@ -99,11 +94,7 @@ export class MetricError extends Error {
  * @category Metrics
  */
 export function isMetricError(value: unknown): value is MetricError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { [brand]?: unknown })[brand] === 'MetricError'
-  );
+  return isServicecraftError(value, 'MetricError');
 }
 
 /** @internal Renders a value for a message: `11`, `8.5`, `NaN`, `the string "9"`, `null`. */

@@ -453,3 +453,22 @@ describe('validateUpdates', () => {
     );
   });
 });
+
+describe('ServicecraftError', () => {
+  it('is the base of every error, recognised by kind across realms', async () => {
+    const { isServicecraftError, ServicecraftError } = await import('../../src/index.js');
+    const error = new TransitionError({
+      code: 'FINAL_STATE',
+      message: 'm',
+      state: 's',
+      event: 'e',
+    });
+    expect(error).toBeInstanceOf(ServicecraftError);
+    expect(error.name).toBe('TransitionError');
+    expect(error.kind).toBe('TransitionError');
+    expect(isServicecraftError(error)).toBe(true);
+    expect(isServicecraftError(error, 'TransitionError')).toBe(true);
+    expect(isServicecraftError(error, 'SnapshotError')).toBe(false);
+    expect(isServicecraftError({ message: 'look-alike' })).toBe(false);
+  });
+});

@@ -167,10 +167,14 @@ describe('guide code blocks', () => {
         expect(diagnosticsOf(file)).toBe('');
       }, 120_000);
 
-      it.skipIf(usesVitest)('runs without throwing', async () => {
-        vi.spyOn(console, 'log').mockImplementation(() => undefined);
-        await expect(import(pathToFileURL(file).href)).resolves.toBeDefined();
-      }, 60_000);
+      it.skipIf(usesVitest)(
+        'runs without throwing',
+        async () => {
+          vi.spyOn(console, 'log').mockImplementation(() => undefined);
+          await expect(import(pathToFileURL(file).href)).resolves.toBeDefined();
+        },
+        60_000,
+      );
     },
   );
 });
