@@ -3,6 +3,7 @@
  * tiers as typed, validated, pure state machines with plain-JSON snapshots.
  *
  * @module servicecraft
+ * @document ../docs/guides/getting-started.md
  * @document ../docs/guides/core.md
  * @document ../docs/guides/frameworks.md
  * @document ../docs/guides/cycles.md
@@ -10,6 +11,9 @@
  * @document ../docs/guides/loyalty.md
  * @document ../docs/guides/metrics.md
  * @document ../docs/guides/testing.md
+ * @document ../docs/guides/persisting-snapshots.md
+ * @document ../docs/guides/scaling-out.md
+ * @document ../docs/guides/xstate-comparison.md
  */
 
 // complaints: complaint, recovery and escalation flows
@@ -113,6 +117,8 @@ export {
   type Edge,
   type EmptyContext,
   type EventFrom,
+  type EventInputFrom,
+  type EventInputsFromSchemas,
   type EventNotAllowedIssue,
   type EventObject,
   type EventSchemas,

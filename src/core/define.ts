@@ -10,6 +10,7 @@ import type {
   AnyMachineDefinition,
   ContextFromSchema,
   Edge,
+  EventInputsFromSchemas,
   EventSchemas,
   EventsFromSchemas,
   Guard,
@@ -70,13 +71,18 @@ export function defineMachine<
   CS extends Schema | undefined = undefined,
 >(
   definition: MachineDefinition<S, E, G, CS>,
-): Machine<S, EventsFromSchemas<E>, ContextFromSchema<CS>> {
+): Machine<S, EventsFromSchemas<E>, ContextFromSchema<CS>, EventInputsFromSchemas<E>> {
   const def = definition as unknown as AnyMachineDefinition;
   const problems = checkDefinition(def);
   if (problems.length > 0) {
     throw new DefinitionError(typeof def?.id === 'string' && def.id ? def.id : '?', problems);
   }
-  return build(def) as unknown as Machine<S, EventsFromSchemas<E>, ContextFromSchema<CS>>;
+  return build(def) as unknown as Machine<
+    S,
+    EventsFromSchemas<E>,
+    ContextFromSchema<CS>,
+    EventInputsFromSchemas<E>
+  >;
 }
 
 interface NormalCandidate {
@@ -294,7 +300,8 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
     const state = states[name];
     if (!isRecord(state) || state.type === 'final') continue;
     const out = targets.get(name) ?? new Set();
-    if ([...out].every((t) => t === name)) {
+    // A lone state that loops on itself is a complete machine (a counter); among others it is a trap.
+    if (names.length > 1 && [...out].every((t) => t === name)) {
       add(
         'DEAD_END',
         ['states', name],

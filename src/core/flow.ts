@@ -26,15 +26,15 @@ export type FlowListener<S extends string, C> = (snapshot: Snapshot<S, C>, step:
  *
  * @category Core
  */
-export interface Flow<S extends string, Ev extends EventObject, C> {
+export interface Flow<S extends string, Ev extends EventObject, C, In extends EventObject = Ev> {
   /** The machine the flow runs. */
-  readonly machine: Machine<S, Ev, C>;
+  readonly machine: Machine<S, Ev, C, In>;
   /** The current snapshot. */
   snapshot(): Snapshot<S, C>;
   /** Applies an event; on success the flow moves on and listeners are told. */
-  send(event: Ev): TransitionResult<S, C>;
+  send(event: In): TransitionResult<S, C>;
   /** Whether the event would be accepted now. */
-  can(event: Ev): boolean;
+  can(event: In): boolean;
   /** The event types accepted now (see {@link nextEvents}). */
   nextEvents(): Ev['type'][];
   /** Registers a listener; returns a function that removes it. */
@@ -67,10 +67,10 @@ export interface Flow<S extends string, Ev extends EventObject, C> {
  * @returns The flow.
  * @category Core
  */
-export function createFlow<S extends string, Ev extends EventObject, C>(
-  machine: Machine<S, Ev, C>,
+export function createFlow<S extends string, Ev extends EventObject, C, In extends EventObject>(
+  machine: Machine<S, Ev, C, In>,
   snapshot?: NoInfer<Snapshot<S, C>>,
-): Flow<S, Ev, C> {
+): Flow<S, Ev, C, In> {
   let current = snapshot ?? initialSnapshot(machine);
   const listeners = new Set<FlowListener<S, C>>();
   return {

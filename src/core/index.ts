@@ -68,6 +68,8 @@ export type {
   Edge,
   EmptyContext,
   EventFrom,
+  EventInputFrom,
+  EventInputsFromSchemas,
   EventObject,
   EventSchemas,
   EventsFromSchemas,

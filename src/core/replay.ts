@@ -71,9 +71,9 @@ export interface ReplayFailure<S extends string = string, C = unknown> {
  * @returns `{ ok: true, snapshot, count }` or `{ ok: false, error, index, snapshot }`.
  * @category Core
  */
-export function replay<S extends string, Ev extends EventObject, C>(
-  machine: Machine<S, Ev, C>,
-  events: Iterable<NoInfer<Ev>>,
+export function replay<S extends string, Ev extends EventObject, C, In extends EventObject>(
+  machine: Machine<S, Ev, C, In>,
+  events: Iterable<NoInfer<In>>,
   from?: NoInfer<Snapshot<S, C>>,
 ): ReplayResult<S, C> {
   let snapshot = from ?? initialSnapshot(machine);
@@ -109,9 +109,9 @@ export function replay<S extends string, Ev extends EventObject, C>(
  * @throws {@link TransitionError} at the first refused event.
  * @category Core
  */
-export function replayOrThrow<S extends string, Ev extends EventObject, C>(
-  machine: Machine<S, Ev, C>,
-  events: Iterable<NoInfer<Ev>>,
+export function replayOrThrow<S extends string, Ev extends EventObject, C, In extends EventObject>(
+  machine: Machine<S, Ev, C, In>,
+  events: Iterable<NoInfer<In>>,
   from?: NoInfer<Snapshot<S, C>>,
 ): Snapshot<S, C> {
   const result = replay(machine, events, from);

@@ -1,6 +1,7 @@
 /**
  * The pure heart of the engine: make a first snapshot, take one event, ask what is possible now.
- * Nothing here throws on bad input except the functions whose name says so.
+ * `transition`, `can`, `nextEvents` and `isFinal` never throw on bad input; `transitionOrThrow`
+ * does by name, and `initialSnapshot` throws a `SnapshotError` for an input that fails the schema.
  *
  * @module
  */
@@ -162,10 +163,10 @@ export function initialSnapshot<S extends string, C>(
  * @returns `{ ok: true, snapshot, step }` or `{ ok: false, error, snapshot }`.
  * @category Core
  */
-export function transition<S extends string, Ev extends EventObject, C>(
-  machine: Machine<S, Ev, C>,
+export function transition<S extends string, Ev extends EventObject, C, In extends EventObject>(
+  machine: Machine<S, Ev, C, In>,
   snapshot: NoInfer<Snapshot<S, C>>,
-  event: NoInfer<Ev>,
+  event: NoInfer<In>,
 ): TransitionResult<S, C> {
   const tables = tablesOf(machine);
   // Hot path first: one lookup per table. Anything unusual goes to `diagnose`, which finds the
@@ -402,10 +403,15 @@ function eventType(event: unknown): string | undefined {
  * @throws {@link TransitionError} carrying the issue.
  * @category Core
  */
-export function transitionOrThrow<S extends string, Ev extends EventObject, C>(
-  machine: Machine<S, Ev, C>,
+export function transitionOrThrow<
+  S extends string,
+  Ev extends EventObject,
+  C,
+  In extends EventObject,
+>(
+  machine: Machine<S, Ev, C, In>,
   snapshot: NoInfer<Snapshot<S, C>>,
-  event: NoInfer<Ev>,
+  event: NoInfer<In>,
 ): Snapshot<S, C> {
   const result = transition(machine, snapshot, event);
   if (!result.ok) throw new TransitionError(result.error);
@@ -434,10 +440,10 @@ export function transitionOrThrow<S extends string, Ev extends EventObject, C>(
  * @returns `true` when `transition` would succeed.
  * @category Core
  */
-export function can<S extends string, Ev extends EventObject, C>(
-  machine: Machine<S, Ev, C>,
+export function can<S extends string, Ev extends EventObject, C, In extends EventObject>(
+  machine: Machine<S, Ev, C, In>,
   snapshot: NoInfer<Snapshot<S, C>>,
-  event: NoInfer<Ev>,
+  event: NoInfer<In>,
 ): boolean {
   return transition(machine, snapshot, event).ok;
 }
@@ -475,12 +481,19 @@ export function can<S extends string, Ev extends EventObject, C>(
  * @returns The accepted event types, in definition order (empty in a final state).
  * @category Core
  */
-export function nextEvents<S extends string, Ev extends EventObject, C>(
-  machine: Machine<S, Ev, C>,
+export function nextEvents<S extends string, Ev extends EventObject, C, In extends EventObject>(
+  machine: Machine<S, Ev, C, In>,
   snapshot: NoInfer<Snapshot<S, C>>,
 ): Ev['type'][] {
   const state = tablesOf(machine).states.get(snapshot.state);
-  if (state === undefined || state.final || snapshot.machine !== machine.id) return [];
+  if (
+    state === undefined ||
+    state.final ||
+    snapshot.machine !== machine.id ||
+    snapshot.version !== machine.version
+  ) {
+    return [];
+  }
   const out: Ev['type'][] = [];
   for (const [type, candidates] of state.on) {
     const possible = candidates.some((c) => {

@@ -43,6 +43,17 @@ export type EventsFromSchemas<E extends EventSchemas> = {
 }[keyof E & string];
 
 /**
+ * The events a caller may send, described by a set of payload schemas: like
+ * {@link EventsFromSchemas} but from each schema's input type, so a field with a zod `.default()`
+ * may be left out when sending (guards and updates see it filled in).
+ *
+ * @category Core
+ */
+export type EventInputsFromSchemas<E extends EventSchemas> = {
+  [K in keyof E & string]: E[K] extends Schema ? WithPayload<K, z.input<E[K]>> : TypedEvent<K>;
+}[keyof E & string];
+
+/**
  * An event of type `K` carrying payload `P`. A payload with an index signature (such as the output
  * of `z.strictObject({})`, `Record<string, never>`) adds no named keys, so it is left out.
  *
@@ -286,6 +297,7 @@ export interface Machine<
   S extends string = string,
   Ev extends EventObject = EventObject,
   C = unknown,
+  In extends EventObject = Ev,
 > {
   /** The machine's identifier. */
   readonly id: string;
@@ -304,7 +316,7 @@ export interface Machine<
   /** The definition the machine was made from (schemas, guards, updates, meta). */
   readonly definition: AnyMachineDefinition;
   /** Type-only carrier of the event and context types; always `undefined` at run time. */
-  readonly types?: MachineTypes<Ev, C>;
+  readonly types?: MachineTypes<Ev, C, In>;
 }
 
 /**
@@ -312,11 +324,13 @@ export interface Machine<
  *
  * @category Core
  */
-export interface MachineTypes<Ev, C> {
-  /** The event union. */
+export interface MachineTypes<Ev, C, In = Ev> {
+  /** The event union, as guards and updates see it (payloads parsed). */
   readonly event: Ev;
   /** The context type. */
   readonly context: C;
+  /** The event union a caller sends (payloads before parsing: defaulted fields optional). */
+  readonly input: In;
 }
 
 /**
@@ -372,7 +386,7 @@ export interface AnyStateConfig {
  * @category Core
  */
 // biome-ignore lint/suspicious/noExplicitAny: the widest machine, for helper types and tools
-export type AnyMachine = Machine<any, any, any>;
+export type AnyMachine = Machine<any, any, any, any>;
 
 /**
  * The state names of a machine.
@@ -380,7 +394,7 @@ export type AnyMachine = Machine<any, any, any>;
  * @category Core
  */
 export type StateFrom<M extends AnyMachine> =
-  M extends Machine<infer S, infer _E, infer _C> ? S : never;
+  M extends Machine<infer S, infer _E, infer _C, infer _I> ? S : never;
 
 /**
  * The event union of a machine (`{ type, ...payload }`).
@@ -388,7 +402,15 @@ export type StateFrom<M extends AnyMachine> =
  * @category Core
  */
 export type EventFrom<M extends AnyMachine> =
-  M extends Machine<infer _S, infer E, infer _C> ? E : never;
+  M extends Machine<infer _S, infer E, infer _C, infer _I> ? E : never;
+
+/**
+ * The events a caller may send to a machine (payloads before zod parsing).
+ *
+ * @category Core
+ */
+export type EventInputFrom<M extends AnyMachine> =
+  M extends Machine<infer _S, infer _E, infer _C, infer I> ? I : never;
 
 /**
  * The context type of a machine.
@@ -396,7 +418,7 @@ export type EventFrom<M extends AnyMachine> =
  * @category Core
  */
 export type ContextFrom<M extends AnyMachine> =
-  M extends Machine<infer _S, infer _E, infer C> ? C : never;
+  M extends Machine<infer _S, infer _E, infer C, infer _I> ? C : never;
 
 /**
  * The snapshot type of a machine.
@@ -404,4 +426,4 @@ export type ContextFrom<M extends AnyMachine> =
  * @category Core
  */
 export type SnapshotFrom<M extends AnyMachine> =
-  M extends Machine<infer S, infer _E, infer C> ? Snapshot<S, C> : never;
+  M extends Machine<infer S, infer _E, infer C, infer _I> ? Snapshot<S, C> : never;

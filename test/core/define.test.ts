@@ -38,8 +38,10 @@ describe('defineMachine', () => {
     expect(steps.finalStates).toEqual([]);
   });
 
-  it('accepts a valid minimal definition', () => {
+  it('accepts a valid minimal definition, and a lone state that loops on itself', () => {
     expect(defineMachine(base as never).initial).toBe('a');
+    const counter = { ...base, states: { a: { on: { GO: 'a' } } } };
+    expect(defineMachine(counter as never).states).toEqual(['a']);
   });
 
   it('lists every problem at once, each with a code and a path', () => {

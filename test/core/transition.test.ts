@@ -366,6 +366,7 @@ describe('throwing convenience, can, nextEvents', () => {
     expect(nextEvents(ticket, solved)).toEqual(['REOPEN']);
     expect(nextEvents(ticket, { ...solved, state: 'closed', status: 'done' })).toEqual([]);
     expect(nextEvents(ticket, { ...solved, machine: 'other' })).toEqual([]);
+    expect(nextEvents(ticket, { ...solved, version: 1 })).toEqual([]);
   });
 });
 
@@ -470,5 +471,24 @@ describe('ServicecraftError', () => {
     expect(isServicecraftError(error, 'TransitionError')).toBe(true);
     expect(isServicecraftError(error, 'SnapshotError')).toBe(false);
     expect(isServicecraftError({ message: 'look-alike' })).toBe(false);
+  });
+});
+
+describe('zod defaults in payloads', () => {
+  it('fills in a defaulted field the caller left out', async () => {
+    const z = await import('zod');
+    const { defineMachine } = await import('../../src/index.js');
+    const m = defineMachine({
+      id: 'defaults',
+      version: 1,
+      initial: 'a',
+      context: z.object({ channel: z.string().default('web') }),
+      events: { NOTE: z.object({ channel: z.string().default('phone'), text: z.string() }) },
+      states: {
+        a: { on: { NOTE: { target: 'a', update: ({ event }) => ({ channel: event.channel }) } } },
+      },
+    });
+    const result = transition(m, initialSnapshot(m), { type: 'NOTE', text: 'hello' });
+    expect(result.ok && result.snapshot.context).toEqual({ channel: 'phone' });
   });
 });

@@ -4,6 +4,7 @@ import {
   type ContextFrom,
   defineMachine,
   type EventFrom,
+  type EventInputFrom,
   initialSnapshot,
   type SnapshotFrom,
   type StateFrom,
@@ -138,5 +139,36 @@ describe('compile errors', () => {
     transition(ticket, snapshot, { type: 'REPLY', text: 'hi' });
     // @ts-expect-error a steps snapshot is not a ticket snapshot
     transition(ticket, initialSnapshot(steps), { type: 'SOLVE' });
+  });
+});
+
+describe('send-side event types', () => {
+  it('lets callers omit fields with a zod default; updates see them filled in', () => {
+    const m = defineMachine({
+      id: 'defaults',
+      version: 1,
+      initial: 'a',
+      context: z.object({ channel: z.string().default('web') }),
+      events: { NOTE: z.object({ channel: z.string().default('phone'), text: z.string() }) },
+      states: {
+        a: {
+          on: {
+            NOTE: {
+              target: 'a',
+              update: ({ event }) => {
+                expectTypeOf(event.channel).toEqualTypeOf<string>();
+                return { channel: event.channel };
+              },
+            },
+          },
+        },
+      },
+    });
+    transition(m, initialSnapshot(m), { type: 'NOTE', text: 'hello' });
+    expectTypeOf<EventInputFrom<typeof m>>().toEqualTypeOf<
+      TypedEvent<'NOTE'> & { channel?: string | undefined; text: string }
+    >();
+    // @ts-expect-error text has no default
+    transition(m, initialSnapshot(m), { type: 'NOTE' });
   });
 });

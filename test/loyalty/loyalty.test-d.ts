@@ -22,7 +22,9 @@ describe('loyalty types', () => {
   });
 
   it('rejects malformed commands at compile time', () => {
-    const s = {} as Parameters<typeof transition<MembershipState, MembershipEvent, never>>[1];
+    const s = {} as Parameters<
+      typeof transition<MembershipState, MembershipEvent, never, MembershipEvent>
+    >[1];
     // @ts-expect-error a purchase needs an order id
     transition(p.machine, s as never, { type: 'PURCHASE', key: 'k', at: 0, amount: 5 });
     // @ts-expect-error every command needs an idempotency key
