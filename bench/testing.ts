@@ -11,7 +11,7 @@ import {
   simplePaths,
   toXStateConfig,
   transitionCover,
-} from '../dist/testing/index.js';
+} from '../src/testing/index.js';
 import { generated } from '../test/testing/machines.js';
 import { fmt, type Section, table } from './harness.js';
 
