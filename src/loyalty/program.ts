@@ -182,7 +182,7 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
           PERIOD_END: [stay('active'), go('active')],
           GRANT_TIER: [stay('active'), go('active')],
           PAUSE: [stay('active'), go('paused')],
-          CLOSE: [stay('active'), go('closed')],
+          CLOSE: go('closed'),
         },
       },
       paused: {
@@ -199,7 +199,7 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
           PERIOD_END: [stay('paused'), go('paused')],
           GRANT_TIER: [stay('paused'), go('paused')],
           RESUME: [stay('paused'), go('active')],
-          CLOSE: [stay('paused'), go('closed')],
+          CLOSE: go('closed'),
         },
       },
       closed: { type: 'final', description: 'Points canceled; nothing more is accepted' },

@@ -5,6 +5,7 @@ import {
   complaintFlow,
   difficultCustomerFlow,
   heardRecovery,
+  iso10002Lifecycle,
   lastRecovery,
   latteRecovery,
   learnRecovery,
@@ -23,6 +24,7 @@ import {
   type Snapshot,
   transition,
 } from '../../src/index.js';
+import { defineLoyaltyProgram, defineTierLadder } from '../../src/loyalty/index.js';
 import {
   type PathOptions,
   shortestPaths,
@@ -32,6 +34,89 @@ import {
 } from '../../src/testing/index.js';
 import { steps, ticket } from '../core/fixtures.js';
 import { door, generated, wallet } from './machines.js';
+
+// Events of these two presets must arrive in time order, and the loyalty ledger needs a fresh
+// idempotency key per command (a repeated sample is a retry), so they get hand-written samples:
+// one `at` for all, each branch's payload once.
+const at = Date.UTC(2027, 0, 10);
+const stamp = { at, by: 'ana' };
+const isoSamples = {
+  RECEIVE: [
+    {
+      ...stamp,
+      id: 'C-1',
+      channel: 'web',
+      summary: 'Kettle leaks',
+      remedySought: 'Refund',
+      owner: { id: 'ana', level: 'agent' },
+    },
+  ],
+  ACKNOWLEDGE: [stamp],
+  ASSESS: [
+    { ...stamp, severity: 'medium', complexity: 'low', impact: 'low', urgency: 'medium' },
+    { ...stamp, severity: 'critical', complexity: 'low', impact: 'low', urgency: 'critical' },
+    {
+      ...stamp,
+      severity: 'low',
+      complexity: 'low',
+      impact: 'low',
+      urgency: 'low',
+      resolvedAtOutset: { kind: 'explained', explanation: 'Descale it' },
+    },
+    {
+      ...stamp,
+      severity: 'low',
+      complexity: 'low',
+      impact: 'low',
+      urgency: 'low',
+      resolvedAtOutset: { kind: 'monetaryRemedy', amount: { amount: 12_000, currency: 'EUR' } },
+    },
+  ],
+  ATTEMPT_FAILED: [stamp],
+  ESCALATE: [
+    {
+      ...stamp,
+      to: { id: 'max', level: 'manager' },
+      trigger: { kind: 'askedForHuman' },
+      reason: 'CUSTOMER_REQUEST',
+      handoff: { summary: 'Refund wanted', stepsAttempted: [] },
+    },
+  ],
+  REASSIGN: [{ ...stamp, owner: 'bo' }],
+  RESPOND: [
+    { ...stamp, closure: { kind: 'explained', explanation: 'Descale it' } },
+    { ...stamp, closure: { kind: 'monetaryRemedy', amount: { amount: 12_000, currency: 'EUR' } } },
+    { ...stamp, closure: { kind: 'withdrawn' } },
+  ],
+  APPROVE_REMEDY: [{ at, by: 'max', level: 'manager' }],
+  DECLINE_REMEDY: [{ at, by: 'max', note: 'Too much' }],
+  COMMUNICATE_DECISION: [stamp],
+  ACCEPT: [stamp],
+  REJECT: [{ ...stamp, recourseOffered: ['ombudsman'] }],
+  RECONSIDER: [stamp],
+} as NonNullable<PathOptions<AnyMachine>['samples']>;
+const membership = defineLoyaltyProgram({
+  ladder: defineTierLadder({
+    id: 'paths',
+    qualifyBy: ['points'],
+    tiers: [{ id: 'green' }, { id: 'gold', threshold: { points: 100 } }],
+  }),
+});
+const command = (key: string, extra: object = {}, when = at) => ({ key, at: when, ...extra });
+const loyaltySamples = {
+  ENROLL: [command('enroll')],
+  PURCHASE: [command('p1', { order: 'o1', amount: 5000 })],
+  REFUND: [command('r1', { order: 'o1', amount: 1000 })],
+  VISIT: [command('v1')],
+  REFERRAL: [command('ref1', { referee: 'bo' })],
+  REDEEM: [command('red1', { points: 10 })],
+  EXPIRE: [command('e1')],
+  PERIOD_END: [command('pe1', {}, Date.UTC(2028, 0, 10))],
+  GRANT_TIER: [command('g1', { tier: 'gold' })],
+  PAUSE: [command('pause1'), command('pause2')],
+  RESUME: [command('resume1')],
+  CLOSE: [command('close1')],
+} as NonNullable<PathOptions<AnyMachine>['samples']>;
 
 /** Every machine whose generated paths must cover all transitions. Extend with new presets. */
 const presets: readonly { name: string; machine: AnyMachine; options?: PathOptions<AnyMachine> }[] =
@@ -54,8 +139,12 @@ const presets: readonly { name: string; machine: AnyMachine; options?: PathOptio
     { name: 'lastRecovery', machine: lastRecovery },
     { name: 'latteRecovery', machine: latteRecovery },
     { name: 'learnRecovery', machine: learnRecovery },
-    // iso10002Lifecycle needs samples with increasing `at` times and payloads that pick each
-    // branch of ASSESS/RESPOND; add it here with `options: { samples }` once those are written.
+    { name: 'iso10002Lifecycle', machine: iso10002Lifecycle, options: { samples: isoSamples } },
+    {
+      name: 'loyalty membership',
+      machine: membership.machine,
+      options: { samples: loyaltySamples, contextsPerState: 256 },
+    },
   ];
 
 /** Replays each path from the start and returns the from/event/to keys it took. */
