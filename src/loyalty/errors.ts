@@ -4,13 +4,13 @@
  *
  * @module
  */
+import { ServicecraftError } from '../core/index.js';
 
 /**
  * What can be wrong with a tier ladder or a loyalty policy.
  *
  * @category Loyalty
  */
-import { ServicecraftError } from '../core/index.js';
 export type LoyaltyDefinitionCode =
   | 'EMPTY_LADDER'
   | 'DUPLICATE_TIER'
