@@ -173,6 +173,7 @@ export {
   type TransitionFailure,
   type TransitionIssue,
   type TransitionResult,
+  type TransitionResultFrom,
   type TransitionSpec,
   type TransitionSuccess,
   type TypedEvent,

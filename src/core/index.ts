@@ -55,6 +55,7 @@ export {
   type Step,
   type TransitionFailure,
   type TransitionResult,
+  type TransitionResultFrom,
   type TransitionSuccess,
   transition,
   transitionOrThrow,

@@ -14,7 +14,15 @@ import {
   type TransitionIssue,
 } from './errors.js';
 import { type Candidate, tablesOf } from './internal.js';
-import type { EventObject, Machine, Schema, Snapshot } from './types.js';
+import type {
+  AnyMachine,
+  ContextFrom,
+  EventObject,
+  Machine,
+  Schema,
+  Snapshot,
+  StateFrom,
+} from './types.js';
 
 /**
  * What a successful transition did: the state it left, the state it entered, the event type.
@@ -38,6 +46,27 @@ export interface Step<S extends string = string> {
 export type TransitionResult<S extends string = string, C = unknown> =
   | TransitionSuccess<S, C>
   | TransitionFailure<S, C>;
+
+/**
+ * The result type of {@link transition} for a given machine.
+ *
+ * @example
+ * ```ts
+ * import { defineMachine, type TransitionResultFrom } from 'servicecraft';
+ *
+ * const door = defineMachine({
+ *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },
+ *   states: { closed: { on: { OPEN: 'open' } }, open: { on: { CLOSE: 'closed' } } },
+ * });
+ * type DoorResult = TransitionResultFrom<typeof door>;
+ * ```
+ *
+ * @category Core
+ */
+export type TransitionResultFrom<M extends AnyMachine> = TransitionResult<
+  StateFrom<M>,
+  ContextFrom<M>
+>;
 
 /**
  * An accepted event.

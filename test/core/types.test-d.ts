@@ -8,6 +8,7 @@ import {
   initialSnapshot,
   type SnapshotFrom,
   type StateFrom,
+  type TransitionResultFrom,
   type TypedEvent,
   transition,
 } from '../../src/index.js';
@@ -33,6 +34,7 @@ describe('inferred types', () => {
 
   it('types the result of transition', () => {
     const result = transition(ticket, initialSnapshot(ticket), { type: 'SOLVE' });
+    expectTypeOf(result).toEqualTypeOf<TransitionResultFrom<typeof ticket>>();
     if (result.ok) {
       expectTypeOf(result.snapshot.state).toEqualTypeOf<'open' | 'solved' | 'closed'>();
       expectTypeOf(result.step.from).toEqualTypeOf<'open' | 'solved' | 'closed'>();
