@@ -13,7 +13,7 @@ import type { AnyMachine } from './types.js';
 export interface MermaidOptions {
   /** Layout direction; Mermaid's default (top to bottom) when omitted. */
   readonly direction?: 'LR' | 'TB';
-  /** Write each state's `description` inside its box (default `true`). */
+  /** Write each state's `description` under its name inside its box (default `true`). */
   readonly descriptions?: boolean;
 }
 
@@ -57,7 +57,11 @@ export function toMermaid(machine: AnyMachine, options: MermaidOptions = {}): st
   if (options.descriptions !== false) {
     for (const name of machine.states as readonly string[]) {
       const description = machine.definition.states[name]?.description;
-      if (description) lines.push(`  ${id(name)} : ${escapeLabel(description)}`);
+      if (description)
+        lines.push(
+          `  ${id(name)} : ${escapeLabel(name)}`,
+          `  ${id(name)} : ${escapeLabel(description)}`,
+        );
     }
   }
   lines.push(`  [*] --> ${id(machine.initial)}`);

@@ -170,7 +170,7 @@ export function restoreSnapshot<S extends string, C>(
       path: ['state'],
       message: `'${String(state)}' is not a state of this machine`,
     });
-  } else {
+  } else if (migratedFrom === undefined) {
     const expected = compiledState.final ? 'done' : 'active';
     if (value.status !== expected) {
       problems.push({
@@ -178,6 +178,13 @@ export function restoreSnapshot<S extends string, C>(
         message: `expected '${expected}' for state '${compiledState.name}', received ${JSON.stringify(value.status)}`,
       });
     }
+  } else if (value.status !== 'active' && value.status !== 'done') {
+    // A migration may move a snapshot into or out of a final state; the status then follows the
+    // migrated state, but the stored one must still be a status.
+    problems.push({
+      path: ['status'],
+      message: `expected 'active' or 'done', received ${JSON.stringify(value.status)}`,
+    });
   }
 
   if (tables.context) {

@@ -233,7 +233,14 @@ export function transition<S extends string, Ev extends EventObject, C, In exten
         issues,
       });
     }
-    validated = withType(parsed.data, event);
+    // Guards and updates see the parsed payload; build that event only when one will read it.
+    if (
+      candidates.length > 1 ||
+      candidates[0]?.guardFn !== undefined ||
+      candidates[0]?.update !== undefined
+    ) {
+      validated = withType(parsed.data, event);
+    }
   }
 
   const context = snapshot.context;
@@ -266,16 +273,13 @@ export function transition<S extends string, Ev extends EventObject, C, In exten
 }
 
 /**
- * The validated event: zod's output with `type` put back. zod returns a fresh object for object
- * schemas, which is ours to extend (copying it with a spread is several times slower than the
- * parse itself); a schema that returns its input unchanged already has `type`.
+ * The validated event: zod's output with `type` put back, as a new object (the output of a
+ * transforming schema may be the caller's own object, which must not be written to).
  */
 function withType(data: unknown, event: EventObject): EventObject {
   if (data === event) return event;
   if (typeof data !== 'object' || data === null) return { type: event.type };
-  if (!Object.isExtensible(data)) return { ...data, type: event.type };
-  (data as { type: string }).type = event.type;
-  return data as EventObject;
+  return Object.assign({ type: event.type }, data);
 }
 
 function withoutType(event: EventObject): Record<string, unknown> {
@@ -514,6 +518,7 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
   machine: Machine<S, Ev, C, In>,
   snapshot: NoInfer<Snapshot<S, C>>,
 ): Ev['type'][] {
+  if (typeof snapshot !== 'object' || snapshot === null) return [];
   const state = tablesOf(machine).states.get(snapshot.state);
   if (
     state === undefined ||
@@ -561,5 +566,6 @@ export function isFinal<S extends string, C>(
   machine: Machine<S, EventObject, C>,
   snapshot: NoInfer<Snapshot<S, C>>,
 ): boolean {
+  if (typeof snapshot !== 'object' || snapshot === null) return false;
   return tablesOf(machine).states.get(snapshot.state)?.final === true;
 }

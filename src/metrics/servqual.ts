@@ -344,7 +344,10 @@ export function servqualResult(acc: ServqualAccumulator): ServqualResult {
         responses: e.responses,
       };
     })
-    .sort((x, y) => rank(x.dimension) - rank(y.dimension) || (x.item < y.item ? -1 : 1));
+    .sort(
+      (x, y) =>
+        rank(x.dimension) - rank(y.dimension) || (x.item < y.item ? -1 : x.item > y.item ? 1 : 0),
+    );
   const dimensions = servqualDimensions.flatMap((dimension) => {
     const own = perItem.filter((e) => e.dimension === dimension);
     if (own.length === 0) return [];

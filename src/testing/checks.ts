@@ -159,6 +159,11 @@ export function checkReject<M extends AnyMachine>(
   options: CheckOptions<M> = {},
 ): CheckResult {
   const list: readonly unknown[] = Array.isArray(events) ? events : [events];
+  if (list.length === 0) {
+    throw new TypeError(
+      'toReject needs at least one event: the last one is the event expected to be refused.',
+    );
+  }
   const last = list.length - 1;
   const r = run(machine, list, options);
   const expected = code === undefined ? '' : ` with ${code}`;
@@ -256,10 +261,17 @@ export function checkState(received: unknown, state: string): CheckResult {
   const note = refused
     ? ` The last event was refused: ${String((received as { error: { message: unknown } }).error.message)}`
     : '';
-  if (snapshot.state === state) {
+  // A refused transition still carries the old snapshot; passing on it would hide the refusal.
+  if (snapshot.state === state && !refused) {
     return {
       pass: true,
       message: `Expected the snapshot of machine '${snapshot.machine}' not to be in state '${state}', but it is (status ${snapshot.status}).`,
+    };
+  }
+  if (refused) {
+    return {
+      pass: false,
+      message: `Expected a transition into state '${state}' of machine '${snapshot.machine}', but the event was refused in state '${snapshot.state}'.${note}`,
     };
   }
   return {

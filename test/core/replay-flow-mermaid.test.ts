@@ -105,6 +105,7 @@ describe('toMermaid', () => {
     expect(toMermaid(ticket)).toBe(
       [
         'stateDiagram-v2',
+        '  open : open',
         '  open : Waiting for an agent',
         '  [*] --> open',
         '  open --> open : REPLY',
@@ -135,6 +136,6 @@ describe('toMermaid', () => {
         '  done --> [*]',
       ].join('\n'),
     );
-    expect(toMermaid(m)).toContain('  s0 : a  b');
+    expect(toMermaid(m)).toContain('  s0 : not yet\n  s0 : a  b');
   });
 });

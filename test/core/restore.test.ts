@@ -200,3 +200,28 @@ describe('restoreSnapshot', () => {
     );
   });
 });
+
+describe('restoreSnapshot across a migration into a final state', () => {
+  it('takes the status from the migrated state, still rejecting a stored status that is not one', () => {
+    const v2 = defineMachine({
+      id: 'order',
+      version: 2,
+      initial: 'open',
+      events: { SHIP: null },
+      states: { open: { on: { SHIP: 'shipped' } }, shipped: { type: 'final' } },
+      migrations: {
+        1: ({ state, context }) => ({ state: state === 'sent' ? 'shipped' : state, context }),
+      },
+    });
+    const old = { machine: 'order', version: 1, state: 'sent', context: {}, status: 'active' };
+    expect(restoreSnapshot(v2, old)).toEqual({
+      ok: true,
+      snapshot: { machine: 'order', version: 2, state: 'shipped', context: {}, status: 'done' },
+      migratedFrom: 1,
+    });
+    const bad = restoreSnapshot(v2, { ...old, status: 'paused' });
+    expect(bad.ok ? [] : bad.error.problems).toEqual([
+      { path: ['status'], message: `expected 'active' or 'done', received "paused"` },
+    ]);
+  });
+});

@@ -367,6 +367,8 @@ describe('throwing convenience, can, nextEvents', () => {
     expect(nextEvents(ticket, { ...solved, state: 'closed', status: 'done' })).toEqual([]);
     expect(nextEvents(ticket, { ...solved, machine: 'other' })).toEqual([]);
     expect(nextEvents(ticket, { ...solved, version: 1 })).toEqual([]);
+    expect(nextEvents(ticket, null as never)).toEqual([]);
+    expect(isFinal(ticket, undefined as never)).toBe(false);
   });
 });
 
@@ -417,6 +419,22 @@ describe('validated events', () => {
       { type: 'SCALAR' },
     ]);
     expect(seen[2]).toBe(same);
+  });
+
+  it("never writes to the caller's objects, even when a schema returns them", async () => {
+    const z = await import('zod');
+    const { defineMachine } = await import('../../src/index.js');
+    const m = defineMachine({
+      id: 'unwrap',
+      version: 1,
+      initial: 'a',
+      events: { GO: z.object({ item: z.any() }).transform((e) => e.item) },
+      guards: { always: () => true },
+      states: { a: { on: { GO: { target: 'b', guard: 'always' } } }, b: { type: 'final' } },
+    });
+    const item = { sku: 'x' };
+    expect(transition(m, initialSnapshot(m), { type: 'GO', item } as never).ok).toBe(true);
+    expect(item).toEqual({ sku: 'x' });
   });
 });
 

@@ -66,6 +66,11 @@ describe('toReject', () => {
     expect(door).not.toReject({ type: 'OPEN' });
   });
 
+  it('refuses an empty event list instead of passing or failing on nothing', () => {
+    expect(() => expect(door).toReject([])).toThrow('toReject needs at least one event');
+    expect(() => expect(door).not.toReject([])).toThrow(TypeError);
+  });
+
   it('fails when the last event is accepted', () => {
     expect(
       failure(() => expect(door).toReject([{ type: 'OPEN' }, { type: 'CLOSE' }])),
@@ -134,7 +139,15 @@ describe('toBeInState', () => {
         expect(transition(door, initialSnapshot(door), { type: 'CLOSE' })).toBeInState('open'),
       ),
     ).toMatchInlineSnapshot(
-      `"Expected the snapshot of machine 'door' to be in state 'open', but it is in state 'closed' (status active). The last event was refused: Event CLOSE is not allowed in state 'closed'; allowed: OPEN."`,
+      `"Expected a transition into state 'open' of machine 'door', but the event was refused in state 'closed'. The last event was refused: Event CLOSE is not allowed in state 'closed'; allowed: OPEN."`,
+    );
+    // A refusal leaves the snapshot where it was: the matcher must not pass on that.
+    expect(
+      failure(() =>
+        expect(transition(door, initialSnapshot(door), { type: 'CLOSE' })).toBeInState('closed'),
+      ),
+    ).toMatchInlineSnapshot(
+      `"Expected a transition into state 'closed' of machine 'door', but the event was refused in state 'closed'. The last event was refused: Event CLOSE is not allowed in state 'closed'; allowed: OPEN."`,
     );
     expect(
       failure(() => expect(initialSnapshot(door)).not.toBeInState('closed')),
