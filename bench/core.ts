@@ -15,66 +15,25 @@ import {
   transition,
 } from '../dist/index.js';
 import { fmt, nsPerOp, type Section, table } from './harness.js';
-
-const order = [
-  'approach',
-  'determineNeeds',
-  'present',
-  'handleObjections',
-  'close',
-  'perform',
-  'followUp',
-  'askReferrals',
-  'done',
-] as const;
-type StepName = (typeof order)[number];
+import { order, type StepName, stepStates, stepTable } from './steps.js';
 
 const payload = z.object({ at: z.number().int().nonnegative(), actor: z.string().min(1) });
 
 function ours(withPayload: boolean) {
-  const states = Object.fromEntries(
-    order.map((name, i) => [
-      name,
-      name === 'done'
-        ? { on: { RESTART: 'approach' } }
-        : {
-            on: {
-              NEXT: order[i + 1] as StepName,
-              ...(name === 'present' ? { SKIP: 'close' as const } : {}),
-            },
-          },
-    ]),
-  ) as unknown as Record<StepName, { on: Record<string, StepName> }>;
   return defineMachine({
     id: 'steps',
     version: 1,
     initial: 'approach',
     events: { NEXT: withPayload ? payload : null, SKIP: null, RESTART: null },
-    states,
+    states: stepStates,
   });
 }
 
 function xstateMachine() {
-  const states: Record<string, { on: Record<string, string> }> = {};
-  order.forEach((name, i) => {
-    states[name] =
-      name === 'done'
-        ? { on: { RESTART: 'approach' } }
-        : {
-            on: { NEXT: order[i + 1] as string, ...(name === 'present' ? { SKIP: 'close' } : {}) },
-          };
-  });
-  return createMachine({ id: 'steps', initial: 'approach', states });
+  return createMachine({ id: 'steps', initial: 'approach', states: stepStates });
 }
 
 /** The hand-written baseline: a table lookup that returns a new immutable snapshot. */
-const handTable: Record<string, Record<string, string>> = {};
-order.forEach((name, i) => {
-  handTable[name] =
-    name === 'done'
-      ? { RESTART: 'approach' }
-      : { NEXT: order[i + 1] as string, ...(name === 'present' ? { SKIP: 'close' } : {}) };
-});
 interface HandSnapshot {
   readonly state: string;
   readonly context: object;
@@ -83,7 +42,7 @@ function handStep(
   snapshot: HandSnapshot,
   event: { type: string },
 ): { ok: boolean; snapshot: HandSnapshot } {
-  const target = handTable[snapshot.state]?.[event.type];
+  const target = stepTable[snapshot.state as StepName]?.[event.type];
   return target === undefined
     ? { ok: false, snapshot }
     : { ok: true, snapshot: { state: target, context: snapshot.context } };
@@ -93,6 +52,16 @@ const cycle = [...order.slice(0, -1).map(() => ({ type: 'NEXT' })), { type: 'RES
 const cycleWithPayload = cycle.map((e, i) =>
   e.type === 'NEXT' ? { type: 'NEXT', at: i, actor: 'ana' } : e,
 );
+
+/** Sends `n` events from the cycle through servicecraft's `transition`. */
+function drive(machine: ReturnType<typeof ours>, events: readonly object[], n: number): Snapshot {
+  let s = initialSnapshot(machine) as Snapshot;
+  for (let i = 0; i < n; i++) {
+    const r = transition(machine, s as never, events[i % events.length] as never);
+    if (r.ok) s = r.snapshot;
+  }
+  return s;
+}
 
 function* log(n: number, events: readonly { type: string }[]) {
   for (let i = 0; i < n; i++) yield events[i % events.length] as { type: string };
@@ -106,14 +75,7 @@ export function run(): Section {
 
   // (a) no payload
   const a = {
-    ours: nsPerOp((n) => {
-      let s = initialSnapshot(plain) as Snapshot;
-      for (let i = 0; i < n; i++) {
-        const r = transition(plain, s as never, cycle[i % 9] as never);
-        if (r.ok) s = r.snapshot;
-      }
-      return s;
-    }, 1_000_000),
+    ours: nsPerOp((n) => drive(plain, cycle, n), 1_000_000),
     hand: nsPerOp((n) => {
       let s: HandSnapshot = { state: 'approach', context: {} };
       for (let i = 0; i < n; i++) s = handStep(s, cycle[i % 9] as { type: string }).snapshot;
@@ -139,14 +101,7 @@ export function run(): Section {
 
   // (b) zod-validated payload on every NEXT
   const b = {
-    ours: nsPerOp((n) => {
-      let s = initialSnapshot(typed) as Snapshot;
-      for (let i = 0; i < n; i++) {
-        const r = transition(typed, s as never, cycleWithPayload[i % 9] as never);
-        if (r.ok) s = r.snapshot;
-      }
-      return s;
-    }, 300_000),
+    ours: nsPerOp((n) => drive(typed, cycleWithPayload, n), 300_000),
     hand: nsPerOp((n) => {
       let s: HandSnapshot = { state: 'approach', context: {} };
       for (let i = 0; i < n; i++) {
@@ -200,7 +155,7 @@ export function run(): Section {
           v.machine === 'steps' &&
           v.version === 1 &&
           typeof v.state === 'string' &&
-          v.state in handTable
+          v.state in stepTable
         )
           ok++;
       }

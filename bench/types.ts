@@ -8,30 +8,23 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Section, table } from './harness.js';
+import { stepTable } from './steps.js';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(root, '.tmp', 'bench-types');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
-const states = [
-  'approach',
-  'determineNeeds',
-  'present',
-  'handleObjections',
-  'close',
-  'perform',
-  'followUp',
-  'askReferrals',
-  'done',
-];
-const next = (i: number) => states[i + 1] ?? 'approach';
+/** The benchmark machine's states as source text, from the shared table. */
+const statesSource = Object.entries(stepTable)
+  .map(([state, on]) => `    ${state}: { on: ${JSON.stringify(on).replaceAll('"', "'")} },`)
+  .join('\n');
 
 const ours = `import { defineMachine, initialSnapshot, transition } from 'servicecraft';
 export const steps = defineMachine({
   id: 'steps', version: 1, initial: 'approach',
   events: { NEXT: null, SKIP: null, RESTART: null },
   states: {
-${states.map((s, i) => (s === 'done' ? `    done: { on: { RESTART: 'approach' } },` : `    ${s}: { on: { NEXT: '${next(i)}'${s === 'present' ? ", SKIP: 'close'" : ''} } },`)).join('\n')}
+${statesSource}
   },
 });
 let snapshot = initialSnapshot(steps);
@@ -44,7 +37,7 @@ const xstate = `import { createActor, setup } from 'xstate';
 export const steps = setup({ types: {} as { events: { type: 'NEXT' } | { type: 'SKIP' } | { type: 'RESTART' } } }).createMachine({
   id: 'steps', initial: 'approach',
   states: {
-${states.map((s, i) => (s === 'done' ? `    done: { on: { RESTART: 'approach' } },` : `    ${s}: { on: { NEXT: '${next(i)}'${s === 'present' ? ", SKIP: 'close'" : ''} } },`)).join('\n')}
+${statesSource}
   },
 });
 const actor = createActor(steps).start();
