@@ -17,6 +17,30 @@ export function checkSpec(spec: FrameworkSpec<string, string, string>): Definiti
   const add = (code: DefinitionProblemCode, path: (string | number)[], message: string) => {
     problems.push({ code, path: path.map(String), message });
   };
+  /** A step or quality id: camelCase, not reserved (steps), not used twice in its list. */
+  const checkId = (
+    kind: 'Step' | 'Quality',
+    path: (string | number)[],
+    id: unknown,
+    seen: Set<string>,
+  ) => {
+    if (typeof id !== 'string' || !idPattern.test(id)) {
+      add(
+        'INVALID_ID',
+        path,
+        `${kind} ids are camelCase words starting with a lower-case letter; received ${JSON.stringify(id)}.`,
+      );
+    } else if (kind === 'Step' && reserved.has(id)) {
+      add('RESERVED_NAME', path, `'${id}' is a state every framework has; choose another step id.`);
+    } else if (seen.has(id)) {
+      add(
+        'INVALID_ID',
+        path,
+        `${kind} id '${id}' is used twice; ${kind.toLowerCase()} ids must be unique.`,
+      );
+    }
+    if (typeof id === 'string') seen.add(id);
+  };
   if (typeof spec !== 'object' || spec === null) {
     add('NO_STATES', [], 'A framework spec must be an object with id, name, source and steps.');
     return problems;
@@ -37,26 +61,7 @@ export function checkSpec(spec: FrameworkSpec<string, string, string>): Definiti
   const stepIds = new Set<string>();
   spec.steps.forEach((step, i) => {
     const id = step?.id;
-    if (typeof id !== 'string' || !idPattern.test(id)) {
-      add(
-        'INVALID_ID',
-        ['steps', i, 'id'],
-        `Step ids are camelCase words starting with a lower-case letter; received ${JSON.stringify(id)}.`,
-      );
-    } else if (reserved.has(id)) {
-      add(
-        'RESERVED_NAME',
-        ['steps', i, 'id'],
-        `'${id}' is a state every framework has; choose another step id.`,
-      );
-    } else if (stepIds.has(id)) {
-      add(
-        'INVALID_ID',
-        ['steps', i, 'id'],
-        `Step id '${id}' is used twice; step ids must be unique.`,
-      );
-    }
-    if (typeof id === 'string') stepIds.add(id);
+    checkId('Step', ['steps', i, 'id'], id, stepIds);
     if (typeof step?.description !== 'string' || step.description.trim() === '') {
       add('INVALID_ID', ['steps', i, 'description'], `Step '${String(id)}' needs a description.`);
     }
@@ -116,20 +121,7 @@ export function checkSpec(spec: FrameworkSpec<string, string, string>): Definiti
   const qualityIds = new Set<string>();
   (spec.qualities ?? []).forEach((quality, i) => {
     const id = quality?.id;
-    if (typeof id !== 'string' || !idPattern.test(id)) {
-      add(
-        'INVALID_ID',
-        ['qualities', i, 'id'],
-        `Quality ids are camelCase words starting with a lower-case letter; received ${JSON.stringify(id)}.`,
-      );
-    } else if (qualityIds.has(id)) {
-      add(
-        'INVALID_ID',
-        ['qualities', i, 'id'],
-        `Quality id '${id}' is used twice; quality ids must be unique.`,
-      );
-    }
-    if (typeof id === 'string') qualityIds.add(id);
+    checkId('Quality', ['qualities', i, 'id'], id, qualityIds);
     if (quality?.step !== undefined && !stepIds.has(quality.step)) {
       add(
         'UNKNOWN_TARGET',
