@@ -14,6 +14,7 @@ import type {
   EventSchemas,
   EventsFromSchemas,
   Guard,
+  Invariant,
   Machine,
   MachineDefinition,
   Schema,
@@ -69,20 +70,48 @@ export function defineMachine<
   E extends EventSchemas,
   G extends string = never,
   CS extends Schema | undefined = undefined,
+  R extends string = never,
 >(
-  definition: MachineDefinition<S, E, G, CS>,
-): Machine<S, EventsFromSchemas<E>, ContextFromSchema<CS>, EventInputsFromSchemas<E>> {
-  const def = definition as unknown as AnyMachineDefinition;
-  const problems = checkDefinition(def);
-  if (problems.length > 0) {
-    throw new DefinitionError(typeof def?.id === 'string' && def.id ? def.id : '?', problems);
+  definition: MachineDefinition<S, E, G, CS, R>,
+): Machine<S, EventsFromSchemas<E>, ContextFromSchema<CS>, EventInputsFromSchemas<E>, R> {
+  const problems = checkDefinition(definition as unknown as AnyMachineDefinition);
+  const def = problems.length > 0 ? undefined : (frozenCopy(definition) as AnyMachineDefinition);
+  if (def === undefined) {
+    const id = (definition as { id?: unknown } | null)?.id;
+    throw new DefinitionError(typeof id === 'string' && id ? id : '?', problems);
   }
   return build(def) as unknown as Machine<
     S,
     EventsFromSchemas<E>,
     ContextFromSchema<CS>,
-    EventInputsFromSchemas<E>
+    EventInputsFromSchemas<E>,
+    R
   >;
+}
+
+/**
+ * A deep copy of the definition's plain parts (objects and arrays), frozen, so neither the caller
+ * nor a reader of `machine.definition` can change the machine afterwards. Schemas, functions and
+ * class instances are kept as they are.
+ */
+function frozenCopy(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const item of value) out.push(frozenCopy(item, seen));
+    return Object.freeze(out);
+  }
+  const proto = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || isSchema(value)) return value;
+  const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
+  seen.set(value, out);
+  for (const key of Object.keys(value)) {
+    out[key] = frozenCopy((value as Record<string, unknown>)[key], seen);
+  }
+  return Object.freeze(out);
 }
 
 interface NormalCandidate {
@@ -160,6 +189,40 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
         ['events', type],
         `Event ${type} needs a zod schema for its payload, or null for none.`,
       );
+    }
+  }
+  if (def.refusals !== undefined) {
+    if (!isRecord(def.refusals)) {
+      add(
+        'INVALID_REFUSAL',
+        ['refusals'],
+        'refusals must be an object mapping each refusal code to a sentence describing it.',
+      );
+    } else {
+      for (const [code, text] of Object.entries(def.refusals)) {
+        if (reserved.has(code) || code.trim() === '')
+          add('INVALID_REFUSAL', ['refusals', code], `'${code}' cannot be a refusal code.`);
+        if (typeof text !== 'string')
+          add(
+            'INVALID_REFUSAL',
+            ['refusals', code],
+            `Refusal ${code} needs a sentence saying what it means.`,
+          );
+      }
+    }
+  }
+  if (def.invariants !== undefined) {
+    if (!isRecord(def.invariants)) {
+      add(
+        'INVALID_INVARIANT',
+        ['invariants'],
+        'invariants must be an object mapping each invariant name to a function.',
+      );
+    } else {
+      for (const [name, fn] of Object.entries(def.invariants)) {
+        if (typeof fn !== 'function')
+          add('INVALID_INVARIANT', ['invariants', name], `Invariant '${name}' must be a function.`);
+      }
     }
   }
   const guards = isRecord(def.guards) ? def.guards : {};
@@ -336,7 +399,7 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
 }
 
 function build(def: AnyMachineDefinition): Machine {
-  const guards = (def.guards ?? {}) as Record<string, Guard<unknown, unknown>>;
+  const guards = (def.guards ?? {}) as unknown as Record<string, Guard<unknown, unknown, string>>;
   const stateTable = new Map<string, CompiledState>();
   const edges: Edge[] = [];
   const finals: string[] = [];
@@ -361,7 +424,7 @@ function build(def: AnyMachineDefinition): Machine {
           targetFinal: def.states[c.target as string]?.type === 'final',
           guard,
           guardFn: guard === undefined ? undefined : guards[guard],
-          update: c.update as Update<unknown, unknown> | undefined,
+          update: c.update as Update<unknown, unknown, string> | undefined,
         };
       });
       on.set(type, candidates);
@@ -370,6 +433,7 @@ function build(def: AnyMachineDefinition): Machine {
     if (final) finals.push(name);
     stateTable.set(name, { name, final, on, allowed: Object.freeze([...on.keys()]) });
   }
+  const invariants = Object.entries(def.invariants ?? {}) as [string, Invariant<string, unknown>][];
   const table: CompiledMachine = {
     states: stateTable,
     events: new Map(Object.entries(def.events)),
@@ -377,6 +441,9 @@ function build(def: AnyMachineDefinition): Machine {
     context: def.context,
     updateSchema: def.validateUpdates === false ? undefined : def.context,
     migrations: def.migrations ?? {},
+    refusals: new Set(Object.keys(def.refusals ?? {})),
+    invariants,
+    checkInvariants: def.validateUpdates !== false && invariants.length > 0,
   };
   const machine = {
     id: def.id,
@@ -385,6 +452,7 @@ function build(def: AnyMachineDefinition): Machine {
     states: Object.freeze(Object.keys(def.states)),
     events: table.eventTypes,
     finalStates: Object.freeze(finals),
+    refusals: Object.freeze(Object.keys(def.refusals ?? {})),
     edges: Object.freeze(edges),
     definition: def,
   };

@@ -5,6 +5,7 @@
  * @module
  */
 import type * as z from 'zod';
+import type { Refusal } from './types.js';
 
 /**
  * A zod issue, as reported for payload and context problems.
@@ -24,9 +25,11 @@ export type ValidationIssue = z.core.$ZodIssue;
  * - `INVALID_PAYLOAD`: the event's payload fails its schema.
  * - `EVENT_NOT_ALLOWED`: the machine knows the event, but the current state does not take it.
  * - `GUARD_REJECTED`: every candidate for the event is guarded, and no guard passed.
+ * - `REFUSED`: a domain rule (a guard or an update) returned a refusal; `reason.code` says which.
  * - `FINAL_STATE`: the snapshot is in a final state and accepts nothing more.
  * - `INVALID_SNAPSHOT`: the snapshot belongs to another machine or version, or names an unknown state.
- * - `UPDATE_FAILED`: the context update threw, or returned a context that fails the schema.
+ * - `UPDATE_FAILED`: the update returned a context that fails the schema or breaks an invariant.
+ * - `RULE_THREW`: a guard, update or invariant threw: a bug in that code, not a refusal.
  *
  * @category Core
  */
@@ -35,24 +38,30 @@ export type TransitionErrorCode =
   | 'INVALID_PAYLOAD'
   | 'EVENT_NOT_ALLOWED'
   | 'GUARD_REJECTED'
+  | 'REFUSED'
   | 'FINAL_STATE'
   | 'INVALID_SNAPSHOT'
-  | 'UPDATE_FAILED';
+  | 'UPDATE_FAILED'
+  | 'RULE_THREW';
 
 /**
  * The data of a refused transition: a union on `code`. Every variant has `code`, `message`, the
- * `state` it happened in and the `event` type (when there was one); some carry more.
+ * `state` it happened in and the `event` type (when there was one); some carry more. `R` is the
+ * machine's union of refusal codes: `issue.reason?.code === 'INSUFFICIENT_POINTS'` narrows to a
+ * {@link RefusedIssue} with no helper.
  *
  * @category Core
  */
-export type TransitionIssue =
+export type TransitionIssue<R extends string = string> =
   | UnknownEventIssue
   | InvalidPayloadIssue
   | EventNotAllowedIssue
   | GuardRejectedIssue
+  | RefusedIssue<R>
   | FinalStateIssue
   | InvalidSnapshotIssue
-  | UpdateFailedIssue;
+  | UpdateFailedIssue
+  | RuleThrewIssue;
 
 /**
  * The value is not an event of this machine.
@@ -85,17 +94,44 @@ export interface EventNotAllowedIssue extends IssueBase<'EVENT_NOT_ALLOWED'> {
 }
 
 /**
- * No guard of the event's candidates passed (or a guard threw).
+ * No guard of the event's candidates passed.
  *
  * @category Core
  */
 export interface GuardRejectedIssue extends IssueBase<'GUARD_REJECTED'> {
-  /** The guards that returned false (or the one that threw). */
+  /** The guards that returned false. */
   readonly guards: readonly string[];
-  /** The events the current state takes. */
+  /** The events accepted now: exactly what `nextEvents` returns for the same snapshot. */
   readonly allowed: readonly string[];
-  /** What the guard threw, when it threw. */
-  readonly cause?: unknown;
+}
+
+/**
+ * A domain rule turned the event down: a guard or an update returned a {@link Refusal}.
+ *
+ * @category Core
+ */
+export interface RefusedIssue<R extends string = string> extends IssueCore<'REFUSED'> {
+  /** The refusal: a code from the machine's declared set, a sentence and JSON details. */
+  readonly reason: Refusal<R>;
+  /** The guard that refused, or `undefined` when the update did. */
+  readonly guard: string | undefined;
+  /** The events accepted now: exactly what `nextEvents` returns for the same snapshot. */
+  readonly allowed: readonly string[];
+}
+
+/**
+ * A guard, update or invariant threw, or returned a refusal with an undeclared code: a bug in
+ * that code, not a domain outcome. The snapshot is unchanged.
+ *
+ * @category Core
+ */
+export interface RuleThrewIssue extends IssueBase<'RULE_THREW'> {
+  /** What threw: a guard, an update or an invariant. */
+  readonly rule: 'guard' | 'update' | 'invariant';
+  /** The guard's or invariant's name (`undefined` for an update). */
+  readonly name: string | undefined;
+  /** What was thrown (or an Error describing the undeclared refusal code). */
+  readonly cause: unknown;
 }
 
 /**
@@ -116,15 +152,27 @@ export interface InvalidSnapshotIssue extends IssueBase<'INVALID_SNAPSHOT'> {
 }
 
 /**
- * The context update threw, or returned a context that fails the schema.
+ * The context update returned a context that fails the schema, or the next snapshot breaks one
+ * of the machine's invariants.
  *
  * @category Core
  */
 export interface UpdateFailedIssue extends IssueBase<'UPDATE_FAILED'> {
-  /** The zod issues of the returned context (empty when the update threw). */
+  /** The zod issues of the returned context (empty when an invariant failed). */
   readonly issues: readonly ValidationIssue[];
-  /** What the update threw, when it threw. */
-  readonly cause?: unknown;
+  /** The invariants the next snapshot breaks (empty when the schema failed). */
+  readonly invariants: readonly string[];
+}
+
+/**
+ * The fields every {@link TransitionIssue} has, with `reason` absent: only a
+ * {@link RefusedIssue} has one, so `issue.reason?.code` reads on the whole union.
+ *
+ * @category Core
+ */
+export interface IssueBase<Code extends TransitionErrorCode> extends IssueCore<Code> {
+  /** Only refusals have a reason. */
+  readonly reason?: undefined;
 }
 
 /**
@@ -132,7 +180,7 @@ export interface UpdateFailedIssue extends IssueBase<'UPDATE_FAILED'> {
  *
  * @category Core
  */
-export interface IssueBase<Code extends TransitionErrorCode> {
+export interface IssueCore<Code extends TransitionErrorCode> {
   /** What went wrong, as a closed code. */
   readonly code: Code;
   /** A sentence a person can act on: what happened, where, and what is allowed instead. */
@@ -163,38 +211,63 @@ export const transitionMessages = {
     guards: readonly string[],
     allowed: readonly string[],
   ) =>
-    `Event ${type} was rejected in state '${state}': guard ${guards.map((g) => `'${g}'`).join(', ')} returned false; other events allowed here: ${list(allowed.filter((a) => a !== type))}.`,
-  guardThrew: (state: string, type: string, guard: string, cause: unknown) =>
-    `Event ${type} was rejected in state '${state}': guard '${guard}' threw (${describeCause(cause)}).`,
-  updateThrew: (state: string, type: string, cause: unknown) =>
-    `Event ${type} in state '${state}' failed: its context update threw (${describeCause(cause)}); the snapshot is unchanged.`,
+    `Event ${type} was rejected in state '${state}': guard ${guards.map((g) => `'${g}'`).join(', ')} returned false; events accepted now: ${list(allowed)}.`,
+  refused: (state: string, type: string, code: string, message: string) =>
+    `Event ${type} was refused in state '${state}' (${code}): ${clip(message, 1000)}`,
+  ruleThrew: (state: string, type: string, what: string, cause: unknown) =>
+    `Event ${type} in state '${state}' could not be decided: ${what} threw (${describeCause(cause)}). This is a bug in that code, not a refusal; the snapshot is unchanged.`,
+  undeclaredRefusal: (what: string, code: string, declared: readonly string[]) =>
+    `${what} returned refusal code ${describeValue(code)}, which the machine does not declare (declared: ${list(declared)})`,
   updateInvalid: (state: string, type: string, detail: string) =>
     `Event ${type} in state '${state}' failed: its context update produced a context that breaks the schema (${detail}); the snapshot is unchanged.`,
+  invariantBroken: (state: string, type: string, detail: string) =>
+    `Event ${type} in state '${state}' failed: the next snapshot breaks ${detail}; the snapshot is unchanged.`,
   wrongMachine: (expected: string, version: number, got: string) =>
     `The snapshot belongs to ${got}, not to machine '${expected}' version ${version}; restore or migrate it with restoreSnapshot first.`,
   unknownState: (machine: string, state: string) =>
     `The snapshot names state '${state}', which machine '${machine}' does not have.`,
 };
 
-/** @internal Renders zod issues as one short clause: `path: message; path: message`. */
-export function describeIssues(issues: readonly ValidationIssue[]): string {
-  return issues
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ');
+/** @internal Cuts a text to at most `max` characters, marking the cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
 
-/** @internal */
+const shownIssues = 10;
+
+/**
+ * @internal Renders zod issues as one short clause: `path: message; path: message`. Bounded: at
+ * most ten issues, each path and message clipped, whatever the input.
+ */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  const shown = issues.slice(0, shownIssues).map((issue) => {
+    const path = issue.path.length
+      ? `${clip(issue.path.slice(0, 8).map(String).join('.'), 120)}${issue.path.length > 8 ? '…' : ''}: `
+      : '';
+    return `${path}${clip(issue.message, 200)}`;
+  });
+  if (issues.length > shownIssues) shown.push(`and ${issues.length - shownIssues} more`);
+  return shown.join('; ');
+}
+
+/** @internal Names a value in a sentence, bounded in length whatever the value. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(clip(value, 60))}`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  return `${typeof value} ${clip(String(value), 60)}`;
 }
 
 function describeCause(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
+  let text: string;
+  try {
+    text = cause instanceof Error ? cause.message : String(cause);
+  } catch {
+    text = 'an unprintable value';
+  }
+  return clip(text, 300);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,7 +335,9 @@ export type DefinitionProblemCode =
   | 'FINAL_WITH_TRANSITIONS'
   | 'INVALID_TRANSITION'
   | 'INVALID_SCHEMA'
-  | 'INVALID_MIGRATION';
+  | 'INVALID_MIGRATION'
+  | 'INVALID_REFUSAL'
+  | 'INVALID_INVARIANT';
 
 /**
  * One problem found in a definition, with where it is.
@@ -503,4 +578,51 @@ export function isTransitionError(value: unknown): value is TransitionError {
  */
 export function isSnapshotError(value: unknown): value is SnapshotError {
   return isServicecraftError(value, 'SnapshotError');
+}
+
+/**
+ * A function of the library was called the wrong way: a factory's options fail their schema, or a
+ * value that should be a machine made by `defineMachine` is not one. This is a bug in the calling
+ * code, never a rule outcome.
+ *
+ * @example
+ * ```ts
+ * import { isServicecraftError, transition } from 'servicecraft';
+ *
+ * try {
+ *   transition({} as never, {} as never, { type: 'GO' } as never);
+ * } catch (error) {
+ *   isServicecraftError(error, 'UsageError'); // true
+ * }
+ * ```
+ *
+ * @category Core
+ */
+export class UsageError extends ServicecraftError {
+  /** Each problem, with the path inside the arguments where it was found. */
+  readonly problems: readonly SnapshotProblem[];
+  /**
+   * @param message - What was wrong, as a sentence.
+   * @param problems - Each problem with its path.
+   */
+  constructor(message: string, problems: readonly SnapshotProblem[] = []) {
+    super('UsageError', message);
+    this.problems = problems;
+  }
+}
+
+/**
+ * @internal Makes a {@link UsageError} from zod issues of a factory's options.
+ */
+export function optionsError(
+  what: string,
+  issues: readonly ValidationIssue[],
+): UsageError {
+  return new UsageError(
+    `Invalid options for ${what}: ${describeIssues(issues)}.`,
+    issues.slice(0, 50).map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    })),
+  );
 }

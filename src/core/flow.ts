@@ -26,13 +26,19 @@ export type FlowListener<S extends string, C> = (snapshot: Snapshot<S, C>, step:
  *
  * @category Core
  */
-export interface Flow<S extends string, Ev extends EventObject, C, In extends EventObject = Ev> {
+export interface Flow<
+  S extends string,
+  Ev extends EventObject,
+  C,
+  In extends EventObject = Ev,
+  R extends string = string,
+> {
   /** The machine the flow runs. */
-  readonly machine: Machine<S, Ev, C, In>;
+  readonly machine: Machine<S, Ev, C, In, R>;
   /** The current snapshot. */
   snapshot(): Snapshot<S, C>;
   /** Applies an event; on success the flow moves on and listeners are told. */
-  send(event: In): TransitionResult<S, C>;
+  send(event: In): TransitionResult<S, C, R>;
   /** Whether the event would be accepted now. */
   can(event: In): boolean;
   /** The event types accepted now (see {@link nextEvents}). */
@@ -67,10 +73,16 @@ export interface Flow<S extends string, Ev extends EventObject, C, In extends Ev
  * @returns The flow.
  * @category Core
  */
-export function createFlow<S extends string, Ev extends EventObject, C, In extends EventObject>(
-  machine: Machine<S, Ev, C, In>,
+export function createFlow<
+  S extends string,
+  Ev extends EventObject,
+  C,
+  In extends EventObject,
+  R extends string,
+>(
+  machine: Machine<S, Ev, C, In, R>,
   snapshot?: NoInfer<Snapshot<S, C>>,
-): Flow<S, Ev, C, In> {
+): Flow<S, Ev, C, In, R> {
   let current = snapshot ?? initialSnapshot(machine);
   const listeners = new Set<FlowListener<S, C>>();
   return {

@@ -4,18 +4,22 @@
  *
  * @module
  */
-import type { Guard, Machine, Migration, Schema, Update } from './types.js';
+import { UsageError } from './errors.js';
+import type { Guard, Invariant, Machine, Migration, Schema, Update } from './types.js';
 
-/** @internal The property under which a machine keeps its compiled tables. */
-export const compiled: unique symbol = Symbol('servicecraft.compiled') as never;
+/**
+ * @internal The property under which a machine keeps its compiled tables. A registered symbol, so
+ * a machine made by the ESM build works with the CJS build's functions and the other way round.
+ */
+export const compiled: unique symbol = Symbol.for('servicecraft.compiled') as never;
 
 /** @internal */
 export interface Candidate {
   readonly target: string;
   readonly targetFinal: boolean;
   readonly guard: string | undefined;
-  readonly guardFn: Guard<unknown, unknown> | undefined;
-  readonly update: Update<unknown, unknown> | undefined;
+  readonly guardFn: Guard<unknown, unknown, string> | undefined;
+  readonly update: Update<unknown, unknown, string> | undefined;
 }
 
 /** @internal */
@@ -35,13 +39,59 @@ export interface CompiledMachine {
   /** The context schema to check update results against, or undefined to trust them. */
   readonly updateSchema: Schema | undefined;
   readonly migrations: Readonly<Record<number, Migration>>;
+  /** The declared refusal codes. */
+  readonly refusals: ReadonlySet<string>;
+  /** The named invariants, in definition order. */
+  readonly invariants: readonly (readonly [string, Invariant<string, unknown>])[];
+  /** Whether transitions check invariants (validateUpdates is not false and there are some). */
+  readonly checkInvariants: boolean;
 }
 
 /** @internal Reads the tables of a machine made by `defineMachine`. */
 export function tablesOf(machine: Machine): CompiledMachine {
-  const table = (machine as unknown as { [compiled]?: CompiledMachine })[compiled];
-  if (table === undefined) {
-    throw new TypeError('Expected a machine made by defineMachine().');
+  const table =
+    typeof machine === 'object' && machine !== null
+      ? (machine as unknown as { [compiled]?: CompiledMachine })[compiled]
+      : undefined;
+  if (typeof table !== 'object' || table === null) {
+    throw new UsageError('Expected a machine made by defineMachine().', [
+      { path: ['machine'], message: 'not a machine made by defineMachine()' },
+    ]);
   }
   return table;
+}
+
+/** @internal One broken invariant: its name, what it said, and what it threw (if it threw). */
+export interface Breach {
+  readonly name: string;
+  readonly detail: string;
+  readonly threw: boolean;
+  readonly cause?: unknown;
+}
+
+/** @internal Runs every invariant of a machine on `(state, context)`; returns the breaches. */
+export function breaches(table: CompiledMachine, state: string, context: unknown): Breach[] {
+  const out: Breach[] = [];
+  for (const [name, check] of table.invariants) {
+    let verdict: unknown;
+    try {
+      verdict = check({ state, context });
+    } catch (cause) {
+      const why = cause instanceof Error ? cause.message : String(cause);
+      out.push({ name, detail: `threw (${why.slice(0, 300)})`, threw: true, cause });
+      continue;
+    }
+    if (verdict === true) continue;
+    out.push({
+      name,
+      detail: typeof verdict === 'string' && verdict !== '' ? verdict.slice(0, 500) : 'does not hold',
+      threw: false,
+    });
+  }
+  return out;
+}
+
+/** @internal `invariant 'a' (detail); invariant 'b' (detail)` */
+export function describeBreaches(list: readonly Breach[]): string {
+  return list.map((b) => `invariant '${b.name}' (${b.detail})`).join('; ');
 }

@@ -13,9 +13,9 @@ import type { EventObject, Machine, Snapshot } from './types.js';
  *
  * @category Core
  */
-export type ReplayResult<S extends string = string, C = unknown> =
+export type ReplayResult<S extends string = string, C = unknown, R extends string = string> =
   | ReplaySuccess<S, C>
-  | ReplayFailure<S, C>;
+  | ReplayFailure<S, C, R>;
 
 /**
  * A log applied in full.
@@ -36,11 +36,11 @@ export interface ReplaySuccess<S extends string = string, C = unknown> {
  *
  * @category Core
  */
-export interface ReplayFailure<S extends string = string, C = unknown> {
+export interface ReplayFailure<S extends string = string, C = unknown, R extends string = string> {
   /** Always `false`. */
   readonly ok: false;
   /** Why the event at `index` was refused. */
-  readonly error: TransitionIssue;
+  readonly error: TransitionIssue<R>;
   /** The zero-based position of the refused event in the log. */
   readonly index: number;
   /** The snapshot after the last accepted event. */
@@ -71,11 +71,17 @@ export interface ReplayFailure<S extends string = string, C = unknown> {
  * @returns `{ ok: true, snapshot, count }` or `{ ok: false, error, index, snapshot }`.
  * @category Core
  */
-export function replay<S extends string, Ev extends EventObject, C, In extends EventObject>(
-  machine: Machine<S, Ev, C, In>,
+export function replay<
+  S extends string,
+  Ev extends EventObject,
+  C,
+  In extends EventObject,
+  R extends string,
+>(
+  machine: Machine<S, Ev, C, In, R>,
   events: Iterable<NoInfer<In>>,
   from?: NoInfer<Snapshot<S, C>>,
-): ReplayResult<S, C> {
+): ReplayResult<S, C, R> {
   let snapshot = from ?? initialSnapshot(machine);
   let index = 0;
   for (const event of events) {

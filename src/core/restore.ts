@@ -6,13 +6,15 @@
  * @module
  */
 import {
+  clip,
   describeIssues,
+  describeValue,
   SnapshotError,
   type SnapshotIssue,
   type SnapshotProblem,
   type ValidationIssue,
 } from './errors.js';
-import { tablesOf } from './internal.js';
+import { breaches, tablesOf } from './internal.js';
 import type { EventObject, Machine, Snapshot } from './types.js';
 
 /**
@@ -53,6 +55,10 @@ export interface RestoreFailure {
 const keys = new Set(['machine', 'version', 'state', 'context', 'status']);
 const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
 const maxDepth = 64;
+/** How many values (objects, arrays and leaves) a snapshot may hold, shared references counted each time. */
+const maxValues = 1_000_000;
+/** How many problems a failure lists; the rest are counted. */
+const maxProblems = 20;
 
 /**
  * Validates an untrusted value (parsed JSON from storage, a request, a message) as a snapshot of
@@ -93,23 +99,31 @@ export function restoreSnapshot<S extends string, C>(
   const tables = tablesOf(machine);
   const problems: SnapshotProblem[] = [];
   let issues: readonly ValidationIssue[] = [];
-  const fail = (): RestoreResult<S, C> => ({
-    ok: false,
-    error: {
-      code: 'INVALID_SNAPSHOT',
-      message: `Cannot restore a snapshot of machine '${machine.id}': ${problems
-        .map((p) => (p.path.length ? `${p.path.join('.')}: ${p.message}` : p.message))
-        .join('; ')}.`,
-      problems,
-      issues,
-    },
-  });
+  const fail = (): RestoreResult<S, C> => {
+    const shown = problems.slice(0, maxProblems);
+    const more = problems.length - shown.length;
+    const text = shown
+      .map((p) => {
+        const path = p.path.slice(0, 12).map(String).join('.');
+        return p.path.length ? `${path.slice(0, 200)}: ${p.message}` : p.message;
+      })
+      .join('; ');
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_SNAPSHOT',
+        message: `Cannot restore a snapshot of machine '${machine.id}': ${text}${more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : ''}.`,
+        problems: shown,
+        issues: issues.slice(0, maxProblems),
+      },
+    };
+  };
 
   if (!isPlainObject(value)) {
     problems.push({ path: [], message: 'expected a plain object' });
     return fail();
   }
-  checkJson(value, [], problems);
+  checkJson(value, [], problems, { values: 0, onPath: new Set() });
   if (problems.length > 0) return fail();
   for (const key of Object.keys(value)) {
     if (!keys.has(key)) problems.push({ path: [key], message: 'unexpected key' });
@@ -117,7 +131,7 @@ export function restoreSnapshot<S extends string, C>(
   if (value.machine !== machine.id) {
     problems.push({
       path: ['machine'],
-      message: `belongs to '${String(value.machine)}', expected '${machine.id}'`,
+      message: `belongs to ${typeof value.machine === 'string' ? `'${clip(value.machine, 100)}'` : describeValue(value.machine)}, expected '${machine.id}'`,
     });
     return fail();
   }
@@ -129,7 +143,7 @@ export function restoreSnapshot<S extends string, C>(
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
     problems.push({
       path: ['version'],
-      message: `expected a positive integer, received ${JSON.stringify(version)}`,
+      message: `expected a positive integer, received ${describeValue(version)}`,
     });
   } else if (version > machine.version) {
     problems.push({
@@ -139,7 +153,7 @@ export function restoreSnapshot<S extends string, C>(
   } else if (version < machine.version && typeof state !== 'string') {
     problems.push({
       path: ['state'],
-      message: `expected a state name, received ${JSON.stringify(state)}`,
+      message: `expected a state name, received ${describeValue(state)}`,
     });
   } else if (version < machine.version) {
     migratedFrom = version;
@@ -154,7 +168,7 @@ export function restoreSnapshot<S extends string, C>(
         state = next.state;
         context = next.context;
       } catch (cause) {
-        const reason = cause instanceof Error ? cause.message : String(cause);
+        const reason = clip(cause instanceof Error ? cause.message : String(cause), 300);
         problems.push({
           path: ['version'],
           message: `the migration from version ${v} threw (${reason})`,
@@ -168,14 +182,14 @@ export function restoreSnapshot<S extends string, C>(
   if (compiledState === undefined) {
     problems.push({
       path: ['state'],
-      message: `'${String(state)}' is not a state of this machine`,
+      message: `${typeof state === 'string' ? `'${clip(state, 100)}'` : describeValue(state)} is not a state of this machine`,
     });
   } else if (migratedFrom === undefined) {
     const expected = compiledState.final ? 'done' : 'active';
     if (value.status !== expected) {
       problems.push({
         path: ['status'],
-        message: `expected '${expected}' for state '${compiledState.name}', received ${JSON.stringify(value.status)}`,
+        message: `expected '${expected}' for state '${compiledState.name}', received ${describeValue(value.status)}`,
       });
     }
   } else if (value.status !== 'active' && value.status !== 'done') {
@@ -183,7 +197,7 @@ export function restoreSnapshot<S extends string, C>(
     // migrated state, but the stored one must still be a status.
     problems.push({
       path: ['status'],
-      message: `expected 'active' or 'done', received ${JSON.stringify(value.status)}`,
+      message: `expected 'active' or 'done', received ${describeValue(value.status)}`,
     });
   }
 
@@ -204,6 +218,11 @@ export function restoreSnapshot<S extends string, C>(
     context = {};
   }
 
+  if (problems.length === 0 && compiledState !== undefined) {
+    for (const breach of breaches(tables, compiledState.name, context)) {
+      problems.push({ path: ['context'], message: `breaks invariant '${breach.name}': ${breach.detail}` });
+    }
+  }
   if (problems.length > 0) return fail();
   return {
     ok: true,
@@ -261,26 +280,43 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Accepts only what JSON can carry, and no key that could reach a prototype. `path` is one shared
  * stack, copied only when a problem is reported, so a valid value allocates nothing.
  */
-function checkJson(value: unknown, path: (string | number)[], problems: SnapshotProblem[]): void {
+function checkJson(
+  value: unknown,
+  path: (string | number)[],
+  problems: SnapshotProblem[],
+  walk: { values: number; readonly onPath: Set<object> },
+): void {
+  if (problems.length > maxProblems || walk.values > maxValues) return;
+  walk.values++;
+  if (walk.values > maxValues) {
+    problems.push({
+      path: [],
+      message: `holds more than ${maxValues} values (shared references count each time they appear)`,
+    });
+    return;
+  }
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value))
       problems.push({ path: [...path], message: `${value} is not a JSON number` });
     return;
   }
+  if (typeof value === 'object' && walk.onPath.has(value)) {
+    problems.push({ path: [...path], message: 'circular reference' });
+    return;
+  }
   if (path.length >= maxDepth) {
-    problems.push({
-      path: [...path],
-      message: `nested more than ${maxDepth} levels (or circular)`,
-    });
+    problems.push({ path: [...path], message: `nested more than ${maxDepth} levels` });
     return;
   }
   if (Array.isArray(value)) {
+    walk.onPath.add(value);
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      checkJson(value[i], path, problems);
+      checkJson(value[i], path, problems, walk);
       path.pop();
     }
+    walk.onPath.delete(value);
     return;
   }
   if (!isPlainObject(value)) {
@@ -288,6 +324,7 @@ function checkJson(value: unknown, path: (string | number)[], problems: Snapshot
     problems.push({ path: [...path], message: `${what} is not plain JSON` });
     return;
   }
+  walk.onPath.add(value);
   for (const key in value) {
     path.push(key);
     if (forbidden.has(key)) {
@@ -296,8 +333,9 @@ function checkJson(value: unknown, path: (string | number)[], problems: Snapshot
         message: `the key '${key}' is not allowed (prototype pollution)`,
       });
     } else {
-      checkJson(value[key], path, problems);
+      checkJson(value[key], path, problems, walk);
     }
     path.pop();
   }
+  walk.onPath.delete(value);
 }

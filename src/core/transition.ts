@@ -8,17 +8,28 @@
 import {
   describeIssues,
   describeValue,
+  type RefusedIssue,
+  type RuleThrewIssue,
   SnapshotError,
   transitionMessages as say,
   TransitionError,
   type TransitionIssue,
 } from './errors.js';
-import { type Candidate, tablesOf } from './internal.js';
+import {
+  breaches,
+  type Candidate,
+  type CompiledMachine,
+  describeBreaches,
+  tablesOf,
+} from './internal.js';
+import { isRefusal, refusal } from './refusal.js';
 import type {
   AnyMachine,
   ContextFrom,
   EventObject,
   Machine,
+  RefusalFrom,
+  Refusal,
   Schema,
   Snapshot,
   StateFrom,
@@ -43,9 +54,9 @@ export interface Step<S extends string = string> {
  *
  * @category Core
  */
-export type TransitionResult<S extends string = string, C = unknown> =
+export type TransitionResult<S extends string = string, C = unknown, R extends string = string> =
   | TransitionSuccess<S, C>
-  | TransitionFailure<S, C>;
+  | TransitionFailure<S, C, R>;
 
 /**
  * The result type of {@link transition} for a given machine.
@@ -65,7 +76,8 @@ export type TransitionResult<S extends string = string, C = unknown> =
  */
 export type TransitionResultFrom<M extends AnyMachine> = TransitionResult<
   StateFrom<M>,
-  ContextFrom<M>
+  ContextFrom<M>,
+  RefusalFrom<M>
 >;
 
 /**
@@ -87,11 +99,11 @@ export interface TransitionSuccess<S extends string = string, C = unknown> {
  *
  * @category Core
  */
-export interface TransitionFailure<S extends string = string, C = unknown> {
+export interface TransitionFailure<S extends string = string, C = unknown, R extends string = string> {
   /** Always `false`. */
   readonly ok: false;
-  /** Why the event was refused. */
-  readonly error: TransitionIssue;
+  /** Why the event was refused; `error.reason?.code` is the domain code of a `REFUSED` issue. */
+  readonly error: TransitionIssue<R>;
   /** The snapshot that was passed in, unchanged. */
   readonly snapshot: Snapshot<S, C>;
 }
@@ -122,10 +134,11 @@ export interface TransitionFailure<S extends string = string, C = unknown> {
  * @category Core
  */
 export function initialSnapshot<S extends string, C>(
-  machine: Machine<S, EventObject, C>,
+  machine: Machine<S, EventObject, C, EventObject, string>,
   input?: unknown,
 ): Snapshot<S, C> {
-  const { context: schema, states } = tablesOf(machine);
+  const tables = tablesOf(machine);
+  const { context: schema, states } = tables;
   let context: unknown = {};
   if (schema) {
     const parsed = schema.safeParse(input === undefined ? {} : input);
@@ -149,6 +162,20 @@ export function initialSnapshot<S extends string, C>(
       problems: [{ path: ['context'], message: 'unexpected input' }],
       issues: [],
     });
+  }
+  if (tables.checkInvariants) {
+    const broken = breaches(tables, machine.initial, context);
+    if (broken.length > 0) {
+      throw new SnapshotError({
+        code: 'INVALID_CONTEXT',
+        message: `The initial snapshot of machine '${machine.id}' breaks ${describeBreaches(broken)}.`,
+        problems: broken.map((b) => ({
+          path: ['context'],
+          message: `invariant '${b.name}': ${b.detail}`,
+        })),
+        issues: [],
+      });
+    }
   }
   const final = states.get(machine.initial)?.final === true;
   return {
@@ -192,11 +219,17 @@ export function initialSnapshot<S extends string, C>(
  * @returns `{ ok: true, snapshot, step }` or `{ ok: false, error, snapshot }`.
  * @category Core
  */
-export function transition<S extends string, Ev extends EventObject, C, In extends EventObject>(
-  machine: Machine<S, Ev, C, In>,
+export function transition<
+  S extends string,
+  Ev extends EventObject,
+  C,
+  In extends EventObject,
+  R extends string,
+>(
+  machine: Machine<S, Ev, C, In, R>,
   snapshot: NoInfer<Snapshot<S, C>>,
   event: NoInfer<In>,
-): TransitionResult<S, C> {
+): TransitionResult<S, C, R> {
   const tables = tablesOf(machine);
   // Hot path first: one lookup per table. Anything unusual goes to `diagnose`, which finds the
   // precise reason in the documented order.
@@ -210,7 +243,7 @@ export function transition<S extends string, Ev extends EventObject, C, In exten
   const type = typeof event === 'object' && event !== null ? event.type : undefined;
   const candidates = state === undefined ? undefined : state.on.get(type as string);
   if (state === undefined || candidates === undefined) {
-    return refuse(snapshot, diagnose(machine, snapshot, event));
+    return refuse(snapshot, diagnose(machine, snapshot, event) as TransitionIssue<R>);
   }
   const from = snapshot.state;
   const schema = tables.events.get(type as string);
@@ -220,9 +253,7 @@ export function transition<S extends string, Ev extends EventObject, C, In exten
   // inspects undeclared keys unless the schema is strict (`z.strictObject`).
   let validated: EventObject = event;
   if (schema !== null && schema !== undefined) {
-    let parsed = schema.safeParse(event);
-    // A strict schema rejects `type` itself: parse again without it (the rare, slower path).
-    if (!parsed.success) parsed = schema.safeParse(withoutType(event));
+    const parsed = parse(schema, event);
     if (!parsed.success) {
       const issues = parsed.error.issues;
       return refuse(snapshot, {
@@ -246,19 +277,23 @@ export function transition<S extends string, Ev extends EventObject, C, In exten
   const context = snapshot.context;
   let chosen = candidates[0] as Candidate;
   if (chosen.guardFn !== undefined) {
-    const picked = pick(candidates, state.allowed, from, context, validated);
-    if (!('target' in picked)) return refuse(snapshot, picked);
+    const picked = pick(machine, snapshot, candidates, context, validated);
+    if (!('target' in picked)) return refuse(snapshot, picked as TransitionIssue<R>);
     chosen = picked;
   }
 
   let next: unknown = context;
   if (chosen.update !== undefined) {
-    const updated = update(chosen, tables.updateSchema, from, context, validated);
-    if ('code' in updated) return refuse(snapshot, updated);
+    const updated = update(machine, snapshot, chosen, tables.updateSchema, context, validated);
+    if ('code' in updated) return refuse(snapshot, updated as TransitionIssue<R>);
     next = updated.context;
   }
 
   const to = chosen.target as S;
+  if (tables.checkInvariants) {
+    const broken = invariantsAfter(tables, from, to, next, event.type);
+    if (broken !== undefined) return refuse(snapshot, broken);
+  }
   return {
     ok: true,
     snapshot: {
@@ -287,45 +322,135 @@ function withoutType(event: EventObject): Record<string, unknown> {
   return payload;
 }
 
-function refuse<S extends string, C>(
+type Parsed =
+  | { readonly success: true; readonly data: unknown }
+  | { readonly success: false; readonly error: { readonly issues: readonly ValidationIssueLike[] } };
+type ValidationIssueLike = Parameters<typeof describeIssues>[0][number];
+
+/**
+ * Parses a payload. A strict schema rejects `type` itself, so it is tried again without it (the
+ * rare, slower path). A schema that throws on hostile input (a stack overflow on thousands of
+ * nested arrays, say) is reported as an invalid payload, never thrown.
+ */
+function parse(schema: Schema, event: EventObject): Parsed {
+  try {
+    let parsed = schema.safeParse(event) as Parsed;
+    if (!parsed.success) parsed = schema.safeParse(withoutType(event)) as Parsed;
+    return parsed;
+  } catch (cause) {
+    const overflow = cause instanceof RangeError;
+    return {
+      success: false,
+      error: {
+        issues: [
+          {
+            code: 'custom',
+            path: [],
+            input: undefined,
+            message: overflow
+              ? 'the payload is nested too deeply or is too large to validate'
+              : 'the payload could not be validated',
+          } as ValidationIssueLike,
+        ],
+      },
+    };
+  }
+}
+
+function refuse<S extends string, C, R extends string>(
   snapshot: Snapshot<S, C>,
-  error: TransitionIssue,
-): TransitionFailure<S, C> {
+  error: TransitionIssue<R>,
+): TransitionFailure<S, C, R> {
   return { ok: false, error, snapshot };
 }
 
-/** Runs the guards in order; returns the first candidate that passes, or the refusal. */
-function pick(
-  candidates: readonly Candidate[],
-  allowed: readonly string[],
+/** The events accepted now, as `nextEvents` reports them (guards may run: only on refusals). */
+function allowedNow(machine: Machine, snapshot: Snapshot): readonly string[] {
+  return nextEvents(machine, snapshot as never);
+}
+
+function threw(
   from: string,
+  type: string,
+  rule: RuleThrewIssue['rule'],
+  name: string | undefined,
+  cause: unknown,
+): RuleThrewIssue {
+  const what =
+    rule === 'update' ? 'its context update' : `${rule} '${name ?? '?'}'`;
+  return {
+    code: 'RULE_THREW',
+    message: say.ruleThrew(from, type, what, cause),
+    state: from,
+    event: type,
+    rule,
+    name,
+    cause,
+  };
+}
+
+/** A refusal returned by a guard or an update, checked against the declared codes. */
+function refused(
+  machine: Machine,
+  snapshot: Snapshot,
+  reason: Refusal,
+  guard: string | undefined,
+  type: string,
+): RefusedIssue | RuleThrewIssue {
+  const from = snapshot.state;
+  const tables = tablesOf(machine);
+  const code = reason.code;
+  const what = guard === undefined ? 'its context update' : `guard '${guard}'`;
+  if (typeof code !== 'string' || !tables.refusals.has(code)) {
+    const cause = new Error(say.undeclaredRefusal(what, code, [...tables.refusals]));
+    return threw(from, type, guard === undefined ? 'update' : 'guard', guard, cause);
+  }
+  const message = typeof reason.message === 'string' ? reason.message : String(reason.message);
+  const plain: Refusal =
+    reason.details === undefined
+      ? { code, message }
+      : { code, message, details: reason.details };
+  return {
+    code: 'REFUSED',
+    message: say.refused(from, type, code, message),
+    state: from,
+    event: type,
+    reason: plain,
+    guard,
+    allowed: allowedNow(machine, snapshot),
+  };
+}
+
+/**
+ * Runs the guards in order: `true` takes the candidate, `false` lets the next one try, a refusal
+ * ends the search with that refusal.
+ */
+function pick(
+  machine: Machine,
+  snapshot: Snapshot,
+  candidates: readonly Candidate[],
   context: unknown,
   event: EventObject,
 ): Candidate | TransitionIssue {
+  const from = snapshot.state;
   const rejected: string[] = [];
   for (const candidate of candidates) {
     if (candidate.guardFn === undefined) return candidate;
     const guard = candidate.guard as string;
+    let verdict: unknown;
     try {
-      if (candidate.guardFn({ context, event }) === true) return candidate;
+      verdict = candidate.guardFn({ context, event, refuse: refusal });
     } catch (cause) {
-      const message = say.guardThrew(from, event.type, guard, cause);
-      return {
-        code: 'GUARD_REJECTED',
-        message,
-        state: from,
-        event: event.type,
-        guards: [guard],
-        allowed,
-        cause,
-      };
+      return threw(from, event.type, 'guard', guard, cause);
     }
+    if (verdict === true) return candidate;
+    if (isRefusal(verdict)) return refused(machine, snapshot, verdict, guard, event.type);
     rejected.push(guard);
   }
-  const message = say.guardRejected(from, event.type, rejected, allowed);
+  const allowed = allowedNow(machine, snapshot);
   return {
     code: 'GUARD_REJECTED',
-    message,
+    message: say.guardRejected(from, event.type, rejected, allowed),
     state: from,
     event: event.type,
     guards: rejected,
@@ -335,25 +460,59 @@ function pick(
 
 /** Runs an update and checks its result against the context schema. */
 function update(
+  machine: Machine,
+  snapshot: Snapshot,
   candidate: Candidate,
   schema: Schema | undefined,
-  from: string,
   context: unknown,
   event: EventObject,
 ): { context: unknown } | TransitionIssue {
+  const from = snapshot.state;
   let next: unknown;
   try {
-    next = (candidate.update as NonNullable<Candidate['update']>)({ context, event });
+    next = (candidate.update as NonNullable<Candidate['update']>)({
+      context,
+      event,
+      refuse: refusal,
+    });
   } catch (cause) {
-    const message = say.updateThrew(from, event.type, cause);
-    return { code: 'UPDATE_FAILED', message, state: from, event: event.type, issues: [], cause };
+    return threw(from, event.type, 'update', undefined, cause);
   }
+  if (isRefusal(next)) return refused(machine, snapshot, next, undefined, event.type);
   if (schema === undefined) return { context: next };
-  const parsed = schema.safeParse(next);
+  let parsed: Parsed;
+  try {
+    parsed = schema.safeParse(next) as Parsed;
+  } catch (cause) {
+    return threw(from, event.type, 'update', undefined, cause);
+  }
   if (parsed.success) return { context: parsed.data };
-  const issues = parsed.error.issues;
+  const issues = parsed.error.issues as TransitionIssueIssues;
   const message = say.updateInvalid(from, event.type, describeIssues(issues));
-  return { code: 'UPDATE_FAILED', message, state: from, event: event.type, issues };
+  return { code: 'UPDATE_FAILED', message, state: from, event: event.type, issues, invariants: [] };
+}
+type TransitionIssueIssues = Extract<TransitionIssue, { code: 'UPDATE_FAILED' }>['issues'];
+
+/** Checks the invariants on the next snapshot; `undefined` when they all hold. */
+function invariantsAfter(
+  tables: CompiledMachine,
+  from: string,
+  to: string,
+  context: unknown,
+  type: string,
+): TransitionIssue<never> | undefined {
+  const broken = breaches(tables, to, context);
+  if (broken.length === 0) return undefined;
+  const first = broken.find((b) => b.threw);
+  if (first !== undefined) return threw(from, type, 'invariant', first.name, first.cause);
+  return {
+    code: 'UPDATE_FAILED',
+    message: say.invariantBroken(from, type, describeBreaches(broken)),
+    state: from,
+    event: type,
+    issues: [],
+    invariants: broken.map((b) => b.name),
+  };
 }
 
 /** Finds why the fast path could not proceed, checking in the documented order. */
@@ -380,8 +539,8 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
       problems: [message],
     };
   }
-  const from = String(snap.state);
-  const state = tables.states.get(from);
+  const from = typeof snap.state === 'string' ? snap.state : describeValue(snap.state);
+  const state = typeof snap.state === 'string' ? tables.states.get(snap.state) : undefined;
   if (state === undefined) {
     const message = say.unknownState(machine.id, from);
     return { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] };
@@ -403,8 +562,9 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
   if (state.final) {
     return { code: 'FINAL_STATE', message: say.finalState(from, type), state: from, event: type };
   }
-  const message = say.notAllowed(from, type, state.allowed);
-  return { code: 'EVENT_NOT_ALLOWED', message, state: from, event: type, allowed: state.allowed };
+  const allowed = allowedNow(machine, snap as Snapshot);
+  const message = say.notAllowed(from, type, allowed);
+  return { code: 'EVENT_NOT_ALLOWED', message, state: from, event: type, allowed };
 }
 
 function eventType(event: unknown): string | undefined {
@@ -519,7 +679,8 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
   snapshot: NoInfer<Snapshot<S, C>>,
 ): Ev['type'][] {
   if (typeof snapshot !== 'object' || snapshot === null) return [];
-  const state = tablesOf(machine).states.get(snapshot.state);
+  const state =
+    typeof snapshot.state === 'string' ? tablesOf(machine).states.get(snapshot.state) : undefined;
   if (
     state === undefined ||
     state.final ||
@@ -533,7 +694,7 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
     const possible = candidates.some((c) => {
       if (c.guardFn === undefined) return true;
       try {
-        return c.guardFn({ context: snapshot.context, event: { type } }) === true;
+        return c.guardFn({ context: snapshot.context, event: { type }, refuse: refusal }) === true;
       } catch {
         return false;
       }

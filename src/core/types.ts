@@ -98,30 +98,84 @@ export type EmptyContext = Record<string, never>;
 export type ContextFromSchema<CS> = CS extends Schema ? z.output<CS> : EmptyContext;
 
 /**
- * What a guard or an update receives: the current context and the validated event.
+ * A domain rule's "no": an expected outcome, returned (never thrown) by a guard or an update and
+ * reported by `transition` as a `REFUSED` issue whose `reason` is this object. Make one with the
+ * `refuse` function a guard or update receives, or with {@link refusal}.
  *
  * @category Core
  */
-export interface TransitionArgs<C, Ev> {
+export interface Refusal<R extends string = string> {
+  /** One of the machine's declared refusal codes, e.g. `'INSUFFICIENT_POINTS'`. */
+  readonly code: R;
+  /** A sentence a person can act on: what rule refused the event and what would pass. */
+  readonly message: string;
+  /** Plain-JSON figures behind the refusal (balance, limit, ...), for programs to read. */
+  readonly details?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * Makes a {@link Refusal} with one of the machine's declared codes.
+ *
+ * @category Core
+ */
+export type Refuse<R extends string> = (
+  code: R,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+) => Refusal<R>;
+
+/**
+ * What a guard or an update receives: the current context, the validated event, and `refuse` to
+ * turn down the event with one of the machine's declared refusal codes.
+ *
+ * @category Core
+ */
+export interface TransitionArgs<C, Ev, R extends string = never> {
   /** The context before the transition. Treat it as read-only. */
   readonly context: C;
   /** The event, after its payload was validated (zod defaults and transforms applied). */
   readonly event: Ev;
+  /**
+   * Builds a refusal to return: `return refuse('INSUFFICIENT_POINTS', 'The balance is 10.')`.
+   * (Declared as a method so a guard written for fewer codes fits a machine that declares more.)
+   */
+  refuse(code: R, message: string, details?: Readonly<Record<string, unknown>>): Refusal<R>;
 }
 
 /**
- * A named guard: a pure predicate over the context and the event.
+ * A named guard: a pure predicate over the context and the event. `true` lets its candidate
+ * through, `false` lets the next candidate try, and a returned {@link Refusal} turns the event
+ * down with a domain reason (no later candidate is tried).
  *
  * @category Core
  */
-export type Guard<C, Ev> = (args: TransitionArgs<C, Ev>) => boolean;
+export type Guard<C, Ev, R extends string = never> = (
+  args: TransitionArgs<C, Ev, R>,
+) => boolean | Refusal<R>;
 
 /**
- * A pure context update: returns the next context, never mutates the one it is given.
+ * A pure context update: returns the next context, never mutates the one it is given. It may
+ * return a {@link Refusal} instead, when the rule that decides the event is the work that applies
+ * it (evaluated once).
  *
  * @category Core
  */
-export type Update<C, Ev> = (args: TransitionArgs<C, Ev>) => C;
+export type Update<C, Ev, R extends string = never> = (
+  args: TransitionArgs<C, Ev, R>,
+) => C | Refusal<R>;
+
+/**
+ * A named invariant: what must hold between a snapshot's state and its context. It returns `true`
+ * when it holds, and `false` or a sentence describing the breach when it does not.
+ * `restoreSnapshot` checks every invariant; `initialSnapshot` and transitions check them unless
+ * `validateUpdates` is `false`.
+ *
+ * @category Core
+ */
+export type Invariant<S extends string, C> = (args: {
+  readonly state: S;
+  readonly context: C;
+}) => boolean | string;
 
 /**
  * One candidate transition for an event: where it goes, the guard that must pass, the update it
@@ -129,13 +183,19 @@ export type Update<C, Ev> = (args: TransitionArgs<C, Ev>) => C;
  *
  * @category Core
  */
-export interface TransitionConfig<S extends string, G extends string, C, Ev> {
+export interface TransitionConfig<
+  S extends string,
+  G extends string,
+  C,
+  Ev,
+  R extends string = never,
+> {
   /** The state to enter. */
   readonly target: S;
   /** The name of a guard from `guards`; the candidate applies only when it returns `true`. */
   readonly guard?: G;
-  /** A pure function computing the next context. */
-  readonly update?: Update<C, Ev>;
+  /** A pure function computing the next context (or returning a refusal). */
+  readonly update?: Update<C, Ev, R>;
   /** A sentence for docs and diagrams. */
   readonly description?: string;
   /** Domain data the engine carries but never reads. */
@@ -148,22 +208,28 @@ export interface TransitionConfig<S extends string, G extends string, C, Ev> {
  *
  * @category Core
  */
-export type TransitionSpec<S extends string, G extends string, C, Ev> =
+export type TransitionSpec<S extends string, G extends string, C, Ev, R extends string = never> =
   | S
-  | TransitionConfig<S, G, C, Ev>
-  | readonly TransitionConfig<S, G, C, Ev>[];
+  | TransitionConfig<S, G, C, Ev, R>
+  | readonly TransitionConfig<S, G, C, Ev, R>[];
 
 /**
  * One state of a definition.
  *
  * @category Core
  */
-export interface StateConfig<S extends string, E extends EventSchemas, G extends string, C> {
+export interface StateConfig<
+  S extends string,
+  E extends EventSchemas,
+  G extends string,
+  C,
+  R extends string = never,
+> {
   /** `'final'` marks an end state: it accepts no events. */
   readonly type?: 'final';
   /** What each event does here. Events not listed are rejected with `EVENT_NOT_ALLOWED`. */
   readonly on?: {
-    readonly [K in keyof E & string]?: TransitionSpec<S, G, C, EventsFromSchemas<Pick<E, K>>>;
+    readonly [K in keyof E & string]?: TransitionSpec<S, G, C, EventsFromSchemas<Pick<E, K>>, R>;
   };
   /** A sentence for docs and diagrams. */
   readonly description?: string;
@@ -200,6 +266,7 @@ export interface MachineDefinition<
   E extends EventSchemas,
   G extends string,
   CS extends Schema | undefined,
+  R extends string = never,
 > {
   /** A stable identifier, stored in every snapshot. */
   readonly id: string;
@@ -220,11 +287,25 @@ export interface MachineDefinition<
   readonly events: E;
   /** Named guards referenced from transitions. */
   readonly guards?: {
-    readonly [K in G]: Guard<ContextFromSchema<CS>, EventsFromSchemas<E>>;
+    readonly [K in G]: Guard<ContextFromSchema<CS>, EventsFromSchemas<E>, NoInfer<R>>;
   };
+  /**
+   * The refusal codes guards and updates may return, each with a sentence saying what it means
+   * (for docs). `transition` reports a refusal as `REFUSED` with `reason.code` typed as this
+   * union, so a misspelt code is a compile error.
+   */
+  readonly refusals?: { readonly [K in R]: string };
+  /**
+   * Named invariants over `(state, context)`: what must hold between fields and states. Checked
+   * by `restoreSnapshot` always, and by `initialSnapshot` and transitions unless `validateUpdates`
+   * is `false`.
+   */
+  readonly invariants?: Readonly<
+    Record<string, Invariant<NoInfer<S>, NoInfer<ContextFromSchema<CS>>>>
+  >;
   /** The states, keyed by name. */
   readonly states: {
-    readonly [K in S]: StateConfig<NoInfer<S>, E, NoInfer<G>, ContextFromSchema<CS>>;
+    readonly [K in S]: StateConfig<NoInfer<S>, E, NoInfer<G>, ContextFromSchema<CS>, NoInfer<R>>;
   };
   /**
    * Migrations keyed by the version they upgrade from: `{ 1: fn }` turns a version-1 snapshot
@@ -298,6 +379,7 @@ export interface Machine<
   Ev extends EventObject = EventObject,
   C = unknown,
   In extends EventObject = Ev,
+  R extends string = string,
 > {
   /** The machine's identifier. */
   readonly id: string;
@@ -311,12 +393,14 @@ export interface Machine<
   readonly events: readonly Ev['type'][];
   /** The final states. */
   readonly finalStates: readonly S[];
+  /** The declared refusal codes, in definition order. */
+  readonly refusals: readonly R[];
   /** Every transition as a flat list of edges, in definition order. */
   readonly edges: readonly Edge<S, Ev['type']>[];
   /** The definition the machine was made from (schemas, guards, updates, meta). */
   readonly definition: AnyMachineDefinition;
   /** Type-only carrier of the event and context types; always `undefined` at run time. */
-  readonly types?: MachineTypes<Ev, C, In>;
+  readonly types?: MachineTypes<Ev, C, In, R>;
 }
 
 /**
@@ -324,13 +408,15 @@ export interface Machine<
  *
  * @category Core
  */
-export interface MachineTypes<Ev, C, In = Ev> {
+export interface MachineTypes<Ev, C, In = Ev, R extends string = string> {
   /** The event union, as guards and updates see it (payloads parsed). */
   readonly event: Ev;
   /** The context type. */
   readonly context: C;
   /** The event union a caller sends (payloads before parsing: defaulted fields optional). */
   readonly input: In;
+  /** The union of the machine's refusal codes. */
+  readonly refusal: R;
 }
 
 /**
@@ -352,7 +438,11 @@ export interface AnyMachineDefinition {
   /** The payload schema of each event (`null`: no payload). */
   readonly events: EventSchemas;
   /** The named guards. */
-  readonly guards?: Readonly<Record<string, Guard<unknown, never>>>;
+  readonly guards?: Readonly<Record<string, Guard<unknown, never, never>>>;
+  /** The refusal codes with their descriptions. */
+  readonly refusals?: Readonly<Record<string, string>>;
+  /** The named invariants. */
+  readonly invariants?: Readonly<Record<string, Invariant<never, never>>>;
   /** The states, keyed by name. */
   readonly states: Readonly<Record<string, AnyStateConfig>>;
   /** Migrations keyed by the version they upgrade from. */
@@ -386,7 +476,7 @@ export interface AnyStateConfig {
  * @category Core
  */
 // biome-ignore lint/suspicious/noExplicitAny: the widest machine, for helper types and tools
-export type AnyMachine = Machine<any, any, any, any>;
+export type AnyMachine = Machine<any, any, any, any, any>;
 
 /**
  * The state names of a machine.
@@ -394,7 +484,7 @@ export type AnyMachine = Machine<any, any, any, any>;
  * @category Core
  */
 export type StateFrom<M extends AnyMachine> =
-  M extends Machine<infer S, infer _E, infer _C, infer _I> ? S : never;
+  M extends Machine<infer S, infer _E, infer _C, infer _I, infer _R> ? S : never;
 
 /**
  * The event union of a machine (`{ type, ...payload }`).
@@ -402,7 +492,7 @@ export type StateFrom<M extends AnyMachine> =
  * @category Core
  */
 export type EventFrom<M extends AnyMachine> =
-  M extends Machine<infer _S, infer E, infer _C, infer _I> ? E : never;
+  M extends Machine<infer _S, infer E, infer _C, infer _I, infer _R> ? E : never;
 
 /**
  * The events a caller may send to a machine (payloads before zod parsing).
@@ -410,7 +500,7 @@ export type EventFrom<M extends AnyMachine> =
  * @category Core
  */
 export type EventInputFrom<M extends AnyMachine> =
-  M extends Machine<infer _S, infer _E, infer _C, infer I> ? I : never;
+  M extends Machine<infer _S, infer _E, infer _C, infer I, infer _R> ? I : never;
 
 /**
  * The context type of a machine.
@@ -418,7 +508,7 @@ export type EventInputFrom<M extends AnyMachine> =
  * @category Core
  */
 export type ContextFrom<M extends AnyMachine> =
-  M extends Machine<infer _S, infer _E, infer C, infer _I> ? C : never;
+  M extends Machine<infer _S, infer _E, infer C, infer _I, infer _R> ? C : never;
 
 /**
  * The snapshot type of a machine.
@@ -426,4 +516,25 @@ export type ContextFrom<M extends AnyMachine> =
  * @category Core
  */
 export type SnapshotFrom<M extends AnyMachine> =
-  M extends Machine<infer S, infer _E, infer C, infer _I> ? Snapshot<S, C> : never;
+  M extends Machine<infer S, infer _E, infer C, infer _I, infer _R> ? Snapshot<S, C> : never;
+
+/**
+ * The refusal codes of a machine, as a literal union (`never` for a machine that declares none).
+ *
+ * @example
+ * ```ts
+ * import { defineMachine, type RefusalFrom } from 'servicecraft';
+ *
+ * const wallet = defineMachine({
+ *   id: 'wallet', version: 1, initial: 'open', events: { PAY: null },
+ *   refusals: { EMPTY: 'The wallet holds nothing to pay with.' },
+ *   guards: { funded: ({ refuse }) => refuse('EMPTY', 'The wallet is empty.') },
+ *   states: { open: { on: { PAY: { target: 'open', guard: 'funded' } } } },
+ * });
+ * type Codes = RefusalFrom<typeof wallet>; // 'EMPTY'
+ * ```
+ *
+ * @category Core
+ */
+export type RefusalFrom<M extends AnyMachine> =
+  M extends Machine<infer _S, infer _E, infer _C, infer _I, infer R> ? R : never;
