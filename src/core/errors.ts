@@ -230,7 +230,9 @@ export const transitionMessages = {
 
 /** @internal Cuts a text to at most `max` characters, marking the cut. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
 
 const shownIssues = 10;
@@ -614,10 +616,7 @@ export class UsageError extends ServicecraftError {
 /**
  * @internal Makes a {@link UsageError} from zod issues of a factory's options.
  */
-export function optionsError(
-  what: string,
-  issues: readonly ValidationIssue[],
-): UsageError {
+export function optionsError(what: string, issues: readonly ValidationIssue[]): UsageError {
   return new UsageError(
     `Invalid options for ${what}: ${describeIssues(issues)}.`,
     issues.slice(0, 50).map((i) => ({

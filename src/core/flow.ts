@@ -79,10 +79,7 @@ export function createFlow<
   C,
   In extends EventObject,
   R extends string,
->(
-  machine: Machine<S, Ev, C, In, R>,
-  snapshot?: NoInfer<Snapshot<S, C>>,
-): Flow<S, Ev, C, In, R> {
+>(machine: Machine<S, Ev, C, In, R>, snapshot?: NoInfer<Snapshot<S, C>>): Flow<S, Ev, C, In, R> {
   let current = snapshot ?? initialSnapshot(machine);
   const listeners = new Set<FlowListener<S, C>>();
   return {

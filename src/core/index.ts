@@ -16,13 +16,12 @@ export {
   type InvalidSnapshotIssue,
   type IssueBase,
   type IssueCore,
-  type RefusedIssue,
-  type RuleThrewIssue,
-  UsageError,
   isDefinitionError,
   isServicecraftError,
   isSnapshotError,
   isTransitionError,
+  type RefusedIssue,
+  type RuleThrewIssue,
   ServicecraftError,
   SnapshotError,
   type SnapshotErrorCode,
@@ -33,10 +32,12 @@ export {
   type TransitionIssue,
   type UnknownEventIssue,
   type UpdateFailedIssue,
+  UsageError,
   type ValidationIssue,
 } from './errors.js';
 export { createFlow, type Flow, type FlowListener } from './flow.js';
 export { type MermaidOptions, toMermaid } from './mermaid.js';
+export { isRefusal, refusal } from './refusal.js';
 export {
   type ReplayFailure,
   type ReplayResult,
@@ -101,4 +102,3 @@ export type {
   Update,
   WithPayload,
 } from './types.js';
-export { isRefusal, refusal } from './refusal.js';

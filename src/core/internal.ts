@@ -84,7 +84,8 @@ export function breaches(table: CompiledMachine, state: string, context: unknown
     if (verdict === true) continue;
     out.push({
       name,
-      detail: typeof verdict === 'string' && verdict !== '' ? verdict.slice(0, 500) : 'does not hold',
+      detail:
+        typeof verdict === 'string' && verdict !== '' ? verdict.slice(0, 500) : 'does not hold',
       threw: false,
     });
   }

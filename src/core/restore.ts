@@ -131,7 +131,7 @@ export function restoreSnapshot<S extends string, C>(
   if (value.machine !== machine.id) {
     problems.push({
       path: ['machine'],
-      message: `belongs to ${typeof value.machine === 'string' ? `'${clip(value.machine, 100)}'` : describeValue(value.machine)}, expected '${machine.id}'`,
+      message: `belongs to ${typeof value.machine === 'string' ? `'${clip(value.machine, 100)}'` : shown(value.machine)}, expected '${machine.id}'`,
     });
     return fail();
   }
@@ -143,7 +143,7 @@ export function restoreSnapshot<S extends string, C>(
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
     problems.push({
       path: ['version'],
-      message: `expected a positive integer, received ${describeValue(version)}`,
+      message: `expected a positive integer, received ${shown(version)}`,
     });
   } else if (version > machine.version) {
     problems.push({
@@ -153,7 +153,7 @@ export function restoreSnapshot<S extends string, C>(
   } else if (version < machine.version && typeof state !== 'string') {
     problems.push({
       path: ['state'],
-      message: `expected a state name, received ${describeValue(state)}`,
+      message: `expected a state name, received ${shown(state)}`,
     });
   } else if (version < machine.version) {
     migratedFrom = version;
@@ -182,14 +182,14 @@ export function restoreSnapshot<S extends string, C>(
   if (compiledState === undefined) {
     problems.push({
       path: ['state'],
-      message: `${typeof state === 'string' ? `'${clip(state, 100)}'` : describeValue(state)} is not a state of this machine`,
+      message: `${typeof state === 'string' ? `'${clip(state, 100)}'` : shown(state)} is not a state of this machine`,
     });
   } else if (migratedFrom === undefined) {
     const expected = compiledState.final ? 'done' : 'active';
     if (value.status !== expected) {
       problems.push({
         path: ['status'],
-        message: `expected '${expected}' for state '${compiledState.name}', received ${describeValue(value.status)}`,
+        message: `expected '${expected}' for state '${compiledState.name}', received ${shown(value.status)}`,
       });
     }
   } else if (value.status !== 'active' && value.status !== 'done') {
@@ -197,7 +197,7 @@ export function restoreSnapshot<S extends string, C>(
     // migrated state, but the stored one must still be a status.
     problems.push({
       path: ['status'],
-      message: `expected 'active' or 'done', received ${describeValue(value.status)}`,
+      message: `expected 'active' or 'done', received ${shown(value.status)}`,
     });
   }
 
@@ -220,7 +220,10 @@ export function restoreSnapshot<S extends string, C>(
 
   if (problems.length === 0 && compiledState !== undefined) {
     for (const breach of breaches(tables, compiledState.name, context)) {
-      problems.push({ path: ['context'], message: `breaks invariant '${breach.name}': ${breach.detail}` });
+      problems.push({
+        path: ['context'],
+        message: `breaks invariant '${breach.name}': ${breach.detail}`,
+      });
     }
   }
   if (problems.length > 0) return fail();
@@ -270,6 +273,13 @@ export function restoreSnapshotOrThrow<S extends string, C>(
   return result.snapshot;
 }
 
+/** A short, bounded rendering of a stored value for a problem message. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(clip(value, 60));
+  if (typeof value === 'object' && value !== null) return describeValue(value);
+  return String(value);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value);
@@ -286,7 +296,7 @@ function checkJson(
   problems: SnapshotProblem[],
   walk: { values: number; readonly onPath: Set<object> },
 ): void {
-  if (problems.length > maxProblems || walk.values > maxValues) return;
+  if (walk.values > maxValues) return;
   walk.values++;
   if (walk.values > maxValues) {
     problems.push({

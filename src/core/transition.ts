@@ -6,6 +6,7 @@
  * @module
  */
 import {
+  clip,
   describeIssues,
   describeValue,
   type RefusedIssue,
@@ -28,8 +29,8 @@ import type {
   ContextFrom,
   EventObject,
   Machine,
-  RefusalFrom,
   Refusal,
+  RefusalFrom,
   Schema,
   Snapshot,
   StateFrom,
@@ -99,7 +100,11 @@ export interface TransitionSuccess<S extends string = string, C = unknown> {
  *
  * @category Core
  */
-export interface TransitionFailure<S extends string = string, C = unknown, R extends string = string> {
+export interface TransitionFailure<
+  S extends string = string,
+  C = unknown,
+  R extends string = string,
+> {
   /** Always `false`. */
   readonly ok: false;
   /** Why the event was refused; `error.reason?.code` is the domain code of a `REFUSED` issue. */
@@ -324,7 +329,10 @@ function withoutType(event: EventObject): Record<string, unknown> {
 
 type Parsed =
   | { readonly success: true; readonly data: unknown }
-  | { readonly success: false; readonly error: { readonly issues: readonly ValidationIssueLike[] } };
+  | {
+      readonly success: false;
+      readonly error: { readonly issues: readonly ValidationIssueLike[] };
+    };
 type ValidationIssueLike = Parameters<typeof describeIssues>[0][number];
 
 /**
@@ -376,8 +384,7 @@ function threw(
   name: string | undefined,
   cause: unknown,
 ): RuleThrewIssue {
-  const what =
-    rule === 'update' ? 'its context update' : `${rule} '${name ?? '?'}'`;
+  const what = rule === 'update' ? 'its context update' : `${rule} '${name ?? '?'}'`;
   return {
     code: 'RULE_THREW',
     message: say.ruleThrew(from, type, what, cause),
@@ -407,9 +414,7 @@ function refused(
   }
   const message = typeof reason.message === 'string' ? reason.message : String(reason.message);
   const plain: Refusal =
-    reason.details === undefined
-      ? { code, message }
-      : { code, message, details: reason.details };
+    reason.details === undefined ? { code, message } : { code, message, details: reason.details };
   return {
     code: 'REFUSED',
     message: say.refused(from, type, code, message),
@@ -556,7 +561,7 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
     };
   }
   if (!tables.events.has(type)) {
-    const message = say.unknownEvent(machine.id, type, tables.eventTypes);
+    const message = say.unknownEvent(machine.id, clip(type, 80), tables.eventTypes);
     return { code: 'UNKNOWN_EVENT', message, state: from, event: type, known: tables.eventTypes };
   }
   if (state.final) {
@@ -691,17 +696,28 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
   }
   const out: Ev['type'][] = [];
   for (const [type, candidates] of state.on) {
-    const possible = candidates.some((c) => {
-      if (c.guardFn === undefined) return true;
-      try {
-        return c.guardFn({ context: snapshot.context, event: { type }, refuse: refusal }) === true;
-      } catch {
-        return false;
-      }
-    });
-    if (possible) out.push(type);
+    if (possibleNow(candidates, snapshot.context, type)) out.push(type);
   }
   return out;
+}
+
+/**
+ * Walks the candidates as `transition` does, with the bare event: a guard that passes (or no
+ * guard) makes the event possible, `false` tries the next, a refusal or a throw ends the search.
+ */
+function possibleNow(candidates: readonly Candidate[], context: unknown, type: string): boolean {
+  for (const c of candidates) {
+    if (c.guardFn === undefined) return true;
+    let verdict: unknown;
+    try {
+      verdict = c.guardFn({ context, event: { type }, refuse: refusal });
+    } catch {
+      return false;
+    }
+    if (verdict === true) return true;
+    if (isRefusal(verdict)) return false;
+  }
+  return false;
 }
 
 /**

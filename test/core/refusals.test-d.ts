@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { expectTypeOf, test } from 'vitest';
+import * as z from 'zod';
 import { defineMachine, initialSnapshot, transition } from '../../src/index.js';
 
 test('probe', () => {
@@ -13,13 +13,25 @@ test('probe', () => {
     invariants: { nonNegative: ({ context }) => context.balance >= 0 || 'negative balance' },
     guards: {
       funded: ({ context, event, refuse }) =>
-        event.type !== 'PAY' || context.balance >= event.amount || refuse('INSUFFICIENT', 'no', { balance: context.balance }),
+        event.type !== 'PAY' ||
+        context.balance >= event.amount ||
+        refuse('INSUFFICIENT', 'no', { balance: context.balance }),
     },
     states: {
       open: {
         on: {
-          PAY: { target: 'open', guard: 'funded', update: ({ context, event }) => ({ balance: context.balance - event.amount }) },
-          TOP: { target: 'open', update: ({ context, event, refuse }) => event.amount > 100 ? refuse('CLOSED', 'x') : { balance: context.balance + event.amount } },
+          PAY: {
+            target: 'open',
+            guard: 'funded',
+            update: ({ context, event }) => ({ balance: context.balance - event.amount }),
+          },
+          TOP: {
+            target: 'open',
+            update: ({ context, event, refuse }) =>
+              event.amount > 100
+                ? refuse('CLOSED', 'x')
+                : { balance: context.balance + event.amount },
+          },
         },
       },
     },
@@ -33,7 +45,10 @@ test('probe', () => {
     r.error.reason?.code === 'TYPO';
   }
   defineMachine({
-    id: 'w2', version: 1, initial: 'a', events: { GO: null },
+    id: 'w2',
+    version: 1,
+    initial: 'a',
+    events: { GO: null },
     refusals: { A: 'a' },
     // @ts-expect-error undeclared code
     guards: { g: ({ refuse }) => refuse('B', 'b') },

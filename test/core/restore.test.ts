@@ -168,7 +168,7 @@ describe('restoreSnapshot', () => {
     expect(lines(at(2))).toEqual(['version: no migration from version 2 to 3']);
     expect(lines(at(2, 7))).toEqual([
       'state: expected a state name, received 7',
-      "state: '7' is not a state of this machine",
+      'state: 7 is not a state of this machine',
     ]);
   });
 

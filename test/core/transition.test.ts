@@ -153,14 +153,15 @@ describe('transition: every error code', () => {
     expect(error.event).toBeUndefined();
   });
 
-  it('EVENT_NOT_ALLOWED lists what the state allows', () => {
+  it('EVENT_NOT_ALLOWED lists what nextEvents accepts now (a failing guard excluded)', () => {
     expect(refused(open(), { type: 'CLOSE' })).toEqual({
       code: 'EVENT_NOT_ALLOWED',
-      message: "Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN, SOLVE.",
+      message: "Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN.",
       state: 'open',
       event: 'CLOSE',
-      allowed: ['REPLY', 'ASSIGN', 'SOLVE'],
+      allowed: ['REPLY', 'ASSIGN'],
     });
+    expect(nextEvents(ticket, open())).toEqual(['REPLY', 'ASSIGN']);
   });
 
   it('INVALID_PAYLOAD carries the zod issues and names the field', () => {
@@ -203,15 +204,15 @@ describe('transition: every error code', () => {
     expect(transition(strict, start, { type: 'GO' }).ok).toBe(true);
   });
 
-  it('GUARD_REJECTED names the guard and the other events allowed', () => {
+  it('GUARD_REJECTED names the guard and exactly the events nextEvents accepts', () => {
     expect(refused(open(), { type: 'SOLVE' })).toEqual({
       code: 'GUARD_REJECTED',
       message:
-        "Event SOLVE was rejected in state 'open': guard 'assigned' returned false; other events allowed here: REPLY, ASSIGN.",
+        "Event SOLVE was rejected in state 'open': guard 'assigned' returned false; events accepted now: REPLY, ASSIGN.",
       state: 'open',
       event: 'SOLVE',
       guards: ['assigned'],
-      allowed: ['REPLY', 'ASSIGN', 'SOLVE'],
+      allowed: ['REPLY', 'ASSIGN'],
     });
   });
 
@@ -250,7 +251,7 @@ describe('transition: every error code', () => {
     );
   });
 
-  it('UPDATE_FAILED when an update throws or breaks the context schema', async () => {
+  it('RULE_THREW when an update throws; UPDATE_FAILED when it breaks the context schema', async () => {
     const z = await import('zod');
     const { defineMachine } = await import('../../src/index.js');
     const m = defineMachine({
@@ -281,10 +282,11 @@ describe('transition: every error code', () => {
       ok: false,
       snapshot: start,
       error: {
-        code: 'UPDATE_FAILED',
+        code: 'RULE_THREW',
+        rule: 'update',
+        name: undefined,
         message:
-          "Event BOOM in state 'a' failed: its context update threw (disk on fire); the snapshot is unchanged.",
-        issues: [],
+          "Event BOOM in state 'a' could not be decided: its context update threw (disk on fire). This is a bug in that code, not a refusal; the snapshot is unchanged.",
       },
     });
     const grow = transition(m, start, { type: 'GROW' });
@@ -299,7 +301,7 @@ describe('transition: every error code', () => {
     });
   });
 
-  it('GUARD_REJECTED with the cause when a guard throws', async () => {
+  it('RULE_THREW with the cause when a guard throws: a bug, not a refusal', async () => {
     const { defineMachine } = await import('../../src/index.js');
     const m = defineMachine({
       id: 'g',
@@ -317,11 +319,16 @@ describe('transition: every error code', () => {
     expect(result).toMatchObject({
       ok: false,
       error: {
-        code: 'GUARD_REJECTED',
-        guards: ['broken'],
-        message: "Event GO was rejected in state 'a': guard 'broken' threw (no data).",
+        code: 'RULE_THREW',
+        rule: 'guard',
+        name: 'broken',
+        message:
+          "Event GO in state 'a' could not be decided: guard 'broken' threw (no data). This is a bug in that code, not a refusal; the snapshot is unchanged.",
       },
     });
+    if (!result.ok && result.error.code === 'RULE_THREW') {
+      expect((result.error.cause as Error).message).toBe('no data');
+    }
   });
 });
 
@@ -339,7 +346,7 @@ describe('throwing convenience, can, nextEvents', () => {
     expect((caught as TransitionError).code).toBe('EVENT_NOT_ALLOWED');
     expect((caught as TransitionError).issue).toEqual(expected.ok ? undefined : expected.error);
     expect((caught as Error).message).toBe(
-      "Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN, SOLVE.",
+      "Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN.",
     );
   });
 

@@ -44,10 +44,14 @@ describe('inferred types', () => {
         | 'INVALID_PAYLOAD'
         | 'EVENT_NOT_ALLOWED'
         | 'GUARD_REJECTED'
+        | 'REFUSED'
         | 'FINAL_STATE'
         | 'INVALID_SNAPSHOT'
         | 'UPDATE_FAILED'
+        | 'RULE_THREW'
       >();
+      // A machine that declares no refusal codes has none to narrow to.
+      expectTypeOf(result.error.reason?.code).toEqualTypeOf<undefined>();
     }
   });
 
