@@ -187,6 +187,79 @@ ${machineSource}
 ${runtimeChecks}
 `,
   );
+  // Both builds in one process (a dual-package hazard: an ESM app using a CJS dependency that
+  // also uses servicecraft). Machines, refusals and errors must cross between them.
+  write(
+    'dual.mjs',
+    `
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import * as z from 'zod';
+import * as esm from '${pkg.name}';
+const cjs = createRequire(import.meta.url)('${pkg.name}');
+assert.notEqual(esm.transition, cjs.transition, 'two copies are loaded');
+
+// A machine made by the ESM build, driven by the CJS build, refusing from a guard.
+const wallet = esm.defineMachine({
+  id: 'wallet',
+  version: 1,
+  initial: 'open',
+  context: z.object({ balance: z.number().int().default(0) }),
+  events: { PAY: z.object({ amount: z.number().int().positive() }) },
+  refusals: { INSUFFICIENT_FUNDS: 'The balance does not cover the payment.' },
+  invariants: { nonNegative: ({ context }) => context.balance >= 0 },
+  guards: {
+    funded: ({ context, event, refuse }) =>
+      event.amount === undefined || context.balance >= event.amount ||
+      refuse('INSUFFICIENT_FUNDS', 'The balance is ' + context.balance + '.', { balance: context.balance }),
+  },
+  states: {
+    open: {
+      on: {
+        PAY: {
+          target: 'open',
+          guard: 'funded',
+          update: ({ context, event }) => ({ balance: context.balance - event.amount }),
+        },
+      },
+    },
+  },
+});
+const start = cjs.initialSnapshot(wallet, { balance: 5 });
+const paid = cjs.transition(wallet, start, { type: 'PAY', amount: 2 });
+assert.equal(paid.ok, true);
+assert.equal(paid.snapshot.context.balance, 3);
+const refused = cjs.transition(wallet, paid.snapshot, { type: 'PAY', amount: 9 });
+assert.equal(refused.ok, false);
+assert.equal(refused.error.code, 'REFUSED');
+assert.equal(refused.error.reason.code, 'INSUFFICIENT_FUNDS');
+assert.deepStrictEqual(refused.error.reason.details, { balance: 3 });
+assert.deepStrictEqual(refused.error.allowed, esm.nextEvents(wallet, paid.snapshot));
+// A refusal made by one build is recognised by the other.
+assert.equal(esm.isRefusal(cjs.refusal('X', 'x')), true);
+// Restore in the other build checks the invariants declared in the first.
+const edited = { ...paid.snapshot, context: { balance: -1 } };
+assert.equal(cjs.restoreSnapshot(wallet, edited).ok, false);
+
+// A machine made by the CJS build, driven by the ESM build; its errors are recognised too.
+const program = cjs.defineLoyaltyProgram({
+  ladder: cjs.defineTierLadder({ id: 'dual', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),
+});
+const member = esm.replayOrThrow(program.machine, [{ type: 'ENROLL', key: 'e1', at: 0 }]);
+const redeem = esm.transition(program.machine, member, { type: 'REDEEM', key: 'r1', at: 1, points: 5 });
+assert.equal(redeem.ok, false);
+assert.equal(redeem.error.reason?.code, 'INSUFFICIENT_POINTS');
+assert.equal(esm.loyaltyErrorOf(redeem.error)?.code, 'INSUFFICIENT_POINTS');
+assert.equal(cjs.loyaltyErrorOf(redeem.error)?.code, 'INSUFFICIENT_POINTS');
+try {
+  esm.transitionOrThrow(program.machine, member, { type: 'REDEEM', key: 'r1', at: 1, points: 5 });
+  assert.fail('expected a throw');
+} catch (error) {
+  assert.equal(cjs.isTransitionError(error), true);
+  assert.equal(cjs.isServicecraftError(error), true);
+}
+`,
+  );
   // In a `type: module` project a .ts file is ESM and a .cts file is CommonJS under node16.
   write(
     'src/typed.ts',
@@ -240,6 +313,9 @@ ${typedSource}
 
   step('ESM: node imports the package', () => run(process.execPath, ['esm.mjs'], consumer));
   step('CJS: node requires the package', () => run(process.execPath, ['cjs.cjs'], consumer));
+  step('ESM and CJS builds together: machines and refusals cross between them', () =>
+    run(process.execPath, ['dual.mjs'], consumer),
+  );
   step('types: tsc under module/moduleResolution node16 (ESM .ts and CJS .cts)', () =>
     run(process.execPath, [tsc, '-p', 'tsconfig.node16.json'], consumer),
   );
