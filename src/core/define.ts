@@ -5,7 +5,14 @@
  * @module
  */
 import { DefinitionError, type DefinitionProblem, type DefinitionProblemCode } from './errors.js';
-import { type Candidate, type CompiledMachine, type CompiledState, compiled } from './internal.js';
+import {
+  type Candidate,
+  type CompiledMachine,
+  type CompiledState,
+  compiled,
+  type Parser,
+  parserOf,
+} from './internal.js';
 import type {
   AnyMachineDefinition,
   ContextFromSchema,
@@ -436,10 +443,13 @@ function build(def: AnyMachineDefinition): Machine {
   const invariants = Object.entries(def.invariants ?? {}) as [string, Invariant<string, unknown>][];
   const table: CompiledMachine = {
     states: stateTable,
-    events: new Map(Object.entries(def.events)),
+    events: new Map(Object.entries(def.events) as [string, Parser | null][]),
     eventTypes: Object.freeze(Object.keys(def.events)),
-    context: def.context,
-    updateSchema: def.validateUpdates === false ? undefined : def.context,
+    context: def.context === undefined ? undefined : parserOf(def.context),
+    updateSchema:
+      def.validateUpdates === false || def.context === undefined
+        ? undefined
+        : parserOf(def.context),
     migrations: def.migrations ?? {},
     refusals: new Set(Object.keys(def.refusals ?? {})),
     invariants,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { UsageError } from './errors.js';
+import { UsageError, type ValidationIssue } from './errors.js';
 import type { Guard, Invariant, Machine, Migration, Schema, Update } from './types.js';
 
 /**
@@ -12,6 +12,19 @@ import type { Guard, Invariant, Machine, Migration, Schema, Update } from './typ
  * a machine made by the ESM build works with the CJS build's functions and the other way round.
  */
 export const compiled: unique symbol = Symbol.for('servicecraft.compiled') as never;
+
+/** @internal What a parse returns (classic and mini zod schemas alike). */
+export type ParseOutcome =
+  | { readonly success: true; readonly data: unknown }
+  | { readonly success: false; readonly error: { readonly issues: readonly ValidationIssue[] } };
+
+/** @internal A schema as the engine calls it: both zod and zod/mini schemas have `safeParse`. */
+export interface Parser {
+  safeParse(data: unknown): ParseOutcome;
+}
+
+/** @internal Views a public schema as the parser it is at run time. */
+export const parserOf = (schema: Schema): Parser => schema as unknown as Parser;
 
 /** @internal */
 export interface Candidate {
@@ -33,11 +46,11 @@ export interface CompiledState {
 /** @internal */
 export interface CompiledMachine {
   readonly states: ReadonlyMap<string, CompiledState>;
-  readonly events: ReadonlyMap<string, Schema | null>;
+  readonly events: ReadonlyMap<string, Parser | null>;
   readonly eventTypes: readonly string[];
-  readonly context: Schema | undefined;
+  readonly context: Parser | undefined;
   /** The context schema to check update results against, or undefined to trust them. */
-  readonly updateSchema: Schema | undefined;
+  readonly updateSchema: Parser | undefined;
   readonly migrations: Readonly<Record<number, Migration>>;
   /** The declared refusal codes. */
   readonly refusals: ReadonlySet<string>;

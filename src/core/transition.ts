@@ -21,6 +21,8 @@ import {
   type Candidate,
   type CompiledMachine,
   describeBreaches,
+  type ParseOutcome,
+  type Parser,
   tablesOf,
 } from './internal.js';
 import { isRefusal, refusal } from './refusal.js';
@@ -31,7 +33,6 @@ import type {
   Machine,
   Refusal,
   RefusalFrom,
-  Schema,
   Snapshot,
   StateFrom,
 } from './types.js';
@@ -327,12 +328,7 @@ function withoutType(event: EventObject): Record<string, unknown> {
   return payload;
 }
 
-type Parsed =
-  | { readonly success: true; readonly data: unknown }
-  | {
-      readonly success: false;
-      readonly error: { readonly issues: readonly ValidationIssueLike[] };
-    };
+type Parsed = ParseOutcome;
 type ValidationIssueLike = Parameters<typeof describeIssues>[0][number];
 
 /**
@@ -340,10 +336,10 @@ type ValidationIssueLike = Parameters<typeof describeIssues>[0][number];
  * rare, slower path). A schema that throws on hostile input (a stack overflow on thousands of
  * nested arrays, say) is reported as an invalid payload, never thrown.
  */
-function parse(schema: Schema, event: EventObject): Parsed {
+function parse(schema: Parser, event: EventObject): Parsed {
   try {
-    let parsed = schema.safeParse(event) as Parsed;
-    if (!parsed.success) parsed = schema.safeParse(withoutType(event)) as Parsed;
+    let parsed = schema.safeParse(event);
+    if (!parsed.success) parsed = schema.safeParse(withoutType(event));
     return parsed;
   } catch (cause) {
     const overflow = cause instanceof RangeError;
@@ -468,7 +464,7 @@ function update(
   machine: Machine,
   snapshot: Snapshot,
   candidate: Candidate,
-  schema: Schema | undefined,
+  schema: Parser | undefined,
   context: unknown,
   event: EventObject,
 ): { context: unknown } | TransitionIssue {
@@ -487,7 +483,7 @@ function update(
   if (schema === undefined) return { context: next };
   let parsed: Parsed;
   try {
-    parsed = schema.safeParse(next) as Parsed;
+    parsed = schema.safeParse(next);
   } catch (cause) {
     return threw(from, event.type, 'update', undefined, cause);
   }
@@ -649,7 +645,10 @@ export function can<S extends string, Ev extends EventObject, C, In extends Even
 /**
  * The event types the current state accepts, with guards applied to the current context. A guard
  * is called with the bare event `{ type }`, so a guard that depends on the payload counts only
- * when it passes without one; use {@link can} with a full event for the exact answer.
+ * when it passes without one; use {@link can} with a full event for the exact answer. Candidates
+ * are walked as {@link transition} walks them: a guard returning `false` lets the next one try, a
+ * guard returning a refusal (or throwing) makes the event "not now". Every `allowed` list in a
+ * refusal is this list.
  *
  * @example
  * ```ts

@@ -7,12 +7,13 @@
 import type * as z from 'zod';
 
 /**
- * Any zod schema. Event payload and context schemas are written with zod; the engine only calls
- * `safeParse` on them.
+ * Any zod schema, classic (`zod`) or mini (`zod/mini`). Event payload and context schemas are
+ * written with zod; the engine only calls `safeParse` on them. Typed as zod's core base type, so
+ * a machine's type check does not instantiate each schema's full method surface.
  *
  * @category Core
  */
-export type Schema = z.ZodType;
+export type Schema = z.core.$ZodType;
 
 /**
  * The payload schemas of a machine's events, keyed by event type. `null` declares an event that
@@ -39,8 +40,17 @@ export type EventSchemas = Record<string, Schema | null>;
  * @category Core
  */
 export type EventsFromSchemas<E extends EventSchemas> = {
-  [K in keyof E & string]: E[K] extends Schema ? WithPayload<K, z.output<E[K]>> : TypedEvent<K>;
+  [K in keyof E & string]: EventOf<E, K>;
 }[keyof E & string];
+
+/**
+ * One event of a set of payload schemas: `{ type: K } & payload`.
+ *
+ * @category Core
+ */
+export type EventOf<E extends EventSchemas, K extends keyof E & string> = E[K] extends Schema
+  ? WithPayload<K, z.output<E[K]>>
+  : TypedEvent<K>;
 
 /**
  * The events a caller may send, described by a set of payload schemas: like
@@ -229,7 +239,7 @@ export interface StateConfig<
   readonly type?: 'final';
   /** What each event does here. Events not listed are rejected with `EVENT_NOT_ALLOWED`. */
   readonly on?: {
-    readonly [K in keyof E & string]?: TransitionSpec<S, G, C, EventsFromSchemas<Pick<E, K>>, R>;
+    readonly [K in keyof E & string]?: TransitionSpec<S, G, C, EventOf<E, K>, R>;
   };
   /** A sentence for docs and diagrams. */
   readonly description?: string;

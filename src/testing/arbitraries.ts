@@ -143,7 +143,7 @@ function numberArbitrary(node: Extract<SchemaNode, { kind: 'number' }>): fc.Arbi
  */
 export function arbitraryPayload<T extends Schema>(schema: T): fc.Arbitrary<z.input<T>> {
   return arbitraryOf(readSchema(schema)).filter(
-    (value) => schema.safeParse(value).success,
+    (value) => (schema as unknown as Checkable).safeParse(value).success,
   ) as fc.Arbitrary<z.input<T>>;
 }
 
@@ -320,4 +320,9 @@ export function arbitrarySequence<M extends AnyMachine>(
     { weight: 1, arbitrary: notAnEvent },
   );
   return fc.array(entry, { maxLength: options.maxLength ?? 20 }) as fc.Arbitrary<EventFrom<M>[]>;
+}
+
+/** Both zod and zod/mini schemas have `safeParse` at run time. */
+interface Checkable {
+  safeParse(value: unknown): { readonly success: boolean };
 }

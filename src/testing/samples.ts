@@ -209,7 +209,7 @@ function oneAtATime(
  */
 export function samplePayloads(schema: Schema): unknown[] {
   const values = valuesOf(readSchema(schema), []).filter(
-    (value) => schema.safeParse(value).success,
+    (value) => (schema as unknown as Checkable).safeParse(value).success,
   );
   if (values.length === 0) throw new UnsupportedSchemaError('refinement', []);
   return values;
@@ -255,4 +255,9 @@ export function eventCandidates<M extends AnyMachine>(
     }
     return events;
   };
+}
+
+/** Both zod and zod/mini schemas have `safeParse` at run time. */
+interface Checkable {
+  safeParse(value: unknown): { readonly success: boolean };
 }

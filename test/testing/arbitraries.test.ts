@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { type AnyMachine, initialSnapshot, replay, transition } from '../../src/index.js';
 import {
   arbitraryEvent,
@@ -142,7 +143,7 @@ describe('arbitraryEvent', () => {
         const { type: _, ...payload } = event;
         return schema === null || schema === undefined
           ? Object.keys(payload).length === 0
-          : schema.safeParse(payload).success;
+          : z.safeParse(schema, payload).success;
       }),
       { numRuns: 200, seed: 5 },
     );
