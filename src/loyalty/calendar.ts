@@ -16,9 +16,18 @@ export function monthIndex(at: number): number {
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
-/** @internal The first millisecond of a month index. */
+/**
+ * @internal The first millisecond of day `day` of `month` (0–11, may overflow) of `year`, for every
+ * year (`Date.UTC` would read years 0–99 as 1900–1999); `NaN` outside the range of `Date`.
+ */
+export function utc(year: number, month: number, day = 1): number {
+  return new Date(0).setUTCFullYear(year, month, day);
+}
+
+/** @internal The first millisecond of a month index (negative indexes are months before year 0). */
 export function monthStart(index: number): number {
-  return Date.UTC(Math.floor(index / 12), index % 12, 1);
+  const year = Math.floor(index / 12);
+  return utc(year, index - year * 12, 1);
 }
 
 /** @internal A half-open span `[start, end)`. */
@@ -32,7 +41,7 @@ export function periodOf(policy: LoyaltyPolicy, at: number): Span {
   const m = monthIndex(at);
   if (policy.window.kind === 'calendarYear') {
     const y = Math.floor(m / 12);
-    return { start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1) };
+    return { start: utc(y, 0), end: utc(y + 1, 0) };
   }
   return { start: monthStart(m), end: monthStart(m + 1) };
 }
@@ -57,11 +66,12 @@ export function expiryOf(e: LoyaltyPolicy['expiry'], at: number): number | null 
     case 'endOfMonth':
       return monthStart(monthIndex(at) + e.months + 1);
     case 'endOfYear':
-      return Date.UTC(new Date(at).getUTCFullYear() + e.years + 1, 0, 1);
+      return utc(new Date(at).getUTCFullYear() + e.years + 1, 0);
   }
 }
 
-/** @internal An epoch time as an ISO date-time, for messages. */
+/** @internal An epoch time as an ISO date-time, for messages (the number itself when no date has it). */
 export function iso(at: number): string {
-  return new Date(at).toISOString();
+  const d = new Date(at);
+  return Number.isNaN(d.getTime()) ? `${at} ms` : d.toISOString();
 }

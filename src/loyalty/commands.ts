@@ -1,15 +1,18 @@
 /**
- * What each membership command does to the context, as one pure function. The machine's guard
- * runs it to decide whether to accept a command; its update runs it to produce the next context.
+ * What each membership command does to the context, as one pure function that decides and
+ * applies in a single pass: the machine's update calls it once per command and gets the next
+ * context or a refusal.
  *
  * @internal
  * @module
  */
-import { DAY, iso, periodOf } from './calendar.js';
-import { LoyaltyCommandError } from './errors.js';
+import { isRefusal, refusal } from '../core/index.js';
+import { DAY, iso, periodOf, windowAt } from './calendar.js';
+import type { LoyaltyErrorCode, LoyaltyRefusal } from './errors.js';
 import { fingerprint } from './fingerprint.js';
 import type { TierLadder } from './ladder.js';
 import { cancelAll, clawBack, credit, mulDiv, settleLots, spend } from './ledger.js';
+import { isTime, limitBreach, MAX_TIME } from './limits.js';
 import type { LoyaltyPolicy } from './policy.js';
 import {
   addActivity,
@@ -37,36 +40,133 @@ export function commandFingerprint(event: MembershipEvent): string {
   return fingerprint(event);
 }
 
-/** @internal Whether the command is a retry of one the snapshot still remembers. */
+/**
+ * @internal Whether the command is a retry of one the snapshot still remembers (stamped with a
+ * time a `Date` can represent: a retry at an impossible time is refused like any command).
+ */
 export function isRetry(ctx: Ctx, event: MembershipEvent): boolean {
+  if (!isTime(event.at)) return false;
   const seen = ctx.keys.find((k) => k[0] === event.key);
   return seen !== undefined && seen[1] === commandFingerprint(event);
 }
 
-const fail = (code: LoyaltyCommandError['code'], message: string): never => {
-  throw new LoyaltyCommandError(code, message);
-};
+/** @internal A refusal with one of the loyalty codes. */
+const no = (
+  code: LoyaltyErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): LoyaltyRefusal => refusal(code, message, details);
+
+/**
+ * @internal What moving the clock settles at `t`: pending lots that become spendable, lots that
+ * expire, a granted floor that ends, a grace period that ends. Returns `ctx` itself when nothing
+ * is due.
+ */
+export function settleAt(rules: Rules, ctx: Ctx, t: number): Ctx {
+  let out = settleLots(ctx, t);
+  if (out.floor?.until != null && out.floor.until <= t) out = { ...out, floor: null };
+  if (out.grace && out.grace.until <= t) out = endGrace(rules.ladder, rules.policy, out);
+  return out;
+}
+
+/**
+ * @internal The earliest time something is scheduled to happen to the context: a lot expiring or
+ * becoming spendable, a floor or a grace period ending. `undefined` when nothing is scheduled.
+ */
+export function nextScheduled(ctx: Ctx): number | undefined {
+  let due = Number.POSITIVE_INFINITY;
+  for (const lot of ctx.lots) {
+    if (lot.expiresAt !== null) due = Math.min(due, lot.expiresAt);
+    if (lot.status === 'pending') due = Math.min(due, lot.availableAt);
+  }
+  if (ctx.floor?.until != null) due = Math.min(due, ctx.floor.until);
+  if (ctx.grace) due = Math.min(due, ctx.grace.until);
+  return due === Number.POSITIVE_INFINITY ? undefined : due;
+}
+
+/**
+ * @internal Runs the period reviews due by `now`, in order, and returns the context with its
+ * period moved to the one containing `now`, and how many reviews were evaluated.
+ *
+ * Reviewing period after period would cost one step per elapsed period (a gap of millennia is
+ * millions of steps), so the loop skips ahead once nothing can change: when a review changed
+ * nothing and no month counter can enter a later window (every later review sees zero metrics,
+ * the same as this one), every review before the next scheduled event (a lot expiry or
+ * activation, a floor or grace end) would change nothing either. The period then jumps to the one
+ * in which that event is settled, or to the one containing `now`. The result is exactly what
+ * reviewing every period would give; the number of reviews is bounded by the live lots, the
+ * ladder's height and the window's length, whatever the gap.
+ */
+export function catchUp(rules: Rules, ctx: Ctx, now: number): { ctx: Ctx; reviews: number } {
+  const { ladder, policy } = rules;
+  let next = ctx;
+  let reviews = 0;
+  while (next.period && next.period.end <= now) {
+    const end = next.period.end;
+    const reviewed = review(ladder, policy, settleAt(rules, next, end), end);
+    reviews++;
+    if (reviewed === next && quietFrom(policy, next, end - 1)) {
+      // Everything scheduled lies after `end` (it was settled there and nothing was due).
+      const due = nextScheduled(next);
+      const to = due === undefined || due - 1 > now ? now : Math.max(end, due - 1);
+      next = { ...next, period: periodOf(policy, to) };
+      continue;
+    }
+    next = { ...reviewed, period: periodOf(policy, end) };
+  }
+  return { ctx: next, reviews };
+}
+
+/** Whether no month counter is inside the window at `at` or any later window. */
+function quietFrom(policy: LoyaltyPolicy, ctx: Ctx, at: number): boolean {
+  const { from } = windowAt(policy, at);
+  return ctx.months.every((m) => m.month < from);
+}
 
 /** @internal Moves the membership's clock to `now`: period reviews, grace ends, floor ends, lots. */
 export function advance(rules: Rules, ctx: Ctx, now: number): Ctx {
-  const { ladder, policy } = rules;
-  let next = ctx;
-  const settle = (c: Ctx, t: number): Ctx => {
-    let out = settleLots(c, t);
-    if (out.floor?.until != null && out.floor.until <= t) out = { ...out, floor: null };
-    if (out.grace && out.grace.until <= t) out = endGrace(ladder, policy, out);
-    return out;
-  };
-  while (next.period && next.period.end <= now) {
-    const end = next.period.end;
-    next = review(ladder, policy, settle(next, end), end);
-    next = { ...next, period: periodOf(policy, end) };
-  }
-  next = settle(next, now);
+  const { policy } = rules;
+  let next = settleAt(rules, catchUp(rules, ctx, now).ctx, now);
   const keep = now - policy.refundWindowDays * DAY;
   if (next.orders.some((o) => o.at <= keep))
     next = { ...next, orders: next.orders.filter((o) => o.at > keep) };
   return pruneMonths(policy, next, now);
+}
+
+const range = `±8.64e15 ms around 1970-01-01 (${iso(-MAX_TIME)} to ${iso(MAX_TIME)})`;
+
+/** @internal Refuses a time a `Date` cannot represent; `undefined` when `t` is fine. */
+export function outOfRange(
+  event: MembershipEvent,
+  field: 'at' | 'until',
+  t: number,
+): LoyaltyRefusal | undefined {
+  if (isTime(t)) return undefined;
+  return no(
+    'OUT_OF_RANGE',
+    `${event.type} has ${field} ${t}, outside the range of times a Date can represent; times must be integers within ${range}.`,
+    { field, value: t, min: -MAX_TIME, max: MAX_TIME },
+  );
+}
+
+/** @internal Refuses a result that holds a time or a count outside its limits. */
+function overLimit(event: MembershipEvent, ctx: Ctx): LoyaltyRefusal | undefined {
+  const breach = limitBreach(ctx);
+  if (breach === undefined) return undefined;
+  const { path, value } = breach;
+  const shown = typeof value === 'number' && Number.isFinite(value) ? value : String(value);
+  if (breach.kind === 'time') {
+    return no(
+      'OUT_OF_RANGE',
+      `${event.type} at ${iso(event.at)} would set ${path} to ${shown}, outside the range of times a Date can represent (${range}); the command was not applied.`,
+      { field: path, value: shown, min: -MAX_TIME, max: MAX_TIME },
+    );
+  }
+  return no(
+    'LIMIT_EXCEEDED',
+    `${event.type} would bring ${path} to ${shown}, ${typeof value === 'number' && value < 0 ? 'below 0' : `beyond ${Number.MAX_SAFE_INTEGER} (Number.MAX_SAFE_INTEGER), the largest integer a number holds exactly`}; the command was not applied.`,
+    { field: path, value: shown, max: Number.MAX_SAFE_INTEGER },
+  );
 }
 
 /** @internal Keeps the command's key, dropping keys beyond the count or age limits. */
@@ -90,22 +190,33 @@ function remember(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx {
 const activity = (ctx: Ctx, at: number): Ctx => ({ ...ctx, lastActivityAt: at });
 
 /**
- * @internal Applies a command that is not a retry. Throws a {@link LoyaltyCommandError} when the
- * command must be refused; the context passed in is never modified.
+ * @internal Applies a command that is not a retry, deciding and applying it in one pass: returns
+ * the next context, or a refusal when a loyalty rule declines the command. The context passed in
+ * is never modified, and nothing is thrown for a rule outcome.
  */
-export function applyCommand(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx {
+export function applyCommand(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRefusal {
+  const next = decide(rules, ctx, event);
+  if (isRefusal(next)) return next;
+  return overLimit(event, next) ?? next;
+}
+
+function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRefusal {
   const { ladder, policy } = rules;
+  const badTime = outOfRange(event, 'at', event.at);
+  if (badTime) return badTime;
   const seen = ctx.keys.find((k) => k[0] === event.key);
   if (seen) {
-    fail(
+    return no(
       'KEY_REUSED',
       `Idempotency key '${event.key}' was already used at ${iso(seen[2])} for a different payload; send a new key for a new command, or repeat the original payload to retry.`,
+      { key: event.key, usedAt: seen[2] },
     );
   }
   if (ctx.lastAt !== null && event.at < ctx.lastAt) {
-    fail(
+    return no(
       'OUT_OF_ORDER',
       `${event.type} at ${iso(event.at)} is earlier than the last recorded command (${iso(ctx.lastAt)}); commands must arrive in time order.`,
+      { at: event.at, lastAt: ctx.lastAt },
     );
   }
   if (event.type === 'ENROLL') {
@@ -121,18 +232,41 @@ export function applyCommand(rules: Rules, ctx: Ctx, event: MembershipEvent): Ct
     );
   }
   if (event.type === 'PERIOD_END' && ctx.period && event.at < ctx.period.end) {
-    fail(
+    return no(
       'PERIOD_NOT_ENDED',
       `The current period runs until ${iso(ctx.period.end)}; PERIOD_END at ${iso(event.at)} is too early. Send it at or after the period end (EXPIRE settles lots at any time).`,
+      { at: event.at, periodEnd: ctx.period.end },
     );
+  }
+  if (event.type === 'GRANT_TIER') {
+    if (!ladder.tiers.some((t) => t.id === event.tier)) {
+      return no(
+        'UNKNOWN_TIER',
+        `Tier '${event.tier}' is not on ladder '${ladder.id}'; known tiers: ${ladder.tiers.map((t) => t.id).join(', ')}.`,
+        { tier: event.tier, tiers: ladder.tiers.map((t) => t.id) },
+      );
+    }
+    const until = event.until ?? null;
+    if (until !== null) {
+      const badUntil = outOfRange(event, 'until', until);
+      if (badUntil) return badUntil;
+      if (until <= event.at) {
+        return no(
+          'INVALID_COMMAND',
+          `A tier grant must end after it starts; until (${iso(until)}) is not after at (${iso(event.at)}).`,
+          { at: event.at, until },
+        );
+      }
+    }
   }
   let next = advance(rules, ctx, event.at);
   switch (event.type) {
     case 'PURCHASE': {
       if (next.orders.some((o) => o.id === event.order)) {
-        fail(
+        return no(
           'DUPLICATE_ORDER',
           `Order '${event.order}' has already earned points; record a further purchase under a new order id, or a refund with REFUND.`,
+          { order: event.order },
         );
       }
       const tier = ladder.tiers[rankOf(ladder, next.tier)];
@@ -157,16 +291,24 @@ export function applyCommand(rules: Rules, ctx: Ctx, event: MembershipEvent): Ct
     case 'REFUND': {
       const order = next.orders.find((o) => o.id === event.order);
       if (!order) {
-        return fail(
+        return no(
           'UNKNOWN_ORDER',
           `Order '${event.order}' is not held: it was never purchased, or it is older than the ${policy.refundWindowDays}-day refund window. Refunds are possible only for held orders.`,
+          { order: event.order, refundWindowDays: policy.refundWindowDays },
         );
       }
       const refunded = order.refunded + event.amount;
       if (refunded > order.amount) {
-        fail(
+        return no(
           'REFUND_EXCEEDS_ORDER',
           `Refunding ${event.amount} on order '${order.id}' would bring its refunds to ${refunded}, above the ${order.amount} paid; at most ${order.amount - order.refunded} can still be refunded.`,
+          {
+            order: order.id,
+            requested: event.amount,
+            paid: order.amount,
+            refunded: order.refunded,
+            refundable: order.amount - order.refunded,
+          },
         );
       }
       const clawTotal = mulDiv(order.earned, refunded, order.amount);
@@ -199,30 +341,19 @@ export function applyCommand(rules: Rules, ctx: Ctx, event: MembershipEvent): Ct
       break;
     case 'REDEEM': {
       if (next.balance === 0 || (event.points > next.balance && event.partial !== true)) {
-        fail(
+        return no(
           'INSUFFICIENT_POINTS',
           `Redeeming ${event.points} points needs that many spendable points, but the balance is ${next.balance}${next.balance > 0 ? `; redeem at most ${next.balance}, or set partial: true` : ''}.`,
+          { requested: event.points, balance: next.balance, partial: event.partial === true },
         );
       }
       next = activity(spend(policy, next, event.points), event.at);
       break;
     }
     case 'GRANT_TIER': {
+      // The tier and `until` were checked above, before the clock moved.
       const rank = ladder.tiers.findIndex((t) => t.id === event.tier);
-      if (rank < 0) {
-        fail(
-          'UNKNOWN_TIER',
-          `Tier '${event.tier}' is not on ladder '${ladder.id}'; known tiers: ${ladder.tiers.map((t) => t.id).join(', ')}.`,
-        );
-      }
-      const until = event.until ?? null;
-      if (until !== null && until <= event.at) {
-        fail(
-          'INVALID_COMMAND',
-          `A tier grant must end after it starts; until (${iso(until)}) is not after at (${iso(event.at)}).`,
-        );
-      }
-      next = { ...next, floor: { tier: event.tier, until } };
+      next = { ...next, floor: { tier: event.tier, until: event.until ?? null } };
       if (rank >= rankOf(ladder, next.tier)) next = { ...next, grace: null };
       if (rank > rankOf(ladder, next.tier))
         next = changeTier(ladder, next, rank, event.at, `granted ${event.tier} manually`);

@@ -8,8 +8,15 @@ import * as z from 'zod';
 import type { Lot, LoyaltyTotals, MembershipContext, OrderRecord } from './types.js';
 
 const int = z.number().int().nonnegative();
+/**
+ * A time in epoch ms: a safe integer. A command time outside the range of `Date` passes the schema
+ * and is refused by the rules as `OUT_OF_RANGE`, with a sentence; a stored one breaks an invariant.
+ */
 const time = z.number().int();
-/** Amounts are capped so that products of integers stay exact in doubles. */
+/**
+ * Amounts and points per command: positive integers up to 10^12. Products are computed exactly;
+ * a result beyond `Number.MAX_SAFE_INTEGER` is refused as `LIMIT_EXCEEDED`.
+ */
 const amount = z.number().int().positive().max(1_000_000_000_000);
 const key = z.string().min(1).max(128);
 const base = { key, at: time };
@@ -69,7 +76,9 @@ export const membershipContextSchema = z.strictObject({
   /** The current review period, `[start, end)`. */
   period: z.strictObject({ start: time, end: time }).nullable().default(null),
   /** Qualifying activity per calendar month (`month` = year × 12 + month index), only the months a window can still see. */
-  months: z.array(z.strictObject({ month: int, points: int, spend: int, visits: int })).default([]),
+  months: z
+    .array(z.strictObject({ month: z.number().int(), points: int, spend: int, visits: int }))
+    .default([]),
   /** Live lots, in the order they were earned. */
   lots: z.array(lotSchema).default([]),
   /** Next lot id. */
@@ -119,7 +128,7 @@ export const membershipEvents = {
   PERIOD_END: z.strictObject(base),
   GRANT_TIER: z.strictObject({
     ...base,
-    tier: z.string().min(1),
+    tier: z.string().min(1).max(128),
     until: time.nullable().optional(),
   }),
   PAUSE: z.strictObject(base),

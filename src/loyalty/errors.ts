@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ServicecraftError } from '../core/index.js';
+import { type Refusal, ServicecraftError } from '../core/index.js';
 
 /**
  * What can be wrong with a tier ladder or a loyalty policy.
@@ -70,8 +70,9 @@ export class LoyaltyDefinitionError extends ServicecraftError {
 }
 
 /**
- * Why a loyalty command was refused. The membership machine reports these as the core's
- * `GUARD_REJECTED` issue whose `cause` is a {@link LoyaltyCommandError} carrying this code.
+ * Why a loyalty command was refused: the `reason.code` of a `REFUSED` transition issue. The
+ * membership machine declares each code with a describing sentence (see
+ * `program.machine.definition.refusals`).
  *
  * - `KEY_REUSED`: the idempotency key was already used for a different command.
  * - `OUT_OF_ORDER`: the command's `at` is earlier than the last recorded command.
@@ -83,6 +84,10 @@ export class LoyaltyDefinitionError extends ServicecraftError {
  * - `UNKNOWN_TIER`: a tier grant names a tier the ladder does not have.
  * - `PERIOD_NOT_ENDED`: a period-end command arrives before the current period ends.
  * - `INVALID_COMMAND`: any other inconsistency (e.g. a grant that ends before it starts).
+ * - `OUT_OF_RANGE`: a time (`at`, `until`, or one the command would schedule) lies outside the
+ *   range a `Date` can represent, ±8.64e15 ms around 1970.
+ * - `LIMIT_EXCEEDED`: the command would leave a count (a balance, a lot, a total, ...) above
+ *   `Number.MAX_SAFE_INTEGER`, where integers stop being exact.
  *
  * @category Loyalty
  */
@@ -96,52 +101,70 @@ export type LoyaltyErrorCode =
   | 'INSUFFICIENT_POINTS'
   | 'UNKNOWN_TIER'
   | 'PERIOD_NOT_ENDED'
-  | 'INVALID_COMMAND';
+  | 'INVALID_COMMAND'
+  | 'OUT_OF_RANGE'
+  | 'LIMIT_EXCEEDED';
+
+/** @internal Every loyalty refusal code with the sentence the membership machine declares for it. */
+export const loyaltyRefusals: { readonly [K in LoyaltyErrorCode]: string } = Object.freeze({
+  KEY_REUSED:
+    'The idempotency key was already used for a command with a different payload; a retry must repeat the payload, a new command needs a new key.',
+  OUT_OF_ORDER:
+    'The command is dated before the last recorded command; commands arrive in time order.',
+  NOT_IN_STATE:
+    'The command has no effect or is not accepted in the membership state (already enrolled, already paused, or paused and not a retry).',
+  DUPLICATE_ORDER: 'A purchase names an order id that has already earned points and is still held.',
+  UNKNOWN_ORDER:
+    'A refund names an order that is not held: never purchased, or older than the refund window.',
+  REFUND_EXCEEDS_ORDER: 'The refunds of an order would add up to more than the amount paid.',
+  INSUFFICIENT_POINTS:
+    'A redemption asks for more points than the spendable balance, and partial redemption was not requested.',
+  UNKNOWN_TIER: 'A tier grant names a tier that is not on the ladder.',
+  PERIOD_NOT_ENDED: 'PERIOD_END was sent before the current review period ends.',
+  INVALID_COMMAND:
+    'The command is inconsistent in itself, e.g. a tier grant that ends before it starts.',
+  OUT_OF_RANGE:
+    'A time the command carries or would schedule lies outside the range a Date can represent (±8.64e15 ms around 1970).',
+  LIMIT_EXCEEDED:
+    'The command would leave a balance, lot, total or counter above Number.MAX_SAFE_INTEGER, where integers are no longer exact.',
+});
 
 /**
- * A refused loyalty command: a closed code and a sentence a person can act on. Found as the
- * `cause` of a `GUARD_REJECTED` transition issue; read it with {@link loyaltyErrorOf}.
- *
- * @example
- * ```ts
- * import { LoyaltyCommandError } from 'servicecraft';
- *
- * const error = new LoyaltyCommandError('INSUFFICIENT_POINTS', 'The balance is 20 points.');
- * error.code; // 'INSUFFICIENT_POINTS'
- * ```
+ * A loyalty refusal as the core reports it: `{ code, message, details? }`, the `reason` of a
+ * `REFUSED` transition issue.
  *
  * @category Loyalty
  */
-export class LoyaltyCommandError extends ServicecraftError {
-  /** Why the command was refused. */
-  readonly code: LoyaltyErrorCode;
-
-  /**
-   * @param code - Why the command was refused.
-   * @param message - What happened and what to do instead.
-   */
-  constructor(code: LoyaltyErrorCode, message: string) {
-    super('LoyaltyCommandError', message);
-    this.code = code;
-  }
-}
+export type LoyaltyRefusal = Refusal<LoyaltyErrorCode>;
 
 /**
- * Extracts the loyalty refusal from a transition issue, if the issue is one.
+ * Reads the loyalty refusal of a transition issue: its `reason` when the issue is `REFUSED` with a
+ * loyalty code, else `undefined`. It reads plain fields only, so it works on issues from any copy
+ * of the library (ESM or CJS) and on issues that went through JSON. With a membership machine's
+ * own results, `result.error.reason?.code` narrows just as well; this helper is for issues whose
+ * type was lost (logs, queues, `unknown`).
  *
  * @example
  * ```ts
  * import { loyaltyErrorOf } from 'servicecraft';
  *
  * loyaltyErrorOf({ code: 'FINAL_STATE', message: 'closed', state: 'closed', event: 'VISIT' }); // undefined
+ * loyaltyErrorOf({
+ *   code: 'REFUSED',
+ *   reason: { code: 'INSUFFICIENT_POINTS', message: 'The balance is 8.', details: { balance: 8 } },
+ * })?.code; // 'INSUFFICIENT_POINTS'
  * ```
  *
- * @param issue - The `error` of a refused transition (any object with an optional `cause`).
- * @returns The {@link LoyaltyCommandError}, or `undefined` when the refusal came from elsewhere
- *   (an invalid payload, an event not allowed, ...).
+ * @param issue - The `error` of a failed transition, or any value.
+ * @returns The issue's `reason` (`{ code, message, details? }`), or `undefined` when the issue is not a
+ *   loyalty refusal (an invalid payload, an event not allowed, another machine's code, ...).
  * @category Loyalty
  */
-export function loyaltyErrorOf(issue: object): LoyaltyCommandError | undefined {
-  const cause = (issue as { cause?: unknown }).cause;
-  return cause instanceof LoyaltyCommandError ? cause : undefined;
+export function loyaltyErrorOf(issue: unknown): LoyaltyRefusal | undefined {
+  if (typeof issue !== 'object' || issue === null) return undefined;
+  const { code, reason } = issue as { code?: unknown; reason?: unknown };
+  if (code !== 'REFUSED' || typeof reason !== 'object' || reason === null) return undefined;
+  const r = reason as { code?: unknown; message?: unknown };
+  if (typeof r.code !== 'string' || !Object.hasOwn(loyaltyRefusals, r.code)) return undefined;
+  return typeof r.message === 'string' ? (reason as LoyaltyRefusal) : undefined;
 }

@@ -4,11 +4,11 @@
  * @module
  */
 export {
-  LoyaltyCommandError,
   type LoyaltyDefinitionCode,
   LoyaltyDefinitionError,
   type LoyaltyDefinitionProblem,
   type LoyaltyErrorCode,
+  type LoyaltyRefusal,
   loyaltyErrorOf,
 } from './errors.js';
 export {

@@ -35,7 +35,7 @@ export interface TierInput {
   readonly name?: string;
   /** The thresholds, one per metric of the ladder's `qualifyBy`; omit them for the entry tier. */
   readonly threshold?: TierThreshold;
-  /** Earning multiplier in percent, an integer: 100 earns the base rate, 150 earns 1.5 times. */
+  /** Earning multiplier in percent, an integer from 0 to 10,000: 100 earns the base rate, 150 earns 1.5 times. */
   readonly multiplier?: number;
   /** Perks as data, e.g. `['free-delivery']`. */
   readonly perks?: readonly string[];
@@ -93,6 +93,9 @@ export interface TierLadder {
   readonly source: string;
 }
 
+/** @internal The largest tier multiplier, in percent: 100 times the base rate. */
+export const MAX_MULTIPLIER = 10_000;
+
 const isNonNegativeInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /**
@@ -100,7 +103,7 @@ const isNonNegativeInt = (v: unknown): v is number => Number.isSafeInteger(v) &&
  *
  * The first tier is the entry tier every enrolled member starts in; its thresholds must be zero or
  * omitted. Every later tier gives a threshold for each metric in `qualifyBy`, strictly greater than
- * the tier below. Multipliers are integer percentages.
+ * the tier below. Multipliers are integer percentages up to 10,000.
  *
  * @example
  * ```ts
@@ -216,11 +219,11 @@ export function defineTierLadder(input: TierLadderInput): TierLadder {
       threshold[m] = value;
     }
     const multiplier = t?.multiplier ?? 100;
-    if (!isNonNegativeInt(multiplier)) {
+    if (!isNonNegativeInt(multiplier) || multiplier > MAX_MULTIPLIER) {
       add(
         'INVALID_BENEFIT',
         [...path, 'multiplier'],
-        `Tier '${t.id}' needs a multiplier that is a non-negative integer percentage (100 = base rate), received ${String(multiplier)}.`,
+        `Tier '${t.id}' needs a multiplier that is an integer percentage from 0 to ${MAX_MULTIPLIER} (100 = base rate), received ${String(multiplier)}.`,
       );
     }
     const perks = t?.perks ?? [];

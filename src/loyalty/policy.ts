@@ -6,11 +6,18 @@
  */
 import * as z from 'zod';
 
+/** @internal The largest day count a policy accepts: 36,500 days (about a century). */
+export const MAX_DAYS = 36_500;
+/** @internal The most points a referral may credit (the cap on command amounts, 10^12). */
+export const MAX_POINTS = 1_000_000_000_000;
+
 const int = z.number().int().nonnegative();
+/** Day counts are capped at a century, so every derived time stays far inside `Date`'s range. */
+const days = (min: number) => z.number().int().min(min).max(MAX_DAYS);
 
 const expirySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('never') }),
-  z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1) }),
+  z.strictObject({ kind: z.literal('days'), days: days(1) }),
   z.strictObject({ kind: z.literal('endOfMonth'), months: int.max(120).default(0) }),
   z.strictObject({ kind: z.literal('endOfYear'), years: int.max(10).default(0) }),
 ]);
@@ -29,15 +36,15 @@ export const loyaltyPolicySchema = z.strictObject({
   /** How a member who no longer qualifies loses a tier at a period end. */
   downgrade: z.enum(['never', 'periodEnd', 'oneStep', 'balance']).default('periodEnd'),
   /** Days a due downgrade waits; reaching the tier again meanwhile cancels it. */
-  graceDays: int.default(0),
+  graceDays: days(0).default(0),
   /** Base earning: `points` per `per` minor units spent, rounded down. */
   earn: z
     .strictObject({ points: int.max(1000), per: z.number().int().min(1).max(1_000_000) })
     .default({ points: 1, per: 100 }),
   /** Points credited for a referral (not multiplied by the tier). */
-  referralPoints: int.default(0),
+  referralPoints: int.max(MAX_POINTS).default(0),
   /** Days earned points stay pending before they can be spent. */
-  pendingDays: int.default(0),
+  pendingDays: days(0).default(0),
   /** When earned points expire. */
   expiry: expirySchema.default({ kind: 'never' }),
   /** When referral points expire, if not like other points (bonus points often expire sooner). */
@@ -45,13 +52,13 @@ export const loyaltyPolicySchema = z.strictObject({
   /** Which lots a redemption consumes first. */
   spendOrder: z.enum(['oldestFirst', 'soonestExpiringFirst']).default('oldestFirst'),
   /** Days an order stays refundable; after that its record is dropped from the snapshot. */
-  refundWindowDays: int.default(90),
+  refundWindowDays: days(0).default(90),
   /** How many recent idempotency keys the snapshot keeps, and for how many days at most. */
   idempotency: z
-    .strictObject({ maxKeys: z.number().int().min(1).max(10_000), days: z.number().int().min(1) })
+    .strictObject({ maxKeys: z.number().int().min(1).max(10_000), days: days(1) })
     .default({ maxKeys: 200, days: 1 }),
   /** Days without activity after which a member counts as lapsed. */
-  lapseDays: z.number().int().min(1).default(365),
+  lapseDays: days(1).default(365),
 });
 
 /**
@@ -85,19 +92,19 @@ export type ExpiryRule =
   | {
       /** Points expire a number of days after earning. */
       kind: 'days';
-      /** Days after earning. */
+      /** Days after earning (1–36,500). */
       days: number;
     }
   | {
       /** Points expire at the end of the earning month, plus `months`. */
       kind: 'endOfMonth';
-      /** Extra months. */
+      /** Extra months (0–120). */
       months: number;
     }
   | {
       /** Points expire at the end of the earning year, plus `years`. */
       kind: 'endOfYear';
-      /** Extra years. */
+      /** Extra years (0–10). */
       years: number;
     };
 
@@ -121,7 +128,7 @@ export interface EarnRate {
 export interface KeyWindow {
   /** At most this many recent keys (1–10,000). */
   maxKeys: number;
-  /** None older than this many days, counted from the newest command. */
+  /** None older than this many days, counted from the newest command (1–36,500). */
   days: number;
 }
 
@@ -137,13 +144,13 @@ export interface LoyaltyPolicy {
   upgrade: 'immediate' | 'nextPeriod';
   /** How a member who no longer qualifies loses a tier at a review (default `periodEnd`). */
   downgrade: 'never' | 'periodEnd' | 'oneStep' | 'balance';
-  /** Days a due downgrade waits; reaching the tier again meanwhile cancels it (default 0). */
+  /** Days a due downgrade waits; reaching the tier again meanwhile cancels it (0–36,500, default 0). */
   graceDays: number;
   /** Base earning: `points` per `per` minor units, rounded down (default 1 per 100). */
   earn: EarnRate;
-  /** Points credited per referral, not multiplied (default 0). */
+  /** Points credited per referral, not multiplied (0–10^12, default 0). */
   referralPoints: number;
-  /** Days earned points stay pending (default 0). */
+  /** Days earned points stay pending (0–36,500, default 0). */
   pendingDays: number;
   /** When points expire (default never). */
   expiry: ExpiryRule;
@@ -151,11 +158,11 @@ export interface LoyaltyPolicy {
   referralExpiry?: ExpiryRule | undefined;
   /** Which lots a redemption consumes first (default `oldestFirst`). */
   spendOrder: 'oldestFirst' | 'soonestExpiringFirst';
-  /** Days an order stays refundable and held in the snapshot (default 90). */
+  /** Days an order stays refundable and held in the snapshot (0–36,500, default 90). */
   refundWindowDays: number;
   /** How many recent idempotency keys are kept, for how many days at most (default 200, 1). */
   idempotency: KeyWindow;
-  /** Days without activity after which a member is lapsed (default 365). */
+  /** Days without activity after which a member is lapsed (1–36,500, default 365). */
   lapseDays: number;
 }
 

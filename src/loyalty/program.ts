@@ -5,10 +5,11 @@
  *
  * @module
  */
-import { defineMachine, type Machine } from '../core/index.js';
-import { applyCommand, isRetry, type Rules } from './commands.js';
+import { defineMachine, type Machine, type Refuse } from '../core/index.js';
+import { applyCommand, isRetry, outOfRange, type Rules } from './commands.js';
 import { membershipContextSchema, membershipEvents } from './context.js';
-import { LoyaltyCommandError, LoyaltyDefinitionError } from './errors.js';
+import { LoyaltyDefinitionError, type LoyaltyErrorCode, loyaltyRefusals } from './errors.js';
+import { membershipInvariants } from './invariants.js';
 import type { TierLadder } from './ladder.js';
 import { type LoyaltyPolicy, type LoyaltyPolicyInput, loyaltyPolicySchema } from './policy.js';
 import type { MembershipContext, MembershipEvent } from './types.js';
@@ -22,11 +23,18 @@ import type { MembershipContext, MembershipEvent } from './types.js';
 export type MembershipState = 'prospect' | 'active' | 'paused' | 'closed';
 
 /**
- * The membership machine of a programme.
+ * The membership machine of a programme. Its refusal codes are {@link LoyaltyErrorCode}, so
+ * `result.error.reason?.code === 'INSUFFICIENT_POINTS'` type-checks and narrows.
  *
  * @category Loyalty
  */
-export type MembershipMachine = Machine<MembershipState, MembershipEvent, MembershipContext>;
+export type MembershipMachine = Machine<
+  MembershipState,
+  MembershipEvent,
+  MembershipContext,
+  MembershipEvent,
+  LoyaltyErrorCode
+>;
 
 /**
  * A loyalty programme: its ladder, its policy with defaults applied, and its membership machine.
@@ -66,9 +74,14 @@ const defaultSource =
  *
  * Every command carries `key` (an idempotency key, 1–128 characters) and `at` (epoch ms). A retry
  * (a key the snapshot still remembers, with the same payload) is accepted and changes nothing; the
- * same key with a different payload is refused. Refusals by the loyalty rules surface as the
- * core's `GUARD_REJECTED` from guard `accepted` (or `retryOnly`), with a
- * {@link LoyaltyCommandError} as `cause`; read it with {@link loyaltyErrorOf}.
+ * same key with a different payload is refused. A command the loyalty rules decline fails with the
+ * core's `REFUSED` issue: `error.reason` is `{ code, message, details }` with `code` a
+ * {@link LoyaltyErrorCode}. The rules run once per command, in the transition's update; nothing is
+ * thrown for a refusal.
+ *
+ * The machine declares invariants (the balance equals the active lots, the tier is on the ladder,
+ * times and counts within their limits, ...) that `restoreSnapshot` checks, so an edited or
+ * corrupted snapshot is rejected before any command runs on it.
  *
  * @example
  * ```ts
@@ -113,23 +126,30 @@ export function defineLoyaltyProgram(options: LoyaltyProgramOptions): LoyaltyPro
   return Object.freeze({ ladder: rules.ladder, policy: rules.policy, machine, source });
 }
 
-type Args = { readonly context: MembershipContext; readonly event: MembershipEvent };
+type Args = {
+  readonly context: MembershipContext;
+  readonly event: MembershipEvent;
+  readonly refuse: Refuse<LoyaltyErrorCode>;
+};
+
+const already: Partial<Record<MembershipEvent['type'], string>> = {
+  ENROLL: 'ENROLL has no effect: the member is already enrolled.',
+  RESUME: 'RESUME has no effect: the membership is already active.',
+  PAUSE: 'PAUSE has no effect: the membership is already paused; send RESUME to reactivate it.',
+};
 
 function membershipMachine(rules: Rules, source: string): MembershipMachine {
+  // Decides and applies in one pass: the next context, or a refusal.
   const update = ({ context, event }: Args) => applyCommand(rules, context, event);
-  // `nextEvents` asks guards with a bare `{ type }`: report the command as possible in principle.
-  const accepted = (args: Args) => typeof args.event.key !== 'string' || update(args) !== undefined;
-  const retryOnly = ({ context, event }: Args) => {
+  const retryOnly = ({ context, event, refuse }: Args) => {
     if (isRetry(context, event)) return true;
-    const already: Partial<Record<MembershipEvent['type'], string>> = {
-      ENROLL: 'ENROLL has no effect: the member is already enrolled.',
-      RESUME: 'RESUME has no effect: the membership is already active.',
-      PAUSE: 'PAUSE has no effect: the membership is already paused; send RESUME to reactivate it.',
-    };
-    throw new LoyaltyCommandError(
+    const badTime = outOfRange(event, 'at', event.at);
+    if (badTime) return badTime;
+    return refuse(
       'NOT_IN_STATE',
       already[event.type] ??
         `${event.type} cannot be recorded while the membership is paused; send RESUME first (only retries of earlier commands are accepted now).`,
+      { command: event.type },
     );
   };
   // A retry of a command that moved the membership is accepted where the membership now is.
@@ -137,11 +157,7 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
     target: self,
     guard: 'isRetry' as const,
   });
-  const go = <S extends MembershipState>(target: S) => ({
-    target,
-    guard: 'accepted' as const,
-    update,
-  });
+  const go = <S extends MembershipState>(target: S) => ({ target, update });
   const only = <S extends MembershipState>(self: S) => ({
     target: self,
     guard: 'retryOnly' as const,
@@ -154,13 +170,15 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
     description: `Membership of loyalty programme '${rules.ladder.id}'.`,
     meta: { source, ladderSource: rules.ladder.source },
     context: membershipContextSchema,
-    // The ledger's updates are pure functions covered by property tests; re-parsing a context
-    // of every live lot and held order after each command would dominate the cost.
+    // The ledger's updates are pure functions covered by property tests, and every result is
+    // checked against the numeric limits; re-parsing a context of every live lot and held order
+    // (and re-checking every invariant) after each command would dominate the cost.
     validateUpdates: false,
     events: membershipEvents,
+    refusals: loyaltyRefusals,
+    invariants: membershipInvariants(rules.ladder),
     guards: {
       isRetry: ({ context, event }) => isRetry(context, event),
-      accepted,
       retryOnly,
     },
     states: {

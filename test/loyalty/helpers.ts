@@ -38,7 +38,6 @@ export const k = (prefix = 'k') => `${prefix}-${++n}`;
 
 import { replayOrThrow, type SnapshotFrom, transition } from '../../src/index.js';
 import type { LoyaltyProgram, MembershipEvent } from '../../src/loyalty/index.js';
-import { loyaltyErrorOf } from '../../src/loyalty/index.js';
 
 export type Member = SnapshotFrom<LoyaltyProgram['machine']>;
 
@@ -52,7 +51,8 @@ export const apply = (program: LoyaltyProgram, from: Member, events: MembershipE
 
 /**
  * Sends a command that must be refused and checks the snapshot is unchanged; returns the
- * loyalty code (or the core code when the refusal did not come from the loyalty rules) and message.
+ * loyalty code (`reason.code` of a `REFUSED` issue, or the core code when the refusal did not
+ * come from the loyalty rules) and the issue's message.
  */
 export function refuse(program: LoyaltyProgram, from: Member, event: MembershipEvent) {
   const before = structuredClone(from);
@@ -61,7 +61,7 @@ export function refuse(program: LoyaltyProgram, from: Member, event: MembershipE
   expect(result.snapshot).toBe(from);
   expect(from).toEqual(before);
   return {
-    code: loyaltyErrorOf(result.error)?.code ?? result.error.code,
+    code: result.error.reason?.code ?? result.error.code,
     message: result.error.message,
   };
 }

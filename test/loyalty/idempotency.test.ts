@@ -24,7 +24,7 @@ describe('idempotency keys', () => {
     expect(refuse(p, once, { ...purchase, amount: 10_001 })).toEqual({
       code: 'KEY_REUSED',
       message:
-        "Event PURCHASE was rejected in state 'active': guard 'accepted' threw (Idempotency key 'pos-42' was already used at 2025-01-10T00:00:00.000Z for a different payload; send a new key for a new command, or repeat the original payload to retry.).",
+        "Event PURCHASE was refused in state 'active' (KEY_REUSED): Idempotency key 'pos-42' was already used at 2025-01-10T00:00:00.000Z for a different payload; send a new key for a new command, or repeat the original payload to retry.",
     });
     expect(refuse(p, once, { type: 'VISIT', key: 'pos-42', at: T0 }).code).toBe('KEY_REUSED');
   });

@@ -138,7 +138,7 @@ describe('redemption', () => {
     expect(refuse(p, m, { type: 'REDEEM', key: k(), at: T0 + DAY, points: 9 })).toEqual({
       code: 'INSUFFICIENT_POINTS',
       message:
-        "Event REDEEM was rejected in state 'active': guard 'accepted' threw (Redeeming 9 points needs that many spendable points, but the balance is 8; redeem at most 8, or set partial: true.).",
+        "Event REDEEM was refused in state 'active' (INSUFFICIENT_POINTS): Redeeming 9 points needs that many spendable points, but the balance is 8; redeem at most 8, or set partial: true.",
     });
     expect(
       refuse(p, enrolled(p), { type: 'REDEEM', key: k(), at: T0, points: 1, partial: true }).code,

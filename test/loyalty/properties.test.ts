@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replay, replayOrThrow, transition } from '../../src/index.js';
+import { replay, replayOrThrow, restoreSnapshot, transition } from '../../src/index.js';
 import type {
   LoyaltyPolicyInput,
   LoyaltyProgram,
@@ -242,6 +242,19 @@ describe('ledger invariants over random command sequences', () => {
       fc.property(runs, ([p, ops]) => {
         const r = run(p, ops);
         expect(r.states.map((s) => s.context.tier)).toEqual(oracleTiers(r.program, r.accepted));
+      }),
+      params,
+    );
+  });
+
+  it('every snapshot reached passes restoreSnapshot, which checks the machine’s invariants', () => {
+    fc.assert(
+      fc.property(runs, ([p, ops]) => {
+        const r = run(p, ops);
+        for (const s of r.states) {
+          const restored = restoreSnapshot(r.program.machine, s);
+          if (!restored.ok) expect.fail(restored.error.message);
+        }
       }),
       params,
     );

@@ -119,7 +119,7 @@ describe('lifecycle', () => {
     expect(refuse(p, m, buy(T0, 100))).toEqual({
       code: 'NOT_IN_STATE',
       message:
-        "Event PURCHASE was rejected in state 'paused': guard 'retryOnly' threw (PURCHASE cannot be recorded while the membership is paused; send RESUME first (only retries of earlier commands are accepted now).).",
+        "Event PURCHASE was refused in state 'paused' (NOT_IN_STATE): PURCHASE cannot be recorded while the membership is paused; send RESUME first (only retries of earlier commands are accepted now).",
     });
     expect(refuse(p, m, { type: 'PAUSE', key: k(), at: T0 }).message).toMatch(/already paused/);
     const resumed = apply(p, m, [{ type: 'RESUME', key: k(), at: T0 + 1 }]);
