@@ -1,18 +1,20 @@
 /**
- * The guards of the complaint case. A guard returns `false` to let the next candidate try, and
- * throws a {@link ComplaintRuleError} to refuse the event with a precise sentence.
+ * The rules of the complaint case, used by its guards. A rule returns `true` to let the event
+ * through, `false` to let the next candidate try, and a refusal (made with the `refuse` function
+ * the engine passes in) to turn the event down with a code, a sentence and JSON details. No rule
+ * throws for a domain outcome.
  *
  * @module
  */
 
+import { clip } from '../core/errors.js';
+import type { Refusal } from '../core/index.js';
+import { sameActor } from './actor.js';
 import type { ComplaintCaseContext, Owner } from './case-types.js';
 import { type ClosureReason, needsAcceptance } from './closure.js';
-import {
-  ComplaintRuleError,
-  type EmpowermentLimits,
-  type EscalationTrigger,
-} from './escalation.js';
+import type { EmpowermentLimits, EscalationTrigger } from './escalation.js';
 import { formatMoney } from './money.js';
+import type { ComplaintCaseRefusal } from './refusals.js';
 
 /** @internal The settings the rules read. */
 export interface RuleSettings {
@@ -23,45 +25,68 @@ export interface RuleSettings {
   readonly restrictedTopics: readonly string[];
 }
 
+/** @internal What a rule may return. */
+export type Verdict = boolean | Refusal<ComplaintCaseRefusal>;
+
+/** @internal The `refuse` function a guard receives, for the complaint codes. */
+export type Refuse = (
+  code: ComplaintCaseRefusal,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+) => Refusal<ComplaintCaseRefusal>;
+
 type Ctx = ComplaintCaseContext;
 /** The event as a guard sees it: validated by `transition`, bare (`{ type }`) from `nextEvents`. */
 type Loose = { readonly type: string };
 const field = (event: Loose, key: string): unknown =>
   (event as unknown as Record<string, unknown>)[key];
 
+/** A name from an event or the context, quoted and bounded for a sentence. */
+const q = (text: string) => `'${clip(text, 80)}'`;
+const iso = (at: number) => new Date(at).toISOString();
+
+/** @internal Runs `next` only when `first` let the event through. */
+export function andThen(first: Verdict, next: () => Verdict): Verdict {
+  return first === true ? next() : first;
+}
+
 /** @internal Refuses an event that is older than the latest change. */
-export function inOrder(context: Ctx, event: Loose): true {
+export function inOrder(context: Ctx, event: Loose, refuse: Refuse): Verdict {
   const at = field(event, 'at');
   const last = context.lastChange;
   if (typeof at === 'number' && last !== null && at < last.at) {
-    throw new ComplaintRuleError(
+    return refuse(
       'OUT_OF_ORDER',
-      `${event.type} is dated ${new Date(at).toISOString()}, before the latest change (${last.event} at ${new Date(last.at).toISOString()}); send events in time order`,
+      `${event.type} is dated ${iso(at)}, before the latest change (${last.event} at ${iso(last.at)}); send events in time order.`,
+      { at, latestChangeAt: last.at, latestEvent: last.event },
     );
   }
   return true;
 }
 
-/** @internal The limit of a level, in the limits' currency. */
+/** @internal The limit of a level, in the limits' currency (0 for a level without one). */
 export function limitOf(settings: RuleSettings, level: string): number {
-  return (settings.limits.amounts as Record<string, number | undefined>)[level] ?? 0;
+  const amounts = settings.limits.amounts as Readonly<Record<string, number | undefined>>;
+  return Object.hasOwn(amounts, level) ? (amounts[level] ?? 0) : 0;
 }
 
 /**
- * @internal Whether the owner may grant this closure alone; throws when a monetary remedy is in
- * another currency than the limits.
+ * @internal Whether the owner may grant this closure alone; a refusal when a monetary remedy is
+ * in another currency than the limits.
  */
 export function withinOwnerLimit(
   settings: RuleSettings,
   owner: Owner | null,
   closure: ClosureReason,
-): boolean {
+  refuse: Refuse,
+): Verdict {
   if (closure.kind !== 'monetaryRemedy') return true;
   const { currency } = settings.limits;
   if (closure.amount.currency !== currency) {
-    throw new ComplaintRuleError(
+    return refuse(
       'CURRENCY_MISMATCH',
-      `the remedy is in ${closure.amount.currency}, but empowerment limits are set in ${currency}; state the remedy in ${currency}`,
+      `The remedy is in ${closure.amount.currency}, but the empowerment limits are set in ${currency}; state the remedy in ${currency}.`,
+      { currency: closure.amount.currency, limitsCurrency: currency },
     );
   }
   return owner !== null && closure.amount.amount <= limitOf(settings, owner.level);
@@ -69,89 +94,115 @@ export function withinOwnerLimit(
 
 const rank = (settings: RuleSettings, level: string) => settings.ladder.indexOf(level);
 
-/** @internal Checks the ladder move and the trigger of an ESCALATE event. */
-export function escalationAllowed(settings: RuleSettings, context: Ctx, event: Loose): true {
+/**
+ * @internal Checks the ladder move and the trigger of an ESCALATE event. At the top of the ladder
+ * it refuses even a bare event, so `nextEvents` leaves ESCALATE out there.
+ */
+export function escalationAllowed(
+  settings: RuleSettings,
+  context: Ctx,
+  event: Loose,
+  refuse: Refuse,
+): Verdict {
   const owner = context.owner;
-  const to = field(event, 'to') as Owner | undefined;
-  const trigger = field(event, 'trigger') as EscalationTrigger | undefined;
-  if (owner === null || to === undefined || trigger === undefined) return true;
+  if (owner === null) return true;
   const top = settings.ladder[settings.ladder.length - 1];
   if (owner.level === top) {
-    throw new ComplaintRuleError(
+    return refuse(
       'LADDER_TOP',
-      `the complaint is already at the top level '${owner.level}'; there is no one to escalate to`,
+      `The complaint is already at the top level ${q(owner.level)}; there is no one to escalate it to.`,
+      { level: owner.level },
     );
   }
+  const to = field(event, 'to') as Owner | undefined;
+  const trigger = field(event, 'trigger') as EscalationTrigger | undefined;
+  if (to === undefined || trigger === undefined) return true;
   if (rank(settings, to.level) <= rank(settings, owner.level)) {
-    const higher = settings.ladder.slice(rank(settings, owner.level) + 1).join(', ');
-    throw new ComplaintRuleError(
+    const higher = settings.ladder.slice(rank(settings, owner.level) + 1);
+    return refuse(
       'LEVEL_NOT_HIGHER',
-      `an escalation must go up the ladder from '${owner.level}', not to '${to.level}'; choose one of: ${higher} (use REASSIGN for a handoff at the same level)`,
+      `An escalation must go up the ladder from ${q(owner.level)}, not to ${q(to.level)}; choose one of: ${higher.join(', ')} (use REASSIGN for a handoff at the same level).`,
+      { from: owner.level, to: to.level, higher },
     );
   }
-  const unmet = (why: string) => {
-    throw new ComplaintRuleError(
-      'TRIGGER_NOT_MET',
-      `trigger '${trigger.kind}' does not apply: ${why}`,
-    );
-  };
+  const unmet = (why: string, details: Readonly<Record<string, unknown>>) =>
+    refuse('TRIGGER_NOT_MET', `Trigger '${trigger.kind}' does not apply: ${why}.`, {
+      trigger: trigger.kind,
+      ...details,
+    });
   switch (trigger.kind) {
     case 'failedAttempts':
       if (context.failedAttempts < settings.failedAttemptLimit) {
-        unmet(
+        return unmet(
           `${context.failedAttempts} failed attempt(s) recorded, the limit is ${settings.failedAttemptLimit}; record ATTEMPT_FAILED first or use another trigger`,
+          { failedAttempts: context.failedAttempts, limit: settings.failedAttemptLimit },
         );
       }
-      break;
+      return true;
     case 'lowConfidence':
       if (trigger.confidence >= settings.confidenceThreshold) {
-        unmet(
+        return unmet(
           `confidence ${trigger.confidence} is not below the threshold ${settings.confidenceThreshold}`,
+          { confidence: trigger.confidence, threshold: settings.confidenceThreshold },
         );
       }
-      break;
+      return true;
     case 'restrictedTopic':
       if (
         settings.restrictedTopics.length > 0 &&
         !settings.restrictedTopics.includes(trigger.topic)
       ) {
-        unmet(
-          `'${trigger.topic}' is not a restricted topic; restricted: ${settings.restrictedTopics.join(', ')}`,
+        return unmet(
+          `${q(trigger.topic)} is not a restricted topic; restricted: ${settings.restrictedTopics.join(', ')}`,
+          { topic: clip(trigger.topic, 200), restrictedTopics: settings.restrictedTopics },
         );
       }
-      break;
+      return true;
     case 'dissatisfiedAfterResolution':
-      if (context.rejections === 0) unmet('the customer has not rejected a communicated decision');
-      break;
+      if (context.rejections === 0) {
+        return unmet('the customer has not rejected a communicated decision', { rejections: 0 });
+      }
+      return true;
     case 'askedForHuman':
-      break;
+      return true;
   }
-  return true;
 }
 
-/** @internal Checks that an approver is someone else and is empowered for the amount. */
-export function approvalAllowed(settings: RuleSettings, context: Ctx, event: Loose): true {
+/**
+ * @internal Checks that an approver is someone else than the decider (ids compared after
+ * `normalizeActorId`) and is empowered for the amount.
+ */
+export function approvalAllowed(
+  settings: RuleSettings,
+  context: Ctx,
+  event: Loose,
+  refuse: Refuse,
+): Verdict {
   const decision = context.decision;
   const by = field(event, 'by');
   const level = field(event, 'level');
   if (decision === null || typeof by !== 'string' || typeof level !== 'string') return true;
   const closure = decision.closure;
-  const amount = closure.kind === 'monetaryRemedy' ? closure.amount : undefined;
-  const shown = amount === undefined ? 'this remedy' : formatMoney(amount);
-  if (by === decision.by) {
-    throw new ComplaintRuleError(
+  const money = closure.kind === 'monetaryRemedy' ? closure.amount : undefined;
+  const what = money === undefined ? 'this remedy' : formatMoney(money);
+  if (sameActor(by, decision.by)) {
+    const as = by === decision.by ? '' : ` as ${q(by)} (the same id once normalised)`;
+    return refuse(
       'SELF_APPROVAL',
-      `${by} proposed ${shown} and cannot approve it; someone else whose limit covers it must approve`,
+      `${q(decision.by)} proposed ${what} and cannot approve it${as}; someone else whose limit covers it must approve.`,
+      {
+        proposedBy: decision.by,
+        approver: by,
+        ...(money === undefined ? {} : { amount: money.amount, currency: money.currency }),
+      },
     );
   }
-  if (amount !== undefined && amount.amount > limitOf(settings, level)) {
-    const limit = formatMoney({
-      amount: limitOf(settings, level),
-      currency: settings.limits.currency,
-    });
-    throw new ComplaintRuleError(
+  if (money !== undefined && money.amount > limitOf(settings, level)) {
+    const limit = limitOf(settings, level);
+    return refuse(
       'APPROVER_LIMIT',
-      `level '${level}' may approve up to ${limit}, less than ${shown}; ask a higher level`,
+      `Level ${q(level)} may approve up to ${formatMoney({ amount: limit, currency: settings.limits.currency })}, less than ${what}; ask a higher level.`,
+      { level, limit, amount: money.amount, currency: money.currency },
     );
   }
   return true;

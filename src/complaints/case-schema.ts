@@ -4,8 +4,10 @@
  * @module
  */
 import * as z from 'zod';
+import { actorIdSchema } from './actor.js';
 import { closureReasonSchema } from './closure.js';
 import { escalationTriggerSchema, handoffSchema, reasonCodeSchema } from './escalation.js';
+import { deepFreeze, shown } from './internal.js';
 
 /**
  * Every channel a complaint can arrive through.
@@ -19,7 +21,7 @@ import { escalationTriggerSchema, handoffSchema, reasonCodeSchema } from './esca
  *
  * @category Complaints
  */
-export const complaintChannels = Object.freeze([
+export const complaintChannels: readonly [
   'phone',
   'email',
   'chat',
@@ -27,7 +29,7 @@ export const complaintChannels = Object.freeze([
   'letter',
   'inPerson',
   'social',
-] as const);
+] = deepFreeze(['phone', 'email', 'chat', 'web', 'letter', 'inPerson', 'social'] as const);
 
 const ratings = ['low', 'medium', 'high', 'critical'] as const;
 const instant = z
@@ -35,16 +37,17 @@ const instant = z
   .int({ error: '`at` must be whole epoch milliseconds.' })
   .nonnegative()
   .max(8.64e15, { error: '`at` is beyond the range of dates.' });
-const who = z.string().trim().min(1, { error: '`by` must name who recorded the event.' }).max(200);
+const who = actorIdSchema;
 const note = z.string().trim().min(1).max(2000);
 const stamp = { at: instant, by: who };
 const nullableInstant = instant.nullable();
 
 /** @internal The schemas of one complaint case, for a given ladder. */
 export function caseSchemas(ladder: readonly [string, ...string[]]) {
+  // The message names the value received by kind and a clipped text only: the input may be
+  // anything a client sent (thousands of nested arrays, a megabyte of text).
   const level = z.enum(ladder as [string, ...string[]], {
-    error: (issue) =>
-      `Unknown level ${JSON.stringify(issue.input)}; the ladder is ${ladder.join(' → ')}.`,
+    error: (issue) => `Unknown level ${shown(issue.input)}; the ladder is ${ladder.join(' → ')}.`,
   });
   const owner = z.strictObject({ id: who, level });
   const assessment = {

@@ -7,6 +7,7 @@
 import type { Machine, Snapshot } from '../core/index.js';
 import type { ClosureReason } from './closure.js';
 import type { EscalationTrigger, Handoff } from './escalation.js';
+import type { ComplaintCaseRefusal } from './refusals.js';
 
 /**
  * The states of a complaint case, in lifecycle order (after ISO 10002).
@@ -77,7 +78,10 @@ export type ComplaintTrack = 'standard' | 'urgent' | 'outset';
 export interface Stamp {
   /** Epoch milliseconds (an integer, UTC). */
   readonly at: number;
-  /** Who recorded it: an agent id, a bot id, `'customer'`, ... */
+  /**
+   * Who recorded it: an agent id, a bot id, `'customer'`, ... Rules compare ids after
+   * `normalizeActorId` (NFKC, lower case, invisible characters removed).
+   */
   readonly by: string;
 }
 
@@ -306,14 +310,17 @@ export type ComplaintCaseEvent<L extends string = string> =
     });
 
 /**
- * A complaint-case machine whose ladder has the levels `L`.
+ * A complaint-case machine whose ladder has the levels `L`. Its refusal codes are
+ * {@link ComplaintCaseRefusal}, so `result.error.reason?.code === 'SELF_APPROVAL'` narrows.
  *
  * @category Complaints
  */
 export type ComplaintCaseMachine<L extends string = string> = Machine<
   ComplaintCaseState,
   ComplaintCaseEvent<L>,
-  ComplaintCaseContext<L>
+  ComplaintCaseContext<L>,
+  ComplaintCaseEvent<L>,
+  ComplaintCaseRefusal
 >;
 
 /**

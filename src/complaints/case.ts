@@ -7,13 +7,14 @@
  */
 import type * as z from 'zod';
 import { defineMachine } from '../core/index.js';
+import { caseInvariants } from './case-invariants.js';
 import { checkOptions } from './case-options.js';
 import {
+  andThen,
   approvalAllowed,
   closesOnCommunication,
   escalationAllowed,
   inOrder,
-  type RuleSettings,
   withinOwnerLimit,
 } from './case-rules.js';
 import { caseSchemas } from './case-schema.js';
@@ -25,18 +26,19 @@ import type {
   EscalationRecord,
 } from './case-types.js';
 import type { ClosureReason } from './closure.js';
-import {
-  type BusinessCalendar,
-  type ComplaintDeadlines,
+import type {
+  BusinessCalendar,
+  ComplaintDeadlines,
   defaultComplaintDeadlines,
   utcCalendar,
 } from './deadlines.js';
-import {
-  type DefaultEscalationLevel,
+import type {
+  DefaultEscalationLevel,
   defaultEmpowermentLimits,
   defaultEscalationLadder,
-  type EmpowermentLimits,
+  EmpowermentLimits,
 } from './escalation.js';
+import { type ComplaintCaseRefusal, complaintCaseRefusals } from './refusals.js';
 
 /**
  * Settings of {@link createComplaintCase}; every one has a default.
@@ -48,7 +50,10 @@ export interface ComplaintCaseOptions<L extends string = DefaultEscalationLevel>
   readonly id?: string;
   /** The escalation ladder, lowest level first (default {@link defaultEscalationLadder}). */
   readonly ladder?: readonly [L, ...L[]];
-  /** What each level may grant alone (default {@link defaultEmpowermentLimits}). */
+  /**
+   * What each level may grant alone (default {@link defaultEmpowermentLimits}, kept for the levels
+   * on the ladder). A ladder with levels of its own needs its own limits.
+   */
   readonly limits?: EmpowermentLimits<NoInfer<L>>;
   /** Deadline durations from receipt (default {@link defaultComplaintDeadlines}). */
   readonly deadlines?: Partial<ComplaintDeadlines>;
@@ -144,25 +149,18 @@ const respond =
  * ```
  *
  * @param options - Ladder, limits, deadlines, calendar and trigger settings.
- * @returns A typed machine to use with `initialSnapshot`, `transition` and the rest.
- * @throws RangeError when an option is invalid (empty or repeated ladder, negative limit, unknown
- *   currency, bad duration, ...), listing every problem.
+ * @returns A typed machine to use with `initialSnapshot`, `transition` and the rest. Its
+ *   refusals are typed: `result.error.reason?.code` is a {@link ComplaintCaseRefusal}.
+ * @throws `UsageError` (check with `isServicecraftError(error, 'UsageError')`) when an option has
+ *   the wrong type or an invalid value (empty or repeated ladder, negative limit, unknown currency,
+ *   bad duration, ...), naming every invalid option.
  * @category Complaints
  */
 export function createComplaintCase<const L extends string = DefaultEscalationLevel>(
   options: ComplaintCaseOptions<L> = {},
 ): ComplaintCaseMachine<L> {
-  const ladder = (options.ladder ?? defaultEscalationLadder) as readonly [string, ...string[]];
-  const settings: RuleSettings = {
-    ladder,
-    limits: (options.limits ?? defaultEmpowermentLimits) as EmpowermentLimits,
-    failedAttemptLimit: options.failedAttemptLimit ?? 2,
-    confidenceThreshold: options.confidenceThreshold ?? 0.5,
-    restrictedTopics: options.restrictedTopics ?? [],
-  };
-  const deadlines: ComplaintDeadlines = { ...defaultComplaintDeadlines, ...options.deadlines };
-  const calendar = options.calendar ?? utcCalendar;
-  checkOptions(settings, deadlines, calendar);
+  const { id, settings, deadlines, calendar } = checkOptions(options);
+  const ladder = settings.ladder as readonly [string, ...string[]];
   const { context, events } = caseSchemas(ladder);
   const field = (event: { readonly type: string }, key: string): unknown =>
     (event as unknown as Record<string, unknown>)[key];
@@ -176,7 +174,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
   const reassignment = { guard: 'inOrder', update: reassign } as const;
 
   const machine = defineMachine({
-    id: options.id ?? 'complaint-case',
+    id,
     version: 1,
     initial: 'new',
     description:
@@ -188,34 +186,33 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     },
     context: context as unknown as z.ZodType<Ctx>,
     events,
+    refusals: complaintCaseRefusals,
+    invariants: caseInvariants,
     guards: {
-      inOrder: ({ context: c, event: e }) => inOrder(c, e),
-      escalationAllowed: ({ context: c, event: e }) =>
-        inOrder(c, e) && escalationAllowed(settings, c, e),
-      urgent: ({ context: c, event: e }) =>
-        inOrder(c, e) &&
-        (field(e, 'severity') === 'critical' || field(e, 'urgency') === 'critical'),
-      outsetWithinLimit: ({ context: c, event: e }) => {
-        const closure = field(e, 'resolvedAtOutset');
-        return (
-          inOrder(c, e) &&
-          closure !== undefined &&
-          withinOwnerLimit(settings, c.owner, closure as never)
-        );
-      },
-      outsetOverLimit: ({ context: c, event: e }) =>
-        inOrder(c, e) && field(e, 'resolvedAtOutset') !== undefined,
-      withinOwnerLimit: ({ context: c, event: e }) => {
-        const closure = field(e, 'closure');
-        return (
-          inOrder(c, e) &&
-          (closure === undefined || withinOwnerLimit(settings, c.owner, closure as never))
-        );
-      },
-      approvalAllowed: ({ context: c, event: e }) =>
-        inOrder(c, e) && approvalAllowed(settings, c, e),
-      closesOnCommunication: ({ context: c, event: e }) =>
-        inOrder(c, e) && closesOnCommunication(c),
+      inOrder: ({ context: c, event: e, refuse }) => inOrder(c, e, refuse),
+      escalationAllowed: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => escalationAllowed(settings, c, e, refuse)),
+      urgent: ({ context: c, event: e, refuse }) =>
+        andThen(
+          inOrder(c, e, refuse),
+          () => field(e, 'severity') === 'critical' || field(e, 'urgency') === 'critical',
+        ),
+      outsetWithinLimit: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => {
+          const closure = field(e, 'resolvedAtOutset') as ClosureReason | undefined;
+          return closure !== undefined && withinOwnerLimit(settings, c.owner, closure, refuse);
+        }),
+      outsetOverLimit: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => field(e, 'resolvedAtOutset') !== undefined),
+      withinOwnerLimit: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => {
+          const closure = field(e, 'closure') as ClosureReason | undefined;
+          return closure === undefined || withinOwnerLimit(settings, c.owner, closure, refuse);
+        }),
+      approvalAllowed: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => approvalAllowed(settings, c, e, refuse)),
+      closesOnCommunication: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => closesOnCommunication(c)),
     },
     states: {
       new: {

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { defineMachine, type Machine, type TypedEvent } from '../core/index.js';
+import { type ComplaintFlowRefusal, complaintFlowRefusals } from './refusals.js';
 
 const text = z.string().trim().min(1).max(2000);
 const remedies = [
@@ -15,6 +16,13 @@ const remedies = [
   'credit',
   'other',
 ] as const satisfies readonly ComplaintFlowRemedy[];
+
+const afterProposal: readonly string[] = Object.freeze([
+  'proposed',
+  'followingUp',
+  'documenting',
+  'closed',
+]);
 
 /**
  * The steps of {@link complaintFlow}.
@@ -90,17 +98,24 @@ export type ComplaintFlowEvent =
   | TypedEvent<'CLOSE'>;
 
 /**
- * The {@link complaintFlow} machine's type.
+ * The {@link complaintFlow} machine's type; its refusal code is {@link ComplaintFlowRefusal}.
  *
  * @category Complaints
  */
-export type ComplaintFlow = Machine<ComplaintFlowState, ComplaintFlowEvent, ComplaintFlowContext>;
+export type ComplaintFlow = Machine<
+  ComplaintFlowState,
+  ComplaintFlowEvent,
+  ComplaintFlowContext,
+  ComplaintFlowEvent,
+  ComplaintFlowRefusal
+>;
 
 /**
  * The seed's complaint flow: listen → apologise → investigate → propose a solution → (customer
  * accepts) follow up → document → close. A rejected proposal goes back to investigating, or
  * escalates when `escalateTo` is given; an unsatisfied follow-up reopens the investigation; closing
- * is refused (`GUARD_REJECTED`, guard `documented`) until a `DOCUMENT` event records the case.
+ * is refused (`REFUSED` with `reason.code` `'NOT_DOCUMENTED'`) until a `DOCUMENT` event records the
+ * case.
  *
  * @example
  * ```ts
@@ -122,6 +137,24 @@ export const complaintFlow: ComplaintFlow = defineMachine({
   meta: {
     source:
       'seed 003_7e9e7f60ff16616a.txt ("Handling customer complaints": listen, apologise, investigate, propose, follow up, document)',
+  },
+  refusals: complaintFlowRefusals,
+  invariants: {
+    closedIsDocumented: ({ state, context }) =>
+      state !== 'closed' ||
+      context.documentation !== null ||
+      "state 'closed' needs the documentation record, but documentation is null",
+    solutionProposed: ({ state, context }) =>
+      !afterProposal.includes(state) ||
+      (context.solution !== null && context.proposals > 0) ||
+      `state '${state}' follows a proposed solution, but none is recorded`,
+    rejectionsWithinProposals: ({ context }) =>
+      context.rejections <= context.proposals ||
+      `rejections (${context.rejections}) outnumber proposals (${context.proposals})`,
+    escalationNamed: ({ state, context }) =>
+      state !== 'escalated' ||
+      context.escalatedTo !== null ||
+      "state 'escalated' needs escalatedTo, but it is null",
   },
   context: z.object({
     solution: z.string().nullable().default(null),
@@ -150,7 +183,12 @@ export const complaintFlow: ComplaintFlow = defineMachine({
   guards: {
     escalationRequested: ({ event }) => event.type === 'REJECT' && event.escalateTo !== undefined,
     customerSatisfied: ({ event }) => event.type === 'FOLLOW_UP' && event.satisfied === true,
-    documented: ({ context }) => context.documentation !== null,
+    documented: ({ context, refuse }) =>
+      context.documentation !== null ||
+      refuse(
+        'NOT_DOCUMENTED',
+        'Record the complaint and the steps taken with a DOCUMENT event before closing it.',
+      ),
   },
   states: {
     listening: {

@@ -145,6 +145,12 @@ export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
   initial: 'calm',
   description: 'Turning an upset customer around: calm, listen, empathise, resolve, follow up.',
   meta: { source: 'seed 003_7e9e7f60ff16616a.txt ("Managing difficult customer situations")' },
+  invariants: {
+    offerRecorded: ({ state, context }) =>
+      !['resolving', 'followingUp', 'satisfied'].includes(state) ||
+      (context.approach !== null && context.detail !== null) ||
+      `state '${state}' follows an offer, but approach or detail is null`,
+  },
   context: z.object({
     approach: z.enum(['resolution', 'compromise']).nullable().default(null),
     detail: z.string().nullable().default(null),
@@ -236,6 +242,23 @@ export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
   meta: {
     source:
       'seed 003_7e9e7f60ff16616a.txt (understanding the cause, identifying the problem, formulating, communicating, following up)',
+  },
+  invariants: {
+    findingsRecorded: ({ state, context }) => {
+      const order = [
+        'understanding',
+        'identifying',
+        'formulating',
+        'communicating',
+        'followingUp',
+        'resolved',
+      ];
+      const step = order.indexOf(state);
+      if (step >= 1 && context.cause === null) return `state '${state}' needs the cause`;
+      if (step >= 2 && context.specifics === null) return `state '${state}' needs the specifics`;
+      if (step >= 3 && context.solution === null) return `state '${state}' needs the solution`;
+      return true;
+    },
   },
   context: z.object({
     cause: z.string().nullable().default(null),

@@ -6,6 +6,8 @@
  * @module
  */
 import * as z from 'zod';
+import { UsageError } from '../core/errors.js';
+import { deepFreeze, shown } from './internal.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -67,24 +69,37 @@ export const durationSchema: z.ZodType<Duration> = z.union([
  *
  * @param duration - Milliseconds, or days, hours and minutes.
  * @returns The length in milliseconds.
- * @throws RangeError when a part is negative, fractional or too large.
+ * @throws `UsageError` when a part is negative, fractional or too large (check with
+ *   `isServicecraftError(error, 'UsageError')`).
  * @category Complaints
  */
 export function durationToMs(duration: Duration): number {
-  const parsed = durationSchema.safeParse(duration);
-  if (!parsed.success) {
-    throw new RangeError(
-      `Invalid duration ${JSON.stringify(duration)}: use whole, non-negative milliseconds or { days, hours, minutes }.`,
+  const ms = safeDurationToMs(duration);
+  if (ms === 'invalid') {
+    throw new UsageError(
+      `Invalid duration (${shown(duration)}): use whole, non-negative milliseconds or { days, hours, minutes }.`,
+      [{ path: ['duration'], message: 'not a duration' }],
     );
   }
+  if (ms === 'tooLong') {
+    throw new UsageError(
+      'The duration is too long: in milliseconds it is beyond the safe integer range.',
+      [{ path: ['duration'], message: 'too long' }],
+    );
+  }
+  return ms;
+}
+
+/** @internal A duration in milliseconds, or why it has none; never throws. */
+export function safeDurationToMs(duration: unknown): number | 'invalid' | 'tooLong' {
+  const parsed = durationSchema.safeParse(duration);
+  if (!parsed.success) return 'invalid';
   const d = parsed.data;
   const ms =
     typeof d === 'number'
       ? d
       : (d.days ?? 0) * DAY + (d.hours ?? 0) * HOUR + (d.minutes ?? 0) * MINUTE;
-  if (!Number.isSafeInteger(ms))
-    throw new RangeError(`The duration ${JSON.stringify(duration)} is too long.`);
-  return ms;
+  return Number.isSafeInteger(ms) ? ms : 'tooLong';
 }
 
 /**
@@ -132,17 +147,21 @@ export interface BusinessCalendar {
  *
  * @category Complaints
  */
-export const utcCalendar: BusinessCalendar = Object.freeze({
+export const utcCalendar: BusinessCalendar = deepFreeze({
   name: 'utc-24x7',
   addWorkingTime(start: number, duration: Duration): number {
     if (!Number.isSafeInteger(start)) {
-      throw new RangeError(
-        `The start instant must be an integer of epoch milliseconds, received ${start}.`,
+      throw new UsageError(
+        `The start instant must be an integer of epoch milliseconds, received ${shown(start)}.`,
+        [{ path: ['start'], message: 'not an integer instant' }],
       );
     }
     const end = start + durationToMs(duration);
-    if (!Number.isSafeInteger(end))
-      throw new RangeError('The deadline falls beyond the safe integer range.');
+    if (!Number.isSafeInteger(end)) {
+      throw new UsageError('The deadline falls beyond the safe integer range.', [
+        { path: ['duration'], message: 'the deadline is too far' },
+      ]);
+    }
     return end;
   },
 });
@@ -175,8 +194,8 @@ export interface ComplaintDeadlines {
  *
  * @category Complaints
  */
-export const defaultComplaintDeadlines: ComplaintDeadlines = Object.freeze({
-  acknowledge: Object.freeze({ days: 5 }),
-  respond: Object.freeze({ days: 10 }),
-  urgentRespond: Object.freeze({ hours: 24 }),
+export const defaultComplaintDeadlines: ComplaintDeadlines = deepFreeze({
+  acknowledge: { days: 5 },
+  respond: { days: 10 },
+  urgentRespond: { hours: 24 },
 });

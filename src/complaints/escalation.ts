@@ -1,11 +1,11 @@
 /**
  * Escalation vocabulary: the ladder of levels, the triggers that justify a move up, the context
- * package handed over, empowerment limits, and the rule error the complaint guards raise.
+ * package handed over, and empowerment limits.
  *
  * @module
  */
 import * as z from 'zod';
-import { isServicecraftError, ServicecraftError } from '../core/index.js';
+import { deepFreeze } from './internal.js';
 import type { CurrencyCode } from './money.js';
 
 /**
@@ -21,13 +21,13 @@ import type { CurrencyCode } from './money.js';
  *
  * @category Complaints
  */
-export const defaultEscalationLadder = Object.freeze([
+export const defaultEscalationLadder: readonly [
   'bot',
   'agent',
   'supervisor',
   'manager',
   'external',
-] as const);
+] = deepFreeze(['bot', 'agent', 'supervisor', 'manager', 'external'] as const);
 
 /**
  * A level of {@link defaultEscalationLadder}.
@@ -90,7 +90,10 @@ export const escalationTriggerSchema: z.ZodType<EscalationTrigger> = z.discrimin
   z.strictObject({ kind: z.literal('askedForHuman') }),
   z.strictObject({ kind: z.literal('failedAttempts') }),
   z.strictObject({ kind: z.literal('lowConfidence'), confidence: z.number().min(0).max(1) }),
-  z.strictObject({ kind: z.literal('restrictedTopic'), topic: z.string().trim().min(1) }),
+  z.strictObject({
+    kind: z.literal('restrictedTopic'),
+    topic: z.string().trim().min(1).max(200),
+  }),
   z.strictObject({ kind: z.literal('dissatisfiedAfterResolution') }),
 ]);
 
@@ -174,76 +177,7 @@ export interface EmpowermentLimits<L extends string = string> {
  *
  * @category Complaints
  */
-export const defaultEmpowermentLimits: EmpowermentLimits<DefaultEscalationLevel> = Object.freeze({
+export const defaultEmpowermentLimits: EmpowermentLimits<DefaultEscalationLevel> = deepFreeze({
   currency: 'EUR',
-  amounts: Object.freeze({ bot: 0, agent: 5_000, supervisor: 25_000, manager: 200_000 }),
+  amounts: { bot: 0, agent: 5_000, supervisor: 25_000, manager: 200_000 },
 });
-
-/**
- * Which rule a complaint guard enforced when it refused an event.
- *
- * @category Complaints
- */
-export type ComplaintRule =
-  | 'OUT_OF_ORDER'
-  | 'LADDER_TOP'
-  | 'LEVEL_NOT_HIGHER'
-  | 'TRIGGER_NOT_MET'
-  | 'CURRENCY_MISMATCH'
-  | 'SELF_APPROVAL'
-  | 'APPROVER_LIMIT';
-
-/**
- * Raised inside a complaint guard to refuse an event with a precise reason. `transition` turns it
- * into a `GUARD_REJECTED` issue whose message quotes this error's sentence and whose `cause` is
- * this error.
- *
- * @example
- * ```ts
- * import { complaintRuleOf, initialSnapshot, iso10002Lifecycle, transition } from 'servicecraft';
- *
- * const result = transition(iso10002Lifecycle, initialSnapshot(iso10002Lifecycle), {
- *   type: 'RECEIVE', at: 0, by: 'web', id: 'C-1', channel: 'web', summary: 'Broken kettle',
- *   remedySought: 'A replacement', owner: { id: 'bot-1', level: 'bot' },
- * });
- * if (!result.ok) console.log(complaintRuleOf(result.error));
- * ```
- *
- * @category Complaints
- */
-export class ComplaintRuleError extends ServicecraftError {
-  /** The rule that refused the event. */
-  readonly rule: ComplaintRule;
-
-  /**
-   * @param rule - The rule that refused the event.
-   * @param message - A sentence saying what is wrong and what would be accepted.
-   */
-  constructor(rule: ComplaintRule, message: string) {
-    super('ComplaintRuleError', message);
-    this.rule = rule;
-  }
-}
-
-/**
- * The complaint rule behind a refused transition, if a complaint guard refused it.
- *
- * @example
- * ```ts
- * import { complaintRuleOf } from 'servicecraft';
- *
- * complaintRuleOf({ code: 'EVENT_NOT_ALLOWED' }); // undefined
- * ```
- *
- * @param issue - The `error` of a failed transition result.
- * @returns The {@link ComplaintRule}, or `undefined` for any other refusal.
- * @category Complaints
- */
-export function complaintRuleOf(issue: {
-  readonly code: string;
-  readonly cause?: unknown;
-}): ComplaintRule | undefined {
-  const cause = issue.cause;
-  if (isServicecraftError(cause, 'ComplaintRuleError')) return (cause as ComplaintRuleError).rule;
-  return undefined;
-}

@@ -5,6 +5,7 @@
  *
  * @module
  */
+export { normalizeActorId } from './actor.js';
 export { type ComplaintCaseOptions, createComplaintCase, iso10002Lifecycle } from './case.js';
 export { complaintChannels } from './case-schema.js';
 export type {
@@ -60,9 +61,6 @@ export {
   utcCalendar,
 } from './deadlines.js';
 export {
-  type ComplaintRule,
-  ComplaintRuleError,
-  complaintRuleOf,
   type DefaultEscalationLevel,
   defaultEmpowermentLimits,
   defaultEscalationLadder,
@@ -95,6 +93,14 @@ export {
   recoveryModels,
   type StepSequenceMachine,
 } from './recovery.js';
+export {
+  type ComplaintCaseRefusal,
+  type ComplaintFlowRefusal,
+  type ComplaintRule,
+  complaintCaseRefusals,
+  complaintFlowRefusals,
+  complaintRuleOf,
+} from './refusals.js';
 export {
   type ComplaintCaseView,
   type ComplaintStage,

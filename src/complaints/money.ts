@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import { shown } from './internal.js';
 
 /**
  * Active ISO 4217 currency codes the library accepts, each with its number of minor-unit digits
@@ -140,7 +141,7 @@ export function isCurrencyCode(code: unknown): code is CurrencyCode {
  */
 export const currencySchema: z.ZodType<CurrencyCode, string> = z.string().refine(isCurrencyCode, {
   error: (issue) =>
-    `Unknown currency code ${JSON.stringify(issue.input)}; use an upper-case ISO 4217 code such as EUR, GBP or USD (see currencyMinorUnits).`,
+    `Unknown currency code ${shown(issue.input)}; use an upper-case ISO 4217 code such as EUR, GBP or USD (see currencyMinorUnits).`,
 }) as unknown as z.ZodType<CurrencyCode, string>;
 
 /**

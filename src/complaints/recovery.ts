@@ -4,6 +4,8 @@
  *
  * @module
  */
+import * as z from 'zod';
+import { optionsError, UsageError } from '../core/errors.js';
 import {
   defineMachine,
   type EmptyContext,
@@ -11,6 +13,7 @@ import {
   type StateConfig,
   type TypedEvent,
 } from '../core/index.js';
+import { deepFreeze, notAnObject, shown } from './internal.js';
 
 /**
  * One step of a recovery model.
@@ -50,9 +53,7 @@ const step = (
   summary: string,
   afterCustomerLeaves?: boolean,
 ): RecoveryStep =>
-  Object.freeze(
-    afterCustomerLeaves ? { id, label, summary, afterCustomerLeaves } : { id, label, summary },
-  );
+  afterCustomerLeaves ? { id, label, summary, afterCustomerLeaves } : { id, label, summary };
 
 const listen = step('listen', 'Listen', 'Let the customer tell the whole story');
 const empathize = step('empathize', 'Empathize', 'Show you understand how they feel');
@@ -74,7 +75,7 @@ const notify = step('notify', 'Notify', 'Record it and tell those who can preven
  *
  * @category Complaints
  */
-export const recoveryModels: Readonly<Record<RecoveryModelName, RecoveryModel>> = Object.freeze({
+export const recoveryModels: Readonly<Record<RecoveryModelName, RecoveryModel>> = deepFreeze({
   heard: {
     name: 'HEARD',
     source: 'Disney Institute guest-recovery model (public)',
@@ -174,8 +175,9 @@ export type StepSequenceMachine<Id extends string = string> = Machine<
  *
  * @param spec - The machine id, a `source` note and the steps in order (ids distinct, not `done`).
  * @returns The machine.
- * @throws RangeError when the steps are empty, repeated or named `done`; a `DefinitionError` for
- *   other problems (e.g. a reserved state name).
+ * @throws `UsageError` when the spec has the wrong shape, or its steps are empty, repeated or named
+ *   `done`, naming each problem; a `DefinitionError` for other problems (e.g. a reserved state
+ *   name).
  * @category Complaints
  */
 export function defineStepSequence<const Id extends string>(spec: {
@@ -184,16 +186,12 @@ export function defineStepSequence<const Id extends string>(spec: {
   readonly steps: readonly RecoveryStep<Id>[];
   readonly description?: string;
 }): StepSequenceMachine<Id> {
-  const ids = spec.steps.map((s) => s.id);
-  if (ids.length === 0) throw new RangeError(`Step sequence '${spec.id}' needs at least one step.`);
-  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i || id === 'done');
-  if (repeated.length > 0) {
-    throw new RangeError(
-      `Step sequence '${spec.id}' has repeated or reserved step ids (${[...new Set(repeated)].join(', ')}); ids must be distinct and not 'done'.`,
-    );
-  }
+  const parsed = stepSequenceSchema.safeParse(spec);
+  if (!parsed.success) throw optionsError('defineStepSequence', parsed.error.issues);
+  const { id, source, steps, description } = parsed.data;
+  const ids = steps.map((s) => s.id);
   const states: Record<string, StateConfig<string, { NEXT: null }, never, EmptyContext>> = {};
-  spec.steps.forEach((s, i) => {
+  steps.forEach((s, i) => {
     states[s.id] = {
       description: s.summary,
       meta: { step: s, position: i + 1 } as Record<string, unknown>,
@@ -202,15 +200,68 @@ export function defineStepSequence<const Id extends string>(spec: {
   });
   states.done = { type: 'final', description: 'Every step completed' };
   return defineMachine({
-    id: spec.id,
+    id,
     version: 1,
     initial: ids[0] as string,
-    ...(spec.description === undefined ? {} : { description: spec.description }),
-    meta: { source: spec.source, steps: spec.steps },
+    ...(description === undefined ? {} : { description }),
+    meta: { source, steps },
     events: { NEXT: null },
     states,
   }) as unknown as StepSequenceMachine<Id>;
 }
+
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .trim()
+    .min(1, { error: `${what} cannot be empty` })
+    .max(max, { error: `${what} is at most ${max} characters long` });
+
+const stepSchema = z.strictObject(
+  {
+    id: z
+      .string({ error: 'a step id must be a string' })
+      .min(1, { error: 'a step id cannot be empty' })
+      .max(100, { error: 'a step id is at most 100 characters long' }),
+    label: text('a step label', 200),
+    summary: text('a step summary', 2000),
+    afterCustomerLeaves: z.boolean({ error: 'afterCustomerLeaves must be a boolean' }).optional(),
+  },
+  { error: notAnObject('a step must be { id, label, summary, afterCustomerLeaves? }') },
+);
+
+const stepSequenceSchema = z
+  .strictObject(
+    {
+      id: text('id', 200),
+      source: text('source', 2000),
+      steps: z
+        .array(stepSchema, { error: 'steps must be an array of steps, in order' })
+        .min(1, { error: 'a step sequence needs at least one step' })
+        .max(100, { error: 'a step sequence has at most 100 steps' }),
+      description: text('description', 2000).optional(),
+    },
+    { error: notAnObject('the spec must be { id, source, steps, description? }') },
+  )
+  .superRefine((spec, ctx) => {
+    const seen = new Set<string>();
+    spec.steps.forEach((s, i) => {
+      if (s.id === 'done') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'id'],
+          message: "the step id 'done' is reserved for the final state",
+        });
+      } else if (seen.has(s.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'id'],
+          message: `the step id ${shown(s.id)} is repeated; step ids must be distinct`,
+        });
+      }
+      seen.add(s.id);
+    });
+  });
 
 /**
  * The machine of one recovery model variant.
@@ -227,25 +278,36 @@ export function defineStepSequence<const Id extends string>(spec: {
  * @param model - A key of {@link recoveryModels}.
  * @param variant - One of the model's variants (default: its `defaultVariant`).
  * @returns A linear step machine with id `<model>-<variant>`.
- * @throws RangeError for a variant the model does not have.
+ * @throws `UsageError` for a model or a variant that does not exist.
  * @category Complaints
  */
 export function recoveryMachine(model: RecoveryModelName, variant?: string): StepSequenceMachine {
-  const m: RecoveryModel = recoveryModels[model];
-  const chosen = variant ?? m.defaultVariant;
+  const parsed = recoveryChoiceSchema.safeParse({ model, variant });
+  if (!parsed.success) throw optionsError('recoveryMachine', parsed.error.issues);
+  const m: RecoveryModel = recoveryModels[parsed.data.model];
+  const chosen = parsed.data.variant ?? m.defaultVariant;
   const steps = Object.hasOwn(m.variants, chosen) ? m.variants[chosen] : undefined;
   if (steps === undefined) {
-    throw new RangeError(
-      `${m.name} has no variant '${chosen}'; known variants: ${Object.keys(m.variants).join(', ')}.`,
+    throw new UsageError(
+      `${m.name} has no variant ${shown(chosen)}; known variants: ${Object.keys(m.variants).join(', ')}.`,
+      [{ path: ['variant'], message: 'not a variant of this model' }],
     );
   }
   return defineStepSequence({
-    id: `${model}-${chosen}`,
+    id: `${parsed.data.model}-${chosen}`,
     source: m.source,
     steps,
     description: `${m.name}: ${steps.map((s) => s.label).join(' → ')}`,
   });
 }
+
+const recoveryChoiceSchema = z.object({
+  model: z.enum(['heard', 'last', 'learn', 'latte'], {
+    error: (issue) =>
+      `model must be one of heard, last, learn, latte; received ${shown(issue.input)}`,
+  }),
+  variant: z.string({ error: 'variant must be a string' }).max(200).optional(),
+});
 
 /**
  * HEARD (Disney): Hear → Empathize → Apologize → Resolve → Diagnose; Diagnose may happen after the

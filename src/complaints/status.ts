@@ -6,6 +6,7 @@
  */
 import type { ComplaintCaseContext, ComplaintCaseState } from './case-types.js';
 import type { ClosureReason } from './closure.js';
+import { deepFreeze } from './internal.js';
 
 /**
  * The customer-facing stage of a complaint.
@@ -64,7 +65,7 @@ export interface ComplaintCaseView {
   readonly context: ComplaintCaseContext;
 }
 
-const stages: Record<ComplaintCaseState, ComplaintStage> = {
+const stages: Readonly<Record<ComplaintCaseState, ComplaintStage>> = deepFreeze({
   new: 'notReceived',
   received: 'received',
   acknowledged: 'acknowledged',
@@ -74,9 +75,9 @@ const stages: Record<ComplaintCaseState, ComplaintStage> = {
   communicated: 'decisionSent',
   openWithRecourse: 'openWithRecourse',
   closed: 'closed',
-};
+});
 
-const messages: Record<ComplaintStage, string> = {
+const messages: Readonly<Record<ComplaintStage, string>> = deepFreeze({
   notReceived: 'We have not received this complaint yet.',
   received: 'We have received your complaint and will acknowledge it shortly.',
   acknowledged: 'We have acknowledged your complaint and are assessing it.',
@@ -86,7 +87,7 @@ const messages: Record<ComplaintStage, string> = {
   openWithRecourse:
     'You did not accept our decision; your complaint stays open and you may use the recourse we listed.',
   closed: 'Your complaint is closed.',
-};
+});
 
 /**
  * Summarises a complaint case for the customer: reference, stage, a sentence, key dates, the

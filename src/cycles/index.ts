@@ -12,6 +12,7 @@ export {
   type UnexpectedDemandContext,
   type UnexpectedDemandEvent,
   type UnexpectedDemandMachine,
+  type UnexpectedDemandRefusal,
   type UnexpectedDemandState,
   unexpectedDemandFlow,
 } from './unexpectedDemand.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import * as z from 'zod';
-import { defineMachine, type Machine } from '../core/index.js';
+import { defineMachine, isRefusal, type Machine, type Refusal } from '../core/index.js';
 import type { EventStamp } from '../frameworks/index.js';
 
 const stamped = z.strictObject({
@@ -76,6 +76,14 @@ export interface UnexpectedDemandContext {
 }
 
 /**
+ * The refusal codes of {@link unexpectedDemandFlow}: `OUT_OF_ORDER` when an event's `at` is
+ * before the previous event's (`details: { at, lastAt }`).
+ *
+ * @category Cycles
+ */
+export type UnexpectedDemandRefusal = 'OUT_OF_ORDER';
+
+/**
  * The machine type of {@link unexpectedDemandFlow}.
  *
  * @category Cycles
@@ -83,18 +91,47 @@ export interface UnexpectedDemandContext {
 export type UnexpectedDemandMachine = Machine<
   UnexpectedDemandState,
   UnexpectedDemandEvent,
-  UnexpectedDemandContext
+  UnexpectedDemandContext,
+  UnexpectedDemandEvent,
+  UnexpectedDemandRefusal
 >;
 
-/** Time order, as in the frameworks: the sentence reaches the caller inside `UPDATE_FAILED`. */
-function stamp(ctx: Ctx, at: number): Ctx {
+type Refuse = (
+  code: UnexpectedDemandRefusal,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+) => Refusal<UnexpectedDemandRefusal>;
+
+/** Time order, as in the frameworks: an earlier event is refused with `OUT_OF_ORDER`. */
+function stamp(ctx: Ctx, at: number, refuse: Refuse): Ctx | Refusal<UnexpectedDemandRefusal> {
   if (ctx.lastAt !== null && at < ctx.lastAt) {
-    throw new Error(
-      `time went backwards: this event is at ${at}, before the previous event at ${ctx.lastAt}; send events in time order`,
+    return refuse(
+      'OUT_OF_ORDER',
+      `Time went backwards: this event is at ${at}, before the previous event at ${ctx.lastAt}; send events in time order.`,
+      { at, lastAt: ctx.lastAt },
     );
   }
   return { ...ctx, startedAt: ctx.startedAt ?? at, lastAt: at };
 }
+
+/** Stamps the event, then applies `change` unless the stamp refused. */
+function afterStamp<E extends { readonly at: number }>(
+  change: (ctx: Ctx, event: E) => Ctx = (ctx) => ctx,
+) {
+  return ({ context, event, refuse }: { context: Ctx; event: E; refuse: Refuse }) => {
+    const next = stamp(context, event.at, refuse);
+    return isRefusal(next) ? next : change(next, event);
+  };
+}
+
+/** The states in which the provider owns the demand (and so `owner` is set). */
+const ownedStates: ReadonlySet<string> = new Set([
+  'responding',
+  'verifyingSatisfaction',
+  'routine',
+]);
+/** The states in which the manager was contacted (and so `escalation` is set). */
+const escalatedStates: ReadonlySet<string> = new Set(['managerContacted', 'handedOver']);
 
 /**
  * What to do when a customer asks for something unexpected (seed `004_7f6274c7c3da26f7.txt`), as
@@ -108,7 +145,13 @@ function stamp(ctx: Ctx, at: number): Ctx {
  * - `managerContacted` → `RETURN_TO_ROUTINE` → `handedOver` (final: the manager owns it now).
  *
  * Every event carries `at` (epoch ms) and optional `actor`, `channel`, `note`; events must arrive
- * in time order (otherwise `UPDATE_FAILED`, snapshot unchanged).
+ * in time order: an earlier event is a `REFUSED` result with `reason.code` `OUT_OF_ORDER` and the
+ * snapshot is unchanged.
+ *
+ * Invariants every snapshot satisfies: `startedAt` and `lastAt` are `null` exactly in
+ * `demandReceived` and `startedAt <= lastAt`; `escalation` is set exactly in `managerContacted` and
+ * `handedOver`; `owner` is set exactly when the provider responded (in `responding`,
+ * `verifyingSatisfaction` and `routine`, and after a `notSatisfied` escalation).
  *
  * @example
  * ```ts
@@ -135,6 +178,42 @@ export const unexpectedDemandFlow: UnexpectedDemandMachine = defineMachine({
     source: 'Seed document 004_7f6274c7c3da26f7.txt (customer interaction cycle training material)',
   },
   context,
+  refusals: {
+    OUT_OF_ORDER: 'The event is earlier than the previous one; events must arrive in time order.',
+  },
+  invariants: {
+    clockStartsWithFirstEvent: ({ state, context }) => {
+      const unset = context.startedAt === null;
+      if (unset !== (context.lastAt === null)) {
+        return 'startedAt and lastAt must both be null (no event yet) or both be set';
+      }
+      return (
+        unset === (state === 'demandReceived') ||
+        (unset
+          ? `the clock is unset (startedAt null) in state '${state}', which only an event reaches`
+          : 'startedAt is set in demandReceived, before any event')
+      );
+    },
+    timeMovesForward: ({ context }) =>
+      context.startedAt === null ||
+      context.lastAt === null ||
+      context.startedAt <= context.lastAt ||
+      `startedAt ${context.startedAt} is after lastAt ${context.lastAt}`,
+    escalationMatchesState: ({ state, context }) =>
+      (context.escalation !== null) === escalatedStates.has(state) ||
+      (context.escalation === null
+        ? `state '${state}' means the manager was contacted, but escalation is null`
+        : `escalation is '${context.escalation}' in state '${state}', where the manager was never contacted`),
+    ownerMatchesPath: ({ state, context }) => {
+      const responded =
+        ownedStates.has(state) ||
+        (escalatedStates.has(state) && context.escalation === 'notSatisfied');
+      if ((context.owner !== null) === responded) return true;
+      return context.owner === null
+        ? `state '${state}' follows a RESPOND_NOW, but owner is null`
+        : `owner is set in state '${state}', but no provider took responsibility on this path`;
+    },
+  },
   events: {
     RESPOND_NOW: stamped.extend({ actor: z.string().min(1) }),
     CANNOT_RESPOND: stamped,
@@ -150,15 +229,15 @@ export const unexpectedDemandFlow: UnexpectedDemandMachine = defineMachine({
         RESPOND_NOW: {
           target: 'responding',
           description: 'Yes: take responsibility and act',
-          update: ({ context, event }) => ({ ...stamp(context, event.at), owner: event.actor }),
+          update: afterStamp((ctx, event: { at: number; actor: string }) => ({
+            ...ctx,
+            owner: event.actor,
+          })),
         },
         CANNOT_RESPOND: {
           target: 'managerContacted',
           description: 'No: contact the manager',
-          update: ({ context, event }) => ({
-            ...stamp(context, event.at),
-            escalation: 'cannotRespond' as const,
-          }),
+          update: afterStamp((ctx) => ({ ...ctx, escalation: 'cannotRespond' as const })),
         },
       },
     },
@@ -167,21 +246,18 @@ export const unexpectedDemandFlow: UnexpectedDemandMachine = defineMachine({
       on: {
         ADDRESSED: {
           target: 'verifyingSatisfaction',
-          update: ({ context, event }) => stamp(context, event.at),
+          update: afterStamp(),
         },
       },
     },
     verifyingSatisfaction: {
       description: 'Is the customer satisfied?',
       on: {
-        SATISFIED: { target: 'routine', update: ({ context, event }) => stamp(context, event.at) },
+        SATISFIED: { target: 'routine', update: afterStamp() },
         NOT_SATISFIED: {
           target: 'managerContacted',
           description: 'Contact the manager for a further response',
-          update: ({ context, event }) => ({
-            ...stamp(context, event.at),
-            escalation: 'notSatisfied' as const,
-          }),
+          update: afterStamp((ctx) => ({ ...ctx, escalation: 'notSatisfied' as const })),
         },
       },
     },
@@ -190,7 +266,7 @@ export const unexpectedDemandFlow: UnexpectedDemandMachine = defineMachine({
       on: {
         RETURN_TO_ROUTINE: {
           target: 'handedOver',
-          update: ({ context, event }) => stamp(context, event.at),
+          update: afterStamp(),
         },
       },
     },

@@ -5,13 +5,21 @@
  * @module
  */
 import * as z from 'zod';
-import { DefinitionError, type DefinitionProblem, defineMachine } from '../core/index.js';
+import {
+  DefinitionError,
+  type DefinitionProblem,
+  defineMachine,
+  type Invariant,
+  isRefusal,
+  type Refusal,
+} from '../core/index.js';
 import { movesFrom, positionsOf, reenterableSteps, stateOf } from './graph.js';
 import type {
   EventStamp,
   Framework,
   FrameworkMachine,
   FrameworkQuality,
+  FrameworkRefusal,
   FrameworkSpec,
   FrameworkStep,
   OutcomeTarget,
@@ -50,6 +58,22 @@ type Ctx = {
   lastAt: number | null;
 };
 type Ev = { type: string; at: number; quality?: string };
+type Args = {
+  context: Ctx;
+  event: Ev;
+  refuse(
+    code: FrameworkRefusal,
+    message: string,
+    details?: Readonly<Record<string, unknown>>,
+  ): Refusal<FrameworkRefusal>;
+};
+
+/** What each refusal code of a framework machine means (declared on every framework machine). */
+const refusals: { readonly [K in FrameworkRefusal]: string } = {
+  OUT_OF_ORDER: 'The event is earlier than the previous one; events must arrive in time order.',
+  REPEAT_LIMIT: 'The step was already done as many times as the framework allows (maxTimes).',
+  MANDATORY_MISSING: 'The interaction cannot end successfully while a mandatory step is missing.',
+};
 
 /**
  * Defines a service framework: ordered steps with attributes, qualities checked across the whole
@@ -57,17 +81,25 @@ type Ev = { type: string; at: number; quality?: string };
  * (`framework.machine`) that drives a live interaction; {@link assessInteraction} scores a
  * recorded one against the same rules.
  *
- * Rules the machine enforces:
+ * Rules the machine enforces (a broken rule is a `REFUSED` result whose `error.reason.code` is a
+ * {@link FrameworkRefusal}; the snapshot is unchanged):
  * - a step may follow the previous one, skip optional steps up to the next mandatory one, go
  *   `back` to the steps listed, or repeat itself when `maxTimes` is above 1 (steps without
  *   outcomes; a step with outcomes comes round again only through an outcome or a back move);
+ *   any other move is `EVENT_NOT_ALLOWED`;
  * - a step with `outcomes` is left only after an outcome event, and only towards that outcome's
  *   targets (`'end'` allows finishing);
- * - guard `withinRepeatLimit`: no step happens more than `maxTimes` times;
+ * - guard `withinRepeatLimit`: no step happens more than `maxTimes` times (`REPEAT_LIMIT`);
  * - guard `allMandatoryDone`: `END` (the successful final state `completed`) needs every
- *   mandatory step; `ABANDON` ends early in `abandoned` from anywhere;
- * - events must arrive in time order: an event whose `at` is before the previous one fails with
- *   `UPDATE_FAILED` and the snapshot is unchanged.
+ *   mandatory step (`MANDATORY_MISSING`, with the missing steps in `details.missing`); `ABANDON`
+ *   ends early in `abandoned` from anywhere;
+ * - events must arrive in time order: an event whose `at` is before the previous one is refused
+ *   with `OUT_OF_ORDER` (`details: { at, lastAt }`).
+ *
+ * Invariants every snapshot satisfies (`restoreSnapshot` rejects a stored snapshot that breaks
+ * one): `startedAt` and `lastAt` are `null` exactly before the first event, and
+ * `startedAt <= lastAt`; the current step has been counted at least once, and no step is counted
+ * in `start`; no count exceeds its step's `maxTimes`; `completed` implies every mandatory step.
  *
  * @example
  * ```ts
@@ -145,11 +177,16 @@ export function defineFramework<
   });
 }
 
-/** Time order, checked in every update: the thrown sentence reaches the caller in the issue. */
-function stamp(context: Ctx, at: number): Ctx {
+/**
+ * Time order, checked in every update: an event earlier than the previous one is refused with
+ * `OUT_OF_ORDER`; otherwise the clock fields move on.
+ */
+function stamp(context: Ctx, at: number, refuse: Args['refuse']): Ctx | Refusal<FrameworkRefusal> {
   if (context.lastAt !== null && at < context.lastAt) {
-    throw new Error(
-      `time went backwards: this event is at ${at}, before the previous event at ${context.lastAt}; send events in time order`,
+    return refuse(
+      'OUT_OF_ORDER',
+      `Time went backwards: this event is at ${at}, before the previous event at ${context.lastAt}; send events in time order.`,
+      { at, lastAt: context.lastAt },
     );
   }
   return { ...context, startedAt: context.startedAt ?? at, lastAt: at };
@@ -181,24 +218,41 @@ function compile(
   const mandatory = steps.filter((s) => s.mandatory).map((s) => s.id);
   const reenterable = reenterableSteps(steps);
   const guards = {
-    withinRepeatLimit: ({ context, event }: { context: Ctx; event: Ev }) =>
-      (context.counts[event.type] ?? 0) < (max.get(event.type) ?? 1),
-    allMandatoryDone: ({ context }: { context: Ctx }) =>
-      mandatory.every((id) => (context.counts[id] ?? 0) > 0),
+    withinRepeatLimit: ({ context, event, refuse }: Args) => {
+      const done = context.counts[event.type] ?? 0;
+      const limit = max.get(event.type) ?? 1;
+      if (done < limit) return true;
+      return refuse(
+        'REPEAT_LIMIT',
+        `Step ${event.type} was already done ${times(done)}; the framework allows it at most ${times(limit)}.`,
+        { step: event.type, count: done, maxTimes: limit },
+      );
+    },
+    allMandatoryDone: ({ context, refuse }: Args) => {
+      const missing = mandatory.filter((id) => (context.counts[id] ?? 0) === 0);
+      if (missing.length === 0) return true;
+      return refuse(
+        'MANDATORY_MISSING',
+        `The interaction cannot end successfully: mandatory step${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} never done.`,
+        { missing },
+      );
+    },
   };
-  const enter = ({ context, event }: { context: Ctx; event: Ev }): Ctx => {
-    const next = stamp(context, event.at);
+  const enter = ({ context, event, refuse }: Args) => {
+    const next = stamp(context, event.at, refuse);
+    if (isRefusal(next)) return next;
     return {
       ...next,
       counts: { ...next.counts, [event.type]: (next.counts[event.type] ?? 0) + 1 },
     };
   };
-  const observe = ({ context, event }: { context: Ctx; event: Ev }): Ctx => {
-    const next = stamp(context, event.at);
+  const observe = ({ context, event, refuse }: Args) => {
+    const next = stamp(context, event.at, refuse);
+    if (isRefusal(next)) return next;
     const q = event.quality as string;
     return { ...next, qualities: { ...next.qualities, [q]: (next.qualities[q] ?? 0) + 1 } };
   };
-  const tick = ({ context, event }: { context: Ctx; event: Ev }): Ctx => stamp(context, event.at);
+  const tick = ({ context, event, refuse }: Args) => stamp(context, event.at, refuse);
 
   const states: Record<string, unknown> = {};
   for (const position of positionsOf(steps)) {
@@ -255,6 +309,8 @@ function compile(
     }),
     events,
     guards,
+    refusals,
+    invariants: invariantsOf(steps, qualityIds),
     states,
     ...(spec.description === undefined ? {} : { description: spec.description }),
     meta: {
@@ -265,4 +321,78 @@ function compile(
       qualities,
     },
   } as never) as unknown as FrameworkMachine<string, string, string>;
+}
+
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+
+/**
+ * What holds between a framework machine's state and its context in every reachable snapshot.
+ * Each returns `true` or a sentence naming the breach.
+ */
+function invariantsOf(
+  steps: readonly FrameworkStep[],
+  qualityIds: readonly string[],
+): Record<string, Invariant<string, Ctx>> {
+  const stepOfState = new Map<string, string>();
+  for (const position of positionsOf(steps)) {
+    if (position.step !== null) stepOfState.set(stateOf(position), position.step);
+  }
+  const untouched = (context: Ctx) =>
+    steps.every((s) => (context.counts[s.id] ?? 0) === 0) &&
+    qualityIds.every((q) => (context.qualities[q] ?? 0) === 0);
+  return {
+    clockStartsWithFirstEvent: ({ state, context }) => {
+      if ((context.startedAt === null) !== (context.lastAt === null)) {
+        return 'startedAt and lastAt must both be null (no event yet) or both be set';
+      }
+      const fresh = state === 'start' && untouched(context);
+      if (context.startedAt === null && !fresh) {
+        return `the clock is unset (startedAt null) in state '${state}' after steps or qualities were counted`;
+      }
+      if (context.startedAt !== null && fresh) {
+        return 'startedAt is set, but no event was counted and the state is still start';
+      }
+      return true;
+    },
+    timeMovesForward: ({ context }) =>
+      context.startedAt === null ||
+      context.lastAt === null ||
+      context.startedAt <= context.lastAt ||
+      `startedAt ${context.startedAt} is after lastAt ${context.lastAt}`,
+    currentStepCounted: ({ state, context }) => {
+      const step = stepOfState.get(state);
+      if (step !== undefined) {
+        return (
+          (context.counts[step] ?? 0) >= 1 ||
+          `state '${state}' is inside step ${step}, but that step is counted 0 times`
+        );
+      }
+      if (state !== 'start') return true;
+      const counted = steps.filter((s) => (context.counts[s.id] ?? 0) > 0).map((s) => s.id);
+      return (
+        counted.length === 0 ||
+        `no step can have happened in state 'start', but ${counted.join(', ')} ${counted.length === 1 ? 'is' : 'are'} counted`
+      );
+    },
+    countsWithinMaxTimes: ({ context }) => {
+      const over = steps.filter((s) => (context.counts[s.id] ?? 0) > s.maxTimes);
+      return (
+        over.length === 0 ||
+        over
+          .map(
+            (s) =>
+              `step ${s.id} is counted ${context.counts[s.id]} times, above its maxTimes ${s.maxTimes}`,
+          )
+          .join('; ')
+      );
+    },
+    completedHasEveryMandatoryStep: ({ state, context }) => {
+      if (state !== 'completed') return true;
+      const missing = steps.filter((s) => s.mandatory && (context.counts[s.id] ?? 0) === 0);
+      return (
+        missing.length === 0 ||
+        `state 'completed' needs every mandatory step, but ${missing.map((s) => s.id).join(', ')} ${missing.length === 1 ? 'is' : 'are'} counted 0 times`
+      );
+    },
+  };
 }

@@ -40,6 +40,7 @@ export type {
   FrameworkEvent,
   FrameworkMachine,
   FrameworkQuality,
+  FrameworkRefusal,
   FrameworkSnapshot,
   FrameworkSpec,
   FrameworkState,

@@ -238,15 +238,44 @@ export interface FrameworkContext<S extends string, Q extends string> {
 }
 
 /**
+ * The refusal codes of every framework machine: the `reason.code` of a `REFUSED` transition.
+ *
+ * - `OUT_OF_ORDER`: the event's `at` is before the previous event's (`details: { at, lastAt }`).
+ * - `REPEAT_LIMIT`: the step was already done `maxTimes` times
+ *   (`details: { step, count, maxTimes }`).
+ * - `MANDATORY_MISSING`: `END` was sent while a mandatory step was never done
+ *   (`details: { missing }`).
+ *
+ * @example
+ * ```ts
+ * import { eightStepsOfService, initialSnapshot, transition } from 'servicecraft';
+ * import type { FrameworkRefusal } from 'servicecraft';
+ *
+ * const m = eightStepsOfService.machine;
+ * const greeted = transition(m, initialSnapshot(m), { type: 'approach', at: 1_000 });
+ * if (greeted.ok) {
+ *   const late = transition(m, greeted.snapshot, { type: 'determineNeeds', at: 500 });
+ *   const code: FrameworkRefusal | undefined = late.ok ? undefined : late.error.reason?.code;
+ *   code; // 'OUT_OF_ORDER'
+ * }
+ * ```
+ *
+ * @category Frameworks
+ */
+export type FrameworkRefusal = 'OUT_OF_ORDER' | 'REPEAT_LIMIT' | 'MANDATORY_MISSING';
+
+/**
  * The machine a framework compiles to; use it with `initialSnapshot`, `transition`, `createFlow`,
- * `replay` and `toMermaid`.
+ * `replay` and `toMermaid`. Its refusal codes are {@link FrameworkRefusal}.
  *
  * @category Frameworks
  */
 export type FrameworkMachine<S extends string, Q extends string, O extends string> = Machine<
   FrameworkState<S, O>,
   FrameworkEvent<S, Q, O>,
-  FrameworkContext<S, Q>
+  FrameworkContext<S, Q>,
+  FrameworkEvent<S, Q, O>,
+  FrameworkRefusal
 >;
 
 /**

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { MetricError, type MetricProblem, parseOrThrow, show } from './errors.js';
-import { type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
+import { deepFreeze, type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
 
 /**
  * The CES version: 1 (1–5, lower is easier) or 2 (1–7, higher is easier).
@@ -48,6 +48,7 @@ export interface CesVersionFacts {
 
 /**
  * The facts of each CES version: range, direction and what this library counts as "easy".
+ * Frozen all the way down: nobody can change them for everyone else at run time.
  *
  * @example
  * ```ts
@@ -63,7 +64,7 @@ export const cesVersions: {
   readonly 1: CesVersionFacts;
   /** Version 2: agreement from 1 (strongly disagree) to 7 (strongly agree) that it was easy. */
   readonly 2: CesVersionFacts;
-} = {
+} = deepFreeze({
   1: {
     min: 1,
     max: 5,
@@ -78,7 +79,7 @@ export const cesVersions: {
     easy: [5, 7],
     source: 'CES 2.0 (CEB, 2013): agreement 1 strongly disagree to 7 strongly agree; DOMAIN.md §5',
   },
-};
+});
 
 /**
  * A running CES tally for one version: plain JSON, storable and mergeable. `counts[i]` counts the

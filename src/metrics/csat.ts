@@ -7,7 +7,14 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
-import { type EmptyResult, type Fraction, isCount, type Share, shareOf } from './shared.js';
+import {
+  deepFreeze,
+  type EmptyResult,
+  type Fraction,
+  isCount,
+  type Share,
+  shareOf,
+} from './shared.js';
 
 /**
  * A CSAT scale: whole points from `min` to `max` with answers of `positiveFrom` or more counted
@@ -44,7 +51,7 @@ export type CsatScale =
 export type CsatResponse = number | 'good' | 'bad' | null;
 
 /**
- * The preset CSAT scales.
+ * The preset CSAT scales, frozen all the way down (make another scale with {@link csatScale}).
  *
  * @example
  * ```ts
@@ -61,7 +68,7 @@ export const csatScales: {
   readonly fivePoint: CsatScale;
   /** `'good'` or `'bad'`. */
   readonly binary: CsatScale;
-} = {
+} = deepFreeze({
   /** 1–5, satisfied at 4 or 5: the usual "% satisfied" reading of a five-point survey. */
   fivePoint: {
     kind: 'points',
@@ -72,7 +79,7 @@ export const csatScales: {
   },
   /** A good/bad rating, as helpdesk satisfaction surveys (e.g. Zendesk) ask it. */
   binary: { kind: 'binary', source: 'good/bad satisfaction rating of helpdesk products (Zendesk)' },
-};
+});
 
 const scaleSchema = z.union([
   z

@@ -6,10 +6,11 @@
  * @module
  */
 import { MetricError, show } from './errors.js';
-import { type EmptyResult, isCount } from './shared.js';
+import { deepFreeze, type EmptyResult, isCount } from './shared.js';
 
 /**
- * The default exchange rate: 12 good experiences to offset one bad one.
+ * The default exchange rate: 12 good experiences to offset one bad one. Frozen: pass
+ * `{ ratio }` to {@link relationshipHealth} to use another.
  *
  * @example
  * ```ts
@@ -20,12 +21,12 @@ import { type EmptyResult, isCount } from './shared.js';
  *
  * @category Metrics
  */
-export const defaultHealthRatio = {
+export const defaultHealthRatio = deepFreeze({
   /** Good experiences that offset one bad one. */
   ratio: 12,
   /** Where the figure comes from. */
   source: 'seed 003_7e9e7f60ff16616a.txt: about 12 positive experiences make up for one bad one',
-} as const;
+} as const);
 
 /**
  * Good against bad experiences at an exchange rate.

@@ -6,12 +6,12 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
-import { type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
+import { deepFreeze, type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
 
 const accepted = 'An NPS answer must be a whole number from 0 to 10.';
 
 /**
- * The z-scores of common two-sided confidence levels, for {@link NpsOptions.interval}.
+ * The z-scores of common two-sided confidence levels, for {@link NpsOptions.interval}. Frozen.
  *
  * @example
  * ```ts
@@ -22,7 +22,7 @@ const accepted = 'An NPS answer must be a whole number from 0 to 10.';
  *
  * @category Metrics
  */
-export const confidenceZ = {
+export const confidenceZ = deepFreeze({
   /** 80 % two-sided. */
   '80%': 1.2815515655446004,
   /** 90 % two-sided. */
@@ -31,7 +31,7 @@ export const confidenceZ = {
   '95%': 1.959963984540054,
   /** 99 % two-sided. */
   '99%': 2.5758293035489004,
-} as const;
+} as const);
 
 /**
  * Options for {@link nps} and {@link npsResult}.

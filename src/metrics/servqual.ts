@@ -7,10 +7,10 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
-import type { EmptyResult } from './shared.js';
+import { deepFreeze, type EmptyResult } from './shared.js';
 
 /**
- * The five SERVQUAL dimensions, in the order results list them.
+ * The five SERVQUAL dimensions, in the order results list them. A frozen array.
  *
  * @example
  * ```ts
@@ -21,13 +21,13 @@ import type { EmptyResult } from './shared.js';
  *
  * @category Metrics
  */
-export const servqualDimensions = [
+export const servqualDimensions = deepFreeze([
   'tangibles',
   'reliability',
   'responsiveness',
   'assurance',
   'empathy',
-] as const;
+] as const);
 
 /**
  * One SERVQUAL dimension (Parasuraman, Zeithaml and Berry, 1988).

@@ -50,3 +50,17 @@ export function shareOf(count: number, total: number): Share {
 export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
+
+/**
+ * @internal Freezes a constant and everything inside it, so a caller cannot change a scale, a
+ * z-score or a list every other caller relies on. Returns the same value, typed as given.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) {
+      deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+    }
+  }
+  return value;
+}

@@ -16,6 +16,7 @@ import {
   transition,
 } from '../core/index.js';
 import { edgesByState } from './explore.js';
+import { arbitraryOptions, checkMachine, checkOptions } from './options.js';
 import type { PayloadSamples } from './samples.js';
 import { numberFits, readSchema, type SchemaNode } from './schema.js';
 
@@ -204,6 +205,8 @@ export function arbitraryEvent<M extends AnyMachine>(
   machine: M,
   options: Pick<ArbitraryOptions<M>, 'samples'> = {},
 ): fc.Arbitrary<EventFrom<M>> {
+  checkMachine('arbitraryEvent', machine);
+  checkOptions('arbitraryEvent', arbitraryOptions, options);
   const types = machine.events as readonly string[];
   return fc.oneof(
     ...types.map((type) =>
@@ -241,6 +244,8 @@ export function arbitraryValidSequence<M extends AnyMachine>(
   machine: M,
   options: ArbitraryOptions<M> = {},
 ): fc.Arbitrary<EventFrom<M>[]> {
+  checkMachine('arbitraryValidSequence', machine);
+  checkOptions('arbitraryValidSequence', arbitraryOptions, options);
   const graph = edgesByState(machine);
   const used = [...new Set([...graph.values()].flatMap((byEvent) => [...byEvent.keys()]))];
   const payloads = Object.fromEntries(
@@ -301,6 +306,8 @@ export function arbitrarySequence<M extends AnyMachine>(
   machine: M,
   options: Pick<ArbitraryOptions<M>, 'samples' | 'maxLength'> = {},
 ): fc.Arbitrary<EventFrom<M>[]> {
+  checkMachine('arbitrarySequence', machine);
+  checkOptions('arbitrarySequence', arbitraryOptions, options);
   const types = machine.events as readonly string[];
   const junk = fc
     .tuple(

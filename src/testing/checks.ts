@@ -11,12 +11,15 @@ import {
   type EventFrom,
   initialSnapshot,
   nextEvents,
+  type RefusalFrom,
   type SnapshotFrom,
   type Step,
   type TransitionErrorCode,
   type TransitionIssue,
   transition,
+  UsageError,
 } from '../core/index.js';
+import { checkOptions, startOptions } from './options.js';
 import { describePath } from './paths.js';
 
 /**
@@ -52,6 +55,12 @@ interface Run {
 
 /** Applies events until one is refused. */
 function run(machine: AnyMachine, events: readonly unknown[], options: CheckOptions): Run {
+  checkOptions('the check', startOptions, options);
+  if (!Array.isArray(events)) {
+    throw new UsageError('The check expects the events as a list.', [
+      { path: ['events'], message: 'not an array' },
+    ]);
+  }
   let snapshot = options.from ?? initialSnapshot(machine, options.input);
   const start: string = snapshot.state;
   const steps: Step[] = [];
@@ -122,16 +131,22 @@ export function checkAccept<M extends AnyMachine>(
   return {
     pass: false,
     message: [
-      `Expected machine '${machine.id}' to accept all ${count(events.length)}, but event #${index} (${type}) was refused in state '${r.snapshot.state}' with ${error.code}:`,
+      `Expected machine '${machine.id}' to accept all ${count(events.length)}, but event #${index} (${type}) was refused in state '${r.snapshot.state}' with ${codeOf(error)}:`,
       `  ${error.message}`,
       trace(machine, r, type),
     ].join('\n'),
   };
 }
 
+/** The code of an issue, with the domain code of a refusal: `REFUSED (INSUFFICIENT_POINTS)`. */
+const codeOf = (error: TransitionIssue) =>
+  error.reason === undefined ? error.code : `${error.code} (${error.reason.code})`;
+
 /**
  * Whether the machine accepts every event but the last and refuses the last one (with `code`,
  * when given): the check behind `toReject`. A single event is checked from the start snapshot.
+ * `code` is a transition error code (`'REFUSED'` matches any refusal a guard or update returned)
+ * or one of the machine's refusal codes, which matches a `REFUSED` issue with that `reason.code`.
  *
  * @example
  * ```ts
@@ -147,21 +162,24 @@ export function checkAccept<M extends AnyMachine>(
  *
  * @param machine - A machine from `defineMachine`.
  * @param events - One event, or a list whose last event must be refused.
- * @param code - The expected refusal code; any code when omitted.
+ * @param code - The expected code (a transition error code or a refusal code of the machine);
+ *   any code when omitted.
  * @param options - The start snapshot or initial input.
  * @returns The outcome and its explanation.
+ * @throws `UsageError` when `events` is an empty list.
  * @category Testing
  */
 export function checkReject<M extends AnyMachine>(
   machine: M,
   events: EventFrom<M> | readonly EventFrom<M>[],
-  code?: TransitionErrorCode,
+  code?: TransitionErrorCode | RefusalFrom<M>,
   options: CheckOptions<M> = {},
 ): CheckResult {
   const list: readonly unknown[] = Array.isArray(events) ? events : [events];
   if (list.length === 0) {
-    throw new TypeError(
+    throw new UsageError(
       'toReject needs at least one event: the last one is the event expected to be refused.',
+      [{ path: ['events'], message: 'an empty list' }],
     );
   }
   const last = list.length - 1;
@@ -183,17 +201,17 @@ export function checkReject<M extends AnyMachine>(
     return {
       pass: false,
       message: [
-        `Expected machine '${machine.id}' to accept ${last === 1 ? 'the event' : `the ${count(last)}`} before the last, but event #${index} (${type}) was refused in state '${r.snapshot.state}' with ${error.code}:`,
+        `Expected machine '${machine.id}' to accept ${last === 1 ? 'the event' : `the ${count(last)}`} before the last, but event #${index} (${type}) was refused in state '${r.snapshot.state}' with ${codeOf(error)}:`,
         `  ${error.message}`,
         trace(machine, r, type),
       ].join('\n'),
     };
   }
-  if (code !== undefined && error.code !== code) {
+  if (code !== undefined && error.code !== code && error.reason?.code !== code) {
     return {
       pass: false,
       message: [
-        `Expected event #${index} (${type}) to be refused with ${code} in state '${r.snapshot.state}', but it was refused with ${error.code}:`,
+        `Expected event #${index} (${type}) to be refused with ${code} in state '${r.snapshot.state}', but it was refused with ${codeOf(error)}:`,
         `  ${error.message}`,
         trace(machine, r, type),
       ].join('\n'),
@@ -202,7 +220,7 @@ export function checkReject<M extends AnyMachine>(
   return {
     pass: true,
     message: [
-      `Expected event #${index} (${type}) not to be refused${expected} in state '${r.snapshot.state}', but it was refused with ${error.code}:`,
+      `Expected event #${index} (${type}) not to be refused${expected} in state '${r.snapshot.state}', but it was refused with ${codeOf(error)}:`,
       `  ${error.message}`,
       trace(machine, r, type),
     ].join('\n'),
@@ -247,14 +265,15 @@ function snapshotIn(
  * @param received - A snapshot, a flow (`createFlow`), or an object with a `snapshot`.
  * @param state - The expected state.
  * @returns The outcome and its explanation.
- * @throws {TypeError} when `received` holds no snapshot.
+ * @throws `UsageError` when `received` holds no snapshot.
  * @category Testing
  */
 export function checkState(received: unknown, state: string): CheckResult {
   const snapshot = snapshotIn(received);
   if (snapshot === undefined) {
-    throw new TypeError(
+    throw new UsageError(
       'toBeInState expects a snapshot, a flow, or a result with a snapshot (from transition or replay); received a value with none.',
+      [{ path: ['received'], message: 'holds no snapshot' }],
     );
   }
   const refused = (received as { ok?: unknown; error?: { message?: unknown } }).ok === false;

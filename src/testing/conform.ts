@@ -7,6 +7,7 @@
  */
 import { type AnyFramework, assessInteraction } from '../frameworks/index.js';
 import type { CheckResult } from './checks.js';
+import { checkOptions, conformOptions } from './options.js';
 
 /**
  * Options for {@link checkConformance} and `toConformTo`.
@@ -50,6 +51,7 @@ export function checkConformance(
   record: unknown,
   options: ConformOptions = {},
 ): CheckResult {
+  checkOptions('toConformTo', conformOptions, options);
   const minScore = options.minScore ?? 100;
   const result = assessInteraction(framework, record);
   const subject = `the interaction to conform to '${framework.name}' with a score of at least ${minScore}`;

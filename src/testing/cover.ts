@@ -14,6 +14,7 @@ import {
   transition,
 } from '../core/index.js';
 import { edgeKey, edgesByState, explore, lineage, type PathOptions } from './explore.js';
+import { checkMachine, checkOptions, pathOptions } from './options.js';
 import { describePath, type PathPlanFrom, plan, type TestPath } from './paths.js';
 import { eventCandidates } from './samples.js';
 
@@ -48,6 +49,8 @@ export function transitionCover<M extends AnyMachine>(
   options: PathOptions<M> = {},
 ): PathPlanFrom<M> {
   type S = StateFrom<M>;
+  checkMachine('transitionCover', machine);
+  checkOptions('transitionCover', pathOptions, options);
   const found = explore(machine, options);
   const start = found.root.snapshot.state;
   const graph = edgesByState(machine);

@@ -15,6 +15,7 @@ import {
   transition,
 } from '../core/index.js';
 import { edgeKey } from './explore.js';
+import { checkIterable, checkMachine, checkOptions, startOptions } from './options.js';
 
 /**
  * An edge with the number of times the logs took it.
@@ -129,6 +130,9 @@ export function coverage<M extends AnyMachine>(
   options: CoverageOptions<M> = {},
 ): CoverageReport<StateFrom<M>, EventFrom<M>['type']> {
   type S = StateFrom<M>;
+  checkMachine('coverage', machine);
+  checkOptions('coverage', startOptions, options);
+  checkIterable('coverage', ['logs'], logs);
   const start = options.from ?? (initialSnapshot(machine, options.input) as SnapshotFrom<M>);
   const stateCounts = new Map<string, number>();
   const edgeCounts = new Map<string, number>();
@@ -137,6 +141,7 @@ export function coverage<M extends AnyMachine>(
   let logCount = 0;
   let events = 0;
   for (const log of logs) {
+    checkIterable('coverage', ['logs', logCount], log);
     let snapshot = start;
     bump(stateCounts, snapshot.state);
     let index = 0;

@@ -32,6 +32,7 @@ export {
 export {
   installMatchers,
   type MatcherOutcome,
+  type ReceivedCode,
   type ReceivedEvent,
   type ReceivedState,
   type ServicecraftMatchers,

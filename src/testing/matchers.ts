@@ -6,7 +6,14 @@
  * @module
  */
 import type { ExpectStatic, MatcherState } from 'vitest';
-import type { AnyMachine, EventFrom, StateFrom, TransitionErrorCode } from '../core/index.js';
+import {
+  type AnyMachine,
+  type EventFrom,
+  type RefusalFrom,
+  type StateFrom,
+  type TransitionErrorCode,
+  UsageError,
+} from '../core/index.js';
 import type { AnyFramework } from '../frameworks/index.js';
 import {
   type CheckOptions,
@@ -25,6 +32,15 @@ import type { EventLike } from './paths.js';
  * @category Testing
  */
 export type ReceivedEvent<T> = T extends AnyMachine ? EventFrom<T> : EventLike;
+/**
+ * The codes `toReject` takes for a received value: every transition error code, plus the
+ * machine's own refusal codes when it is a typed machine (any string otherwise).
+ *
+ * @category Testing
+ */
+export type ReceivedCode<T> =
+  | TransitionErrorCode
+  | (T extends AnyMachine ? RefusalFrom<T> : string);
 /**
  * The state names a matcher takes for a received snapshot, flow or result: its machine's state
  * names when typed, any string otherwise.
@@ -54,11 +70,13 @@ export interface ServicecraftMatchers<T = unknown> {
   toAccept(events: readonly ReceivedEvent<T>[], options?: CheckOptions): void;
   /**
    * Asserts that the received machine accepts every event but the last and refuses the last
-   * (with `code`, when given). Pass a single event to check it from the start snapshot.
+   * (with `code`, when given: a transition error code such as `'REFUSED'`, or one of the
+   * machine's refusal codes such as `'INSUFFICIENT_POINTS'`). Pass a single event to check it
+   * from the start snapshot.
    */
   toReject(
     events: ReceivedEvent<T> | readonly ReceivedEvent<T>[],
-    code?: TransitionErrorCode,
+    code?: ReceivedCode<T>,
     options?: CheckOptions,
   ): void;
   /** Asserts that the received snapshot (or flow, or transition/replay result) is in `state`. */
@@ -84,8 +102,9 @@ const isMachine = (value: unknown): value is AnyMachine =>
 
 function machineOf(received: unknown, matcher: string): AnyMachine {
   if (!isMachine(received)) {
-    throw new TypeError(
+    throw new UsageError(
       `${matcher} expects a machine made by defineMachine as the received value, e.g. expect(machine).${matcher}(...).`,
+      [{ path: ['received'], message: 'not a machine made by defineMachine()' }],
     );
   }
   return received;
@@ -136,11 +155,11 @@ export const servicecraftMatchers = {
     this: MatcherState,
     received: unknown,
     events: unknown,
-    code?: TransitionErrorCode,
+    code?: string,
     options?: CheckOptions,
   ): MatcherOutcome {
     const machine = machineOf(received, 'toReject');
-    return toMatcherResult(checkReject(machine, events as never, code, options));
+    return toMatcherResult(checkReject(machine, events as never, code as never, options));
   },
   /** See {@link ServicecraftMatchers.toBeInState}. */
   toBeInState(this: MatcherState, received: unknown, state: string): MatcherOutcome {

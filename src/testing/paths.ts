@@ -27,6 +27,7 @@ import {
 
 export type { PathOptions } from './explore.js';
 
+import { checkMachine, checkOptions, pathOptions, simplePathOptions } from './options.js';
 import { eventCandidates } from './samples.js';
 
 /**
@@ -186,6 +187,8 @@ export function shortestPaths<M extends AnyMachine>(
   machine: M,
   options: PathOptions<M> = {},
 ): PathPlanFrom<M> {
+  checkMachine('shortestPaths', machine);
+  checkOptions('shortestPaths', pathOptions, options);
   const found = explore(machine, options);
   const start = found.root.snapshot.state;
   const paths = (machine.states as readonly string[]).flatMap((state) => {
@@ -231,6 +234,8 @@ export function simplePaths<M extends AnyMachine>(
   machine: M,
   options: SimplePathOptions<M> = {},
 ): PathPlanFrom<M> {
+  checkMachine('simplePaths', machine);
+  checkOptions('simplePaths', simplePathOptions, options);
   const maxLength = options.maxLength ?? machine.states.length;
   const limit = options.limit ?? 10_000;
   const candidates = eventCandidates(machine, options.samples);

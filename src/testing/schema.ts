@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Schema } from '../core/index.js';
+import { type Schema, ServicecraftError } from '../core/index.js';
 
 /** @internal A JSON primitive a literal or enum can hold. */
 export type Primitive = string | number | boolean | null | undefined | bigint;
@@ -46,7 +46,8 @@ export type SchemaNode =
 
 /**
  * Thrown when a payload has to be derived from a zod schema type (or check) that the testing
- * helpers do not understand. Pass explicit samples for that event instead.
+ * helpers do not understand. Pass explicit samples for that event instead. A
+ * `ServicecraftError` of kind `'UnsupportedSchemaError'`, so `isServicecraftError` recognises it.
  *
  * @example
  * ```ts
@@ -62,7 +63,7 @@ export type SchemaNode =
  *
  * @category Testing
  */
-export class UnsupportedSchemaError extends Error {
+export class UnsupportedSchemaError extends ServicecraftError {
   /** The zod schema type (or `string check <name>`) that could not be handled. */
   readonly schemaType: string;
   /** Where in the payload the schema sits, e.g. `['items', '[]']`. */
@@ -75,9 +76,9 @@ export class UnsupportedSchemaError extends Error {
   constructor(schemaType: string, path: readonly string[]) {
     const where = path.length === 0 ? 'the payload' : `'${path.join('.')}'`;
     super(
+      'UnsupportedSchemaError',
       `Cannot derive a value for ${where}: zod schema type '${schemaType}' is not supported by the payload generator; pass samples for this event (the \`samples\` option) instead.`,
     );
-    this.name = 'UnsupportedSchemaError';
     this.schemaType = schemaType;
     this.path = path;
   }

@@ -6,7 +6,15 @@
  *
  * @module
  */
-import { type AnyMachine, type Edge, initialSnapshot } from '../core/index.js';
+import {
+  type AnyMachine,
+  type Edge,
+  initialSnapshot,
+  isRefusal,
+  refusal,
+  UsageError,
+} from '../core/index.js';
+import { checkMachine, checkOptions, xstateOptions } from './options.js';
 import type { EventLike } from './paths.js';
 
 /**
@@ -73,7 +81,9 @@ export interface XStateArgs {
 
 /**
  * What {@link toXStateConfig} returns: pass both to XState,
- * `createMachine(config, implementations)`.
+ * `createMachine(config, implementations)`. A guard name of the form
+ * `accepts:<state>:<event>:<index>` is a guard the export adds: it passes exactly when
+ * servicecraft would take that candidate (see {@link toXStateConfig}).
  *
  * @category Testing
  */
@@ -82,7 +92,7 @@ export interface XStateExport {
   readonly config: XStateConfig;
   /** Guard and action implementations, referenced by name from the config. */
   readonly implementations: {
-    /** One guard per servicecraft guard name. */
+    /** One guard per servicecraft guard name, plus the added `accepts:<state>:<event>:<index>` ones. */
     readonly guards: Readonly<Record<string, (args: XStateArgs) => boolean>>;
     /** One action per context update (only when `assign` was given). */
     readonly actions: Readonly<Record<string, unknown>>;
@@ -104,19 +114,40 @@ export interface XStateOptions {
   readonly assign?: (updater: (args: XStateArgs) => object) => unknown;
 }
 
-type Candidate = { readonly update?: (args: { context: unknown; event: unknown }) => unknown };
+/** A guard or an update as the definition holds it. */
+type Rule = (args: { context: unknown; event: unknown; refuse: typeof refusal }) => unknown;
+type Candidate = { readonly guard?: string; readonly update?: Rule };
 
-function candidatesOf(machine: AnyMachine, edge: Edge): Candidate | undefined {
-  const spec = machine.definition.states[edge.from]?.on?.[edge.event];
-  const list = Array.isArray(spec) ? spec : [spec];
-  const candidate = list[edge.index] as unknown;
-  return typeof candidate === 'object' && candidate !== null ? (candidate as Candidate) : undefined;
+/** The candidates of an event in a state, in order (a bare target name has no guard or update). */
+function candidatesOf(machine: AnyMachine, from: string, event: string): readonly Candidate[] {
+  const spec = machine.definition.states[from]?.on?.[event];
+  const list: readonly unknown[] = Array.isArray(spec) ? spec : [spec];
+  return list.map((c) => (typeof c === 'object' && c !== null ? (c as Candidate) : {}));
+}
+
+/** Runs a rule on XState's arguments; a throw counts as `undefined` (neither pass nor context). */
+function run(rule: Rule, args: XStateArgs): unknown {
+  try {
+    return rule({ context: args.context, event: args.event, refuse: refusal });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Exports a machine as an XState v5 config with named guard implementations (and, with
  * `assign`, named context-update actions). XState does not validate payloads, so guards receive
  * the raw event; the initial context is the validated one.
+ *
+ * Refusals become "not taken": an exported guard passes only when the servicecraft guard returns
+ * exactly `true` (`false`, a refusal or a throw all fail it), so the actor stays where it is,
+ * `snapshot.can(event)` is `false` and the actor never errors. A candidate that has an update, or
+ * follows other candidates of the same event, is guarded by an added guard
+ * `accepts:<state>:<event>:<index>` that passes exactly when servicecraft would take it: every
+ * earlier candidate's guard returned `false` (a refusal stops the search, as in the engine), its
+ * own guard returned `true`, and its update returns a context rather than a refusal (or a throw).
+ * An `assign` action never stores a refusal: should its update refuse or throw anyway, the
+ * context stays as it was.
  *
  * @example
  * ```ts
@@ -137,18 +168,38 @@ function candidatesOf(machine: AnyMachine, edge: Edge): Candidate | undefined {
  * @param machine - A machine from `defineMachine`.
  * @param options - Initial input and XState's `assign`.
  * @returns The config and the implementations to pass to `createMachine`.
- * @throws {TypeError} when a state name contains `.` or starts with `#` (XState reads those as paths).
+ * @throws `UsageError` when a state name contains `.` or starts with `#` (XState reads those as
+ *   paths).
  * @category Testing
  */
 export function toXStateConfig(machine: AnyMachine, options: XStateOptions = {}): XStateExport {
+  checkMachine('toXStateConfig', machine);
+  checkOptions('toXStateConfig', xstateOptions, options);
   const names = machine.states as readonly string[];
   for (const name of names) {
     if (name.includes('.') || name.startsWith('#')) {
-      throw new TypeError(
+      throw new UsageError(
         `State '${name}' of machine '${machine.id}' cannot be exported to XState: XState reads '.' and a leading '#' in a state key as a path; rename the state.`,
+        [{ path: ['states', name], message: "contains '.' or starts with '#'" }],
       );
     }
   }
+  const definedGuards = (machine.definition.guards ?? {}) as unknown as Readonly<
+    Record<string, Rule>
+  >;
+  /** Whether a named guard returns exactly `true` (what the engine takes as a pass). */
+  const passes = (name: string, args: XStateArgs) => {
+    const guard = definedGuards[name];
+    return guard !== undefined && run(guard, args) === true;
+  };
+  /** Whether a named guard returns exactly `false` (the only answer that lets the next candidate try). */
+  const declines = (name: string | undefined, args: XStateArgs) => {
+    const guard = name === undefined ? undefined : definedGuards[name];
+    return guard !== undefined && run(guard, args) === false;
+  };
+
+  const guards: Record<string, (args: XStateArgs) => boolean> = {};
+  for (const name of Object.keys(definedGuards)) guards[name] = (args) => passes(name, args);
   const actions: Record<string, unknown> = {};
   const on = new Map<string, Record<string, XStateTransition[]>>();
   for (const edge of machine.edges as readonly Edge[]) {
@@ -157,14 +208,31 @@ export function toXStateConfig(machine: AnyMachine, options: XStateOptions = {})
     const transition: { -readonly [K in keyof XStateTransition]: XStateTransition[K] } = {
       target: edge.to,
     };
-    if (edge.guard !== undefined) transition.guard = edge.guard;
+    const candidates = candidatesOf(machine, edge.from, edge.event);
+    const earlier = candidates.slice(0, edge.index);
+    const update = edge.updates ? candidates[edge.index]?.update : undefined;
+    if (update === undefined && earlier.length === 0) {
+      if (edge.guard !== undefined) transition.guard = edge.guard;
+    } else {
+      let name = `accepts:${edge.from}:${edge.event}:${edge.index}`;
+      while (name in guards) name = `${name}'`;
+      const own = edge.guard;
+      guards[name] = (args) =>
+        earlier.every((c) => declines(c.guard, args)) &&
+        (own === undefined || passes(own, args)) &&
+        (update === undefined || accepts(update, args));
+      transition.guard = name;
+    }
     if (edge.description !== undefined) transition.description = edge.description;
-    const update = edge.updates ? candidatesOf(machine, edge)?.update : undefined;
     if (update !== undefined && options.assign !== undefined) {
       const name = `update:${edge.from}:${edge.event}:${edge.index}`;
-      actions[name] = options.assign(
-        (args) => update({ context: args.context, event: args.event }) as object,
-      );
+      actions[name] = options.assign((args) => {
+        const next = run(update, args);
+        // Never store a refusal (or nothing) as the context: keep the one there is.
+        return isRefusal(next) || typeof next !== 'object' || next === null
+          ? (args.context as object)
+          : next;
+      });
       transition.actions = [name];
     }
     byEvent[edge.event] = [...(byEvent[edge.event] ?? []), transition];
@@ -180,11 +248,6 @@ export function toXStateConfig(machine: AnyMachine, options: XStateOptions = {})
     if (source?.meta !== undefined) state.meta = source.meta;
     states[name] = state;
   }
-  const guards: Record<string, (args: XStateArgs) => boolean> = {};
-  for (const [name, guard] of Object.entries(machine.definition.guards ?? {})) {
-    guards[name] = (args) =>
-      (guard as (a: XStateArgs) => boolean)({ context: args.context, event: args.event }) === true;
-  }
   const config: { -readonly [K in keyof XStateConfig]: XStateConfig[K] } = {
     id: machine.id,
     initial: machine.initial,
@@ -195,4 +258,10 @@ export function toXStateConfig(machine: AnyMachine, options: XStateOptions = {})
   if (machine.definition.description !== undefined)
     config.description = machine.definition.description;
   return { config, implementations: { guards, actions } };
+}
+
+/** Whether an update would give a context: not a refusal, not a throw, an object. */
+function accepts(update: Rule, args: XStateArgs): boolean {
+  const next = run(update, args);
+  return typeof next === 'object' && next !== null && !isRefusal(next);
 }

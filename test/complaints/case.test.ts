@@ -5,8 +5,28 @@ import {
   createComplaintCase,
   iso10002Lifecycle,
 } from '../../src/complaints/index.js';
-import { initialSnapshot, nextEvents, transition } from '../../src/index.js';
+import {
+  initialSnapshot,
+  isServicecraftError,
+  nextEvents,
+  transition,
+  type UsageError,
+} from '../../src/index.js';
 import { ack, assess, DAY, type Ev, MIN, receive, refund, refuse, run, T0 } from './helpers.js';
+
+const thrown = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+};
+const messageOf = (f: () => unknown): string => {
+  const error = thrown(f);
+  expect(isServicecraftError(error, 'UsageError')).toBe(true);
+  return (error as Error).message;
+};
 
 const communicate = (at: number, by = 'ana'): Ev => ({ type: 'COMMUNICATE_DECISION', at, by });
 const explained: Ev = {
@@ -243,19 +263,30 @@ describe('iso10002Lifecycle: illegal moves leave the snapshot unchanged', () => 
     });
   });
 
-  it('approving your own over-limit remedy is refused', () => {
+  it('approving your own over-limit remedy is refused with a typed reason', () => {
     const waiting = run([receive(), ack(), assess(), refund(12_000)]);
-    const issue = refuse(iso10002Lifecycle, waiting, {
+    const result = transition(iso10002Lifecycle, waiting, {
       type: 'APPROVE_REMEDY',
       at: T0 + 5 * MIN,
       by: 'ana',
       level: 'manager',
     });
-    expect(issue.code).toBe('GUARD_REJECTED');
-    expect(complaintRuleOf(issue)).toBe('SELF_APPROVAL');
-    expect(issue.message).toBe(
-      "Event APPROVE_REMEDY was rejected in state 'awaitingApproval': guard 'approvalAllowed' threw (ana proposed EUR 120.00 and cannot approve it; someone else whose limit covers it must approve).",
+    expect(result.snapshot).toBe(waiting);
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.error.code).toBe('REFUSED');
+    // No helper needed: the code narrows the issue to a refusal.
+    if (result.error.reason?.code !== 'SELF_APPROVAL') throw new Error('expected SELF_APPROVAL');
+    expect(result.error.reason).toEqual({
+      code: 'SELF_APPROVAL',
+      message:
+        "'ana' proposed EUR 120.00 and cannot approve it; someone else whose limit covers it must approve.",
+      details: { proposedBy: 'ana', approver: 'ana', amount: 12_000, currency: 'EUR' },
+    });
+    expect(result.error).toMatchObject({ guard: 'approvalAllowed', state: 'awaitingApproval' });
+    expect(result.error.message).toBe(
+      "Event APPROVE_REMEDY was refused in state 'awaitingApproval' (SELF_APPROVAL): 'ana' proposed EUR 120.00 and cannot approve it; someone else whose limit covers it must approve.",
     );
+    expect(complaintRuleOf(result.error)?.code).toBe('SELF_APPROVAL');
   });
 
   it('an approver below the amount is refused', () => {
@@ -266,10 +297,12 @@ describe('iso10002Lifecycle: illegal moves leave the snapshot unchanged', () => 
       by: 'sue',
       level: 'supervisor',
     });
-    expect(complaintRuleOf(issue)).toBe('APPROVER_LIMIT');
-    expect(issue.message).toContain(
-      "level 'supervisor' may approve up to EUR 250.00, less than EUR 300.00",
-    );
+    expect(issue.reason).toEqual({
+      code: 'APPROVER_LIMIT',
+      message:
+        "Level 'supervisor' may approve up to EUR 250.00, less than EUR 300.00; ask a higher level.",
+      details: { level: 'supervisor', limit: 25_000, amount: 30_000, currency: 'EUR' },
+    });
   });
 
   it.each([
@@ -299,13 +332,26 @@ describe('iso10002Lifecycle: illegal moves leave the snapshot unchanged', () => 
       by: 'ana',
       closure: { kind: 'monetaryRemedy', amount: { amount: 100, currency: 'GBP' } },
     });
-    expect(complaintRuleOf(issue)).toBe('CURRENCY_MISMATCH');
+    expect(issue.reason).toEqual({
+      code: 'CURRENCY_MISMATCH',
+      message:
+        'The remedy is in GBP, but the empowerment limits are set in EUR; state the remedy in EUR.',
+      details: { currency: 'GBP', limitsCurrency: 'EUR' },
+    });
   });
 
   it('events dated before the latest change are refused', () => {
     const snap = run([receive(), ack()]);
     const issue = refuse(iso10002Lifecycle, snap, assess({ at: T0 }));
-    expect(complaintRuleOf(issue)).toBe('OUT_OF_ORDER');
+    expect(issue.reason?.code).toBe('OUT_OF_ORDER');
+    expect(issue.reason?.details).toEqual({
+      at: T0,
+      latestChangeAt: T0 + MIN,
+      latestEvent: 'ACKNOWLEDGE',
+    });
+    expect(issue.message).toContain(
+      'ASSESS is dated 2028-02-28T09:00:00.000Z, before the latest change (ACKNOWLEDGE at 2028-02-28T09:01:00.000Z)',
+    );
   });
 
   it('an event missing who or when is an invalid payload', () => {
@@ -404,8 +450,8 @@ describe('createComplaintCase options', () => {
     expect(snap.state).toBe('awaitingApproval');
   });
 
-  it('rejects invalid options, listing every problem', () => {
-    expect(() =>
+  it('rejects invalid options with a UsageError naming every one', () => {
+    const error = thrown(() =>
       createComplaintCase({
         ladder: ['a', 'a'],
         limits: { currency: 'XXX' as 'EUR', amounts: { a: -5 } },
@@ -413,24 +459,33 @@ describe('createComplaintCase options', () => {
         failedAttemptLimit: 0,
         confidenceThreshold: 2,
       }),
-    ).toThrow(
-      'Invalid complaint-case options:\n' +
-        '  - ladder levels must be distinct, received a, a\n' +
-        '  - limits.currency "XXX" is not a known ISO 4217 code\n' +
-        '  - limits.amounts.a must be a non-negative whole number of minor units, received -5\n' +
-        '  - deadlines.respond must be whole non-negative milliseconds or { days, hours, minutes }\n' +
-        '  - failedAttemptLimit must be a positive whole number, received 0\n' +
-        '  - confidenceThreshold must be above 0 and at most 1, received 2',
     );
-    expect(() => createComplaintCase({ ladder: [] as never })).toThrow(
-      'ladder must list at least one level',
+    expect(isServicecraftError(error, 'UsageError')).toBe(true);
+    expect((error as UsageError).problems.map((p) => p.path.join('.'))).toEqual([
+      'limits.currency',
+      'limits.amounts.a',
+      'deadlines.respond',
+      'failedAttemptLimit',
+      'confidenceThreshold',
+    ]);
+    expect((error as Error).message).toBe(
+      'Invalid options for createComplaintCase: limits.currency: Unknown currency code "XXX"; use an upper-case ISO 4217 code such as EUR, GBP or USD (see currencyMinorUnits).; limits.amounts.a: a limit cannot be negative; deadlines.respond: a deadline is whole non-negative milliseconds or { days, hours, minutes }; failedAttemptLimit: failedAttemptLimit must be at least 1; confidenceThreshold: confidenceThreshold must be at most 1.',
     );
-    expect(() =>
-      createComplaintCase({
-        ladder: ['a'],
-        limits: { currency: 'EUR', amounts: { b: 1 } as never },
-      }),
-    ).toThrow("limits.amounts names 'b', which is not on the ladder");
+    // Cross-field rules run once every option has the right type.
+    expect(messageOf(() => createComplaintCase({ ladder: ['a', 'a'] as never }))).toContain(
+      'ladder.1: level "a" appears twice; ladder levels must be distinct',
+    );
+    expect(messageOf(() => createComplaintCase({ ladder: [] as never }))).toContain(
+      'ladder: ladder must list at least one level',
+    );
+    expect(
+      messageOf(() =>
+        createComplaintCase({
+          ladder: ['a'],
+          limits: { currency: 'EUR', amounts: { b: 1 } as never },
+        }),
+      ),
+    ).toContain('limits.amounts.b: "b" is not a level of the ladder');
   });
 
   it('carries a source note', () => {

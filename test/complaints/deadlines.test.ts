@@ -6,8 +6,18 @@ import {
   overdue,
   utcCalendar,
 } from '../../src/complaints/index.js';
-import { initialSnapshot, transition } from '../../src/index.js';
+import { initialSnapshot, isServicecraftError, transition } from '../../src/index.js';
 import { ack, assess, DAY, receive, run, T0 } from './helpers.js';
+
+function usageMessage(f: () => unknown): string {
+  try {
+    f();
+  } catch (error) {
+    expect(isServicecraftError(error, 'UsageError')).toBe(true);
+    return (error as Error).message;
+  }
+  throw new Error('expected a UsageError');
+}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const add = (start: string, duration: Parameters<typeof utcCalendar.addWorkingTime>[1]) =>
@@ -20,15 +30,28 @@ describe('duration arithmetic on the UTC calendar', () => {
     expect(durationToMs(1234)).toBe(1234);
   });
 
-  it.each([-1, 1.5, { days: -1 }, { hours: 0.5 }, { weeks: 1 }, Number.MAX_SAFE_INTEGER + 2])(
-    'rejects %o',
+  it.each([-1, 1.5, { days: -1 }, { hours: 0.5 }, { weeks: 1 }, Number.MAX_SAFE_INTEGER + 2, '5'])(
+    'rejects %o with a UsageError',
     (d) => {
-      expect(() => durationToMs(d as never)).toThrow(RangeError);
+      expect(usageMessage(() => durationToMs(d as never))).toMatch(/^Invalid duration \(/);
     },
   );
 
+  it('describes a hostile duration without serialising it', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(usageMessage(() => durationToMs(deep as never))).toBe(
+      'Invalid duration (an array): use whole, non-negative milliseconds or { days, hours, minutes }.',
+    );
+    expect(usageMessage(() => durationToMs('x'.repeat(1_000_000) as never)).length).toBeLessThan(
+      300,
+    );
+  });
+
   it('rejects parts that overflow together', () => {
-    expect(() => durationToMs({ days: Number.MAX_SAFE_INTEGER })).toThrow('is too long');
+    expect(usageMessage(() => durationToMs({ days: Number.MAX_SAFE_INTEGER }))).toContain(
+      'is too long',
+    );
   });
 
   it.each([
@@ -68,8 +91,10 @@ describe('duration arithmetic on the UTC calendar', () => {
   });
 
   it('rejects a start that is not an integer instant', () => {
-    expect(() => utcCalendar.addWorkingTime(1.5, 0)).toThrow('integer of epoch milliseconds');
-    expect(() => utcCalendar.addWorkingTime(Number.MAX_SAFE_INTEGER, 10)).toThrow(
+    expect(usageMessage(() => utcCalendar.addWorkingTime(1.5, 0))).toContain(
+      'integer of epoch milliseconds, received number 1.5',
+    );
+    expect(usageMessage(() => utcCalendar.addWorkingTime(Number.MAX_SAFE_INTEGER, 10))).toContain(
       'beyond the safe integer range',
     );
   });

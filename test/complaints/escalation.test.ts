@@ -6,7 +6,7 @@ import {
   type EscalationTrigger,
   iso10002Lifecycle,
 } from '../../src/complaints/index.js';
-import { initialSnapshot, transition } from '../../src/index.js';
+import { initialSnapshot, nextEvents, transition } from '../../src/index.js';
 import { ack, assess, type Ev, MIN, receive, refuse, run, type Snap, T0 } from './helpers.js';
 
 const escalate = (
@@ -46,7 +46,7 @@ describe('escalation triggers', () => {
   it('failed attempts: allowed only once the limit is reached', () => {
     const once = run([{ type: 'ATTEMPT_FAILED', at: T0 + 3 * MIN, by: 'ana' }], investigating());
     expect(
-      complaintRuleOf(refuse(iso10002Lifecycle, once, escalate({ kind: 'failedAttempts' }))),
+      complaintRuleOf(refuse(iso10002Lifecycle, once, escalate({ kind: 'failedAttempts' })))?.code,
     ).toBe('TRIGGER_NOT_MET');
     expect(
       run([escalate({ kind: 'failedAttempts' })], failTwice(investigating())).context.owner?.level,
@@ -64,8 +64,13 @@ describe('escalation triggers', () => {
       escalate({ kind: 'lowConfidence', confidence: 0.5 }),
     );
     expect(issue.message).toContain(
-      "trigger 'lowConfidence' does not apply: confidence 0.5 is not below the threshold 0.5",
+      "Trigger 'lowConfidence' does not apply: confidence 0.5 is not below the threshold 0.5.",
     );
+    expect(issue.reason?.details).toEqual({
+      trigger: 'lowConfidence',
+      confidence: 0.5,
+      threshold: 0.5,
+    });
   });
 
   it('restricted topic: any topic by default, a listed one when configured', () => {
@@ -81,7 +86,8 @@ describe('escalation triggers', () => {
     }
     expect(snap.state).toBe('investigating');
     expect(
-      complaintRuleOf(refuse(desk, snap, escalate({ kind: 'restrictedTopic', topic: 'billing' }))),
+      complaintRuleOf(refuse(desk, snap, escalate({ kind: 'restrictedTopic', topic: 'billing' })))
+        ?.code,
     ).toBe('TRIGGER_NOT_MET');
     expect(transition(desk, snap, escalate({ kind: 'restrictedTopic', topic: 'safety' })).ok).toBe(
       true,
@@ -96,7 +102,7 @@ describe('escalation triggers', () => {
           investigating(),
           escalate({ kind: 'dissatisfiedAfterResolution' }),
         ),
-      ),
+      )?.code,
     ).toBe('TRIGGER_NOT_MET');
   });
 });
@@ -131,7 +137,12 @@ describe('escalation rules', () => {
       investigating(),
       escalate({ kind: 'askedForHuman' }, level),
     );
-    expect(complaintRuleOf(issue)).toBe(rule);
+    expect(issue.reason?.code).toBe(rule);
+    expect(issue.reason?.details).toEqual({
+      from: 'agent',
+      to: level,
+      higher: ['supervisor', 'manager', 'external'],
+    });
     expect(issue.message).toContain('choose one of: supervisor, manager, external');
   });
 
@@ -142,7 +153,15 @@ describe('escalation rules', () => {
       top,
       escalate({ kind: 'askedForHuman' }, 'external', T0 + 11 * MIN),
     );
-    expect(complaintRuleOf(issue)).toBe('LADDER_TOP');
+    expect(issue.reason).toEqual({
+      code: 'LADDER_TOP',
+      message:
+        "The complaint is already at the top level 'external'; there is no one to escalate it to.",
+      details: { level: 'external' },
+    });
+    // Nothing can be escalated at the top, whatever the payload: nextEvents leaves ESCALATE out.
+    expect(nextEvents(iso10002Lifecycle, top)).not.toContain('ESCALATE');
+    expect(nextEvents(iso10002Lifecycle, investigating())).toContain('ESCALATE');
   });
 
   it('a bot can escalate straight after receipt', () => {
@@ -154,8 +173,19 @@ describe('escalation rules', () => {
     expect(snap.context.owner).toEqual({ id: 'sue', level: 'agent' });
   });
 
-  it('complaintRuleOf ignores refusals that are not complaint rules', () => {
+  it('complaintRuleOf reads plain fields only and ignores other issues and codes', () => {
     expect(complaintRuleOf({ code: 'EVENT_NOT_ALLOWED' })).toBeUndefined();
-    expect(complaintRuleOf({ code: 'GUARD_REJECTED', cause: new Error('x') })).toBeUndefined();
+    expect(
+      complaintRuleOf({ code: 'REFUSED', reason: { code: 'INSUFFICIENT_POINTS', message: 'x' } }),
+    ).toBeUndefined();
+    expect(
+      complaintRuleOf({ code: 'GUARD_REJECTED', reason: { code: 'LADDER_TOP', message: 'x' } }),
+    ).toBeUndefined();
+    // An issue that went through JSON (another process, another copy of the library) still reads.
+    const top = run([escalate({ kind: 'askedForHuman' }, 'external')], investigating());
+    const issue = refuse(iso10002Lifecycle, top, escalate({ kind: 'askedForHuman' }));
+    const copy = JSON.parse(JSON.stringify(issue)) as typeof issue;
+    expect(complaintRuleOf(copy)).toEqual(issue.reason);
+    expect(complaintRuleOf(copy)?.code).toBe('LADDER_TOP');
   });
 });

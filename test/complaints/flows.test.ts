@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   complaintFlow,
+  complaintRuleOf,
   defineStepSequence,
   difficultCustomerFlow,
   heardRecovery,
@@ -13,12 +14,24 @@ import {
 } from '../../src/complaints/index.js';
 import {
   initialSnapshot,
+  isServicecraftError,
   nextEvents,
   replayOrThrow,
   toMermaid,
   transition,
 } from '../../src/index.js';
 import { refuse } from './helpers.js';
+
+/** The message of the UsageError `f` throws (and fails the test if it throws anything else). */
+function usage(f: () => unknown): string {
+  try {
+    f();
+  } catch (error) {
+    expect(isServicecraftError(error, 'UsageError')).toBe(true);
+    return (error as Error).message;
+  }
+  throw new Error('expected a UsageError');
+}
 
 const toProposed = [
   { type: 'APOLOGIZE' },
@@ -80,10 +93,17 @@ describe('complaintFlow', () => {
       { type: 'FOLLOW_UP', satisfied: true },
     ]);
     const issue = refuse(complaintFlow, documenting, { type: 'CLOSE' });
-    expect(issue).toMatchObject({ code: 'GUARD_REJECTED', guards: ['documented'] });
+    expect(issue).toMatchObject({
+      code: 'REFUSED',
+      guard: 'documented',
+      reason: { code: 'NOT_DOCUMENTED' },
+      allowed: ['DOCUMENT'],
+    });
     expect(issue.message).toBe(
-      "Event CLOSE was rejected in state 'documenting': guard 'documented' returned false; other events allowed here: DOCUMENT.",
+      "Event CLOSE was refused in state 'documenting' (NOT_DOCUMENTED): Record the complaint and the steps taken with a DOCUMENT event before closing it.",
     );
+    expect(complaintRuleOf(issue)?.code).toBe('NOT_DOCUMENTED');
+    expect(nextEvents(complaintFlow, documenting)).toEqual(['DOCUMENT']);
   });
 
   it('skipping a step names what is allowed', () => {
@@ -198,29 +218,52 @@ describe('recovery models', () => {
       summary: 'Find the root cause so it does not recur',
       afterCustomerLeaves: true,
     });
-    expect(() => recoveryMachine('last', 'reversed')).toThrow(
-      "LAST has no variant 'reversed'; known variants: standard.",
+    expect(usage(() => recoveryMachine('last', 'reversed'))).toBe(
+      'LAST has no variant "reversed"; known variants: standard.',
+    );
+    expect(usage(() => recoveryMachine('lasting' as 'last'))).toContain(
+      'model: model must be one of heard, last, learn, latte; received "lasting"',
+    );
+    expect(usage(() => recoveryMachine('learn', 5 as never))).toContain(
+      'variant: variant must be a string',
     );
   });
 
-  it('the builder rejects empty, repeated or reserved steps', () => {
+  it('the builder rejects empty, repeated, reserved or mistyped steps with a UsageError', () => {
     const s = { label: 'S', summary: 's' };
-    expect(() => defineStepSequence({ id: 'x', source: 't', steps: [] })).toThrow(
-      'needs at least one step',
+    expect(usage(() => defineStepSequence({ id: 'x', source: 't', steps: [] }))).toContain(
+      'steps: a step sequence needs at least one step',
     );
-    expect(() =>
-      defineStepSequence({
-        id: 'x',
-        source: 't',
-        steps: [
-          { id: 'a', ...s },
-          { id: 'a', ...s },
-        ],
-      }),
-    ).toThrow('(a)');
-    expect(() =>
-      defineStepSequence({ id: 'x', source: 't', steps: [{ id: 'done', ...s }] }),
-    ).toThrow("not 'done'");
+    expect(
+      usage(() =>
+        defineStepSequence({
+          id: 'x',
+          source: 't',
+          steps: [
+            { id: 'a', ...s },
+            { id: 'a', ...s },
+          ],
+        }),
+      ),
+    ).toContain('steps.1.id: the step id "a" is repeated');
+    expect(
+      usage(() => defineStepSequence({ id: 'x', source: 't', steps: [{ id: 'done', ...s }] })),
+    ).toContain("steps.0.id: the step id 'done' is reserved");
+    expect(usage(() => defineStepSequence({ id: 'x', source: 't', steps: 'abc' as never }))).toBe(
+      'Invalid options for defineStepSequence: steps: steps must be an array of steps, in order.',
+    );
+    expect(usage(() => defineStepSequence(null as never))).toContain(
+      'the spec must be { id, source, steps, description? }',
+    );
+    expect(
+      usage(() =>
+        defineStepSequence({
+          id: 'x',
+          source: 't',
+          steps: [{ id: 'a', label: 'A', summary: 5 as never }],
+        }),
+      ),
+    ).toContain('steps.0.summary: a step summary must be a string');
   });
 
   it('refuses NEXT when done and renders a diagram', () => {

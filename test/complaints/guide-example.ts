@@ -1,6 +1,5 @@
 // biome-ignore-all format: the first code block of docs/guides/complaints.md, verbatim but for the import path
 import {
-  complaintRuleOf,
   complaintStatus,
   initialSnapshot,
   iso10002Lifecycle,
@@ -34,8 +33,11 @@ s = transitionOrThrow(m, s, {
   type: 'RESPOND', at: t(20), by: 'sam',
   closure: { kind: 'monetaryRemedy', amount: { amount: 12_000, currency: 'EUR' } },
 });
-const self = transition(m, s, { type: 'APPROVE_REMEDY', at: t(21), by: 'sam', level: 'agent' });
-if (!self.ok) complaintRuleOf(self.error); // 'SELF_APPROVAL'; s is unchanged
+// 'SAM' is sam once normalised (see normalizeActorId): a self-approval, refused; s is unchanged.
+const self = transition(m, s, { type: 'APPROVE_REMEDY', at: t(21), by: 'SAM', level: 'manager' });
+if (!self.ok && self.error.reason?.code === 'SELF_APPROVAL') {
+  self.error.reason.details; // { proposedBy: 'sam', approver: 'SAM', amount: 12000, currency: 'EUR' }
+}
 s = transitionOrThrow(m, s, { type: 'APPROVE_REMEDY', at: t(30), by: 'mia', level: 'manager' });
 s = transitionOrThrow(m, s, { type: 'COMMUNICATE_DECISION', at: t(35), by: 'sam' });
 s = transitionOrThrow(m, s, { type: 'ACCEPT', at: t(90), by: 'customer' });

@@ -20,5 +20,11 @@ describe('docs/guides/complaints.md', () => {
     expect(guideResult.status.stage).toBe('closed');
     expect(guideResult.breaches).toEqual([]);
     expect(guideResult.self.ok).toBe(false);
+    expect(guideResult.self.ok || guideResult.self.error.reason).toEqual({
+      code: 'SELF_APPROVAL',
+      message:
+        "'sam' proposed EUR 120.00 and cannot approve it as 'SAM' (the same id once normalised); someone else whose limit covers it must approve.",
+      details: { proposedBy: 'sam', approver: 'SAM', amount: 12_000, currency: 'EUR' },
+    });
   });
 });

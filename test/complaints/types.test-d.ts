@@ -3,13 +3,23 @@ import type * as z from 'zod';
 import type { caseSchemas } from '../../src/complaints/case-schema.js';
 import {
   type ComplaintCaseContext,
+  type ComplaintCaseRefusal,
   type ComplaintCaseState,
+  type ComplaintRule,
   type complaintFlow,
+  complaintRuleOf,
   createComplaintCase,
   iso10002Lifecycle,
   type lastRecovery,
 } from '../../src/complaints/index.js';
-import { type EventFrom, initialSnapshot, type StateFrom, transition } from '../../src/index.js';
+import {
+  type EventFrom,
+  initialSnapshot,
+  type Refusal,
+  type RefusalFrom,
+  type StateFrom,
+  transition,
+} from '../../src/index.js';
 
 describe('complaint types', () => {
   it('the context schema produces the documented context', () => {
@@ -50,6 +60,38 @@ describe('complaint types', () => {
     >();
     expectTypeOf<StateFrom<typeof lastRecovery>>().toEqualTypeOf<
       'listen' | 'apologize' | 'solve' | 'thank' | 'done'
+    >();
+  });
+
+  it('refusals are typed by the machine: reason.code narrows, a typo does not compile', () => {
+    expectTypeOf<RefusalFrom<typeof iso10002Lifecycle>>().toEqualTypeOf<ComplaintCaseRefusal>();
+    expectTypeOf<RefusalFrom<typeof complaintFlow>>().toEqualTypeOf<'NOT_DOCUMENTED'>();
+    const desk = createComplaintCase({
+      ladder: ['agent', 'lead'],
+      limits: { currency: 'GBP', amounts: { lead: 1 } },
+    });
+    expectTypeOf<RefusalFrom<typeof desk>>().toEqualTypeOf<ComplaintCaseRefusal>();
+
+    const r = transition(iso10002Lifecycle, initialSnapshot(iso10002Lifecycle), {
+      type: 'ACKNOWLEDGE',
+      at: 0,
+      by: 'ana',
+    });
+    if (!r.ok && r.error.reason?.code === 'SELF_APPROVAL') {
+      expectTypeOf(r.error.reason).toEqualTypeOf<Refusal<ComplaintCaseRefusal>>();
+    }
+    // @ts-expect-error 'SELF_APROVAL' is not a refusal code of the complaint case
+    if (!r.ok && r.error.reason?.code === 'SELF_APROVAL') throw new Error('unreachable');
+    // @ts-expect-error complaintFlow's code is not one of the case's
+    if (!r.ok && r.error.reason?.code === 'NOT_DOCUMENTED') throw new Error('unreachable');
+
+    if (!r.ok) {
+      expectTypeOf(complaintRuleOf(r.error)).toEqualTypeOf<
+        Refusal<ComplaintCaseRefusal> | undefined
+      >();
+    }
+    expectTypeOf(complaintRuleOf({ code: 'EVENT_NOT_ALLOWED' })).toEqualTypeOf<
+      Refusal<ComplaintRule> | undefined
     >();
   });
 });

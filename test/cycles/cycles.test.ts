@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fiveStageCycle, fourStageCycle, unexpectedDemandFlow } from '../../src/cycles/index.js';
 import { assessInteractionOrThrow } from '../../src/frameworks/index.js';
 import { initialSnapshot, nextEvents, replayOrThrow, toMermaid } from '../../src/index.js';
-import { drive, expectRefused, recordOf } from '../frameworks/helpers.js';
+import { drive, expectRefusal, expectRefused, recordOf } from '../frameworks/helpers.js';
 
 describe('fourStageCycle', () => {
   const m = fourStageCycle.machine;
@@ -95,7 +95,7 @@ describe('fiveStageCycle', () => {
       'agreeing',
       'notAgreed',
     ]);
-    expectRefused(m, third, { type: 'understanding', at: 1e9 }, 'GUARD_REJECTED');
+    expectRefusal(m, third, { type: 'understanding', at: 1e9 }, 'REPEAT_LIMIT');
     expect(nextEvents(m, third as never)).toEqual(['QUALITY', 'ABANDON']);
   });
   it('flags a recorded delivery before agreement', () => {
@@ -160,8 +160,11 @@ describe('unexpectedDemandFlow', () => {
     expectRefused(m, start, { type: 'RESPOND_NOW', at: 0 }, 'INVALID_PAYLOAD');
     const acting = replayOrThrow(m, [{ type: 'RESPOND_NOW', at: 10, actor: 'lee' }]);
     expectRefused(m, acting, { type: 'SATISFIED', at: 20 }, 'EVENT_NOT_ALLOWED');
-    const error = expectRefused(m, acting, { type: 'ADDRESSED', at: 5 }, 'UPDATE_FAILED');
-    expect(error.message).toContain('time went backwards');
+    const error = expectRefusal(m, acting, { type: 'ADDRESSED', at: 5 }, 'OUT_OF_ORDER');
+    expect(error.message).toBe(
+      "Event ADDRESSED was refused in state 'responding' (OUT_OF_ORDER): Time went backwards: this event is at 5, before the previous event at 10; send events in time order.",
+    );
+    expect(error.reason.details).toEqual({ at: 5, lastAt: 10 });
     const done = replayOrThrow(m, [
       { type: 'CANNOT_RESPOND', at: 0 },
       { type: 'RETURN_TO_ROUTINE', at: 1 },

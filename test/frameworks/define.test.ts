@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineFramework } from '../../src/frameworks/index.js';
 import { type DefinitionError, isDefinitionError, nextEvents } from '../../src/index.js';
-import { drive, expectRefused } from './helpers.js';
+import { drive, expectRefusal, expectRefused } from './helpers.js';
 
 const desk = defineFramework({
   id: 'helpDesk',
@@ -77,12 +77,13 @@ describe('defineFramework', () => {
         'END',
       ]).state,
     ).toBe('completed');
-    expectRefused(
+    const limit = expectRefusal(
       m,
       drive(m, ['greet', 'diagnose', 'diagnose', 'diagnose']),
       { type: 'diagnose', at: 1e9 },
-      'GUARD_REJECTED',
+      'REPEAT_LIMIT',
     );
+    expect(limit.reason.details).toEqual({ step: 'diagnose', count: 3, maxTimes: 3 });
     expectRefused(
       m,
       drive(m, ['greet', 'diagnose', 'resolve']),
@@ -104,13 +105,17 @@ describe('defineFramework', () => {
     });
     const m = loose.machine;
     expect(drive(m, ['b', 'c', 'END']).state).toBe('completed');
-    const error = expectRefused(
-      m,
-      drive(m, ['a', 'skip', 'c']),
-      { type: 'END', at: 1e9 },
-      'GUARD_REJECTED',
-    );
-    expect(error).toMatchObject({ guards: ['allMandatoryDone'], state: 'c' });
+    const stuck = drive(m, ['a', 'skip', 'c']);
+    const error = expectRefusal(m, stuck, { type: 'END', at: 1e9 }, 'MANDATORY_MISSING');
+    expect(error).toMatchObject({ guard: 'allMandatoryDone', state: 'c' });
+    expect(error.reason).toEqual({
+      code: 'MANDATORY_MISSING',
+      message: 'The interaction cannot end successfully: mandatory step b was never done.',
+      details: { missing: ['b'] },
+    });
+    // A refusing guard hides the event from nextEvents, as a false one did.
+    expect(nextEvents(m, stuck as never)).toEqual(['QUALITY', 'ABANDON']);
+    expect(m.refusals).toEqual(['OUT_OF_ORDER', 'REPEAT_LIMIT', 'MANDATORY_MISSING']);
   });
 
   it('lists every problem of a bad spec at once', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eightStepsOfService } from '../../src/frameworks/index.js';
-import { initialSnapshot, nextEvents, replay } from '../../src/index.js';
-import { drive, expectRefused, timed } from './helpers.js';
+import { initialSnapshot, nextEvents, replay, transition } from '../../src/index.js';
+import { drive, expectRefusal, expectRefused, timed } from './helpers.js';
 
 const m = eightStepsOfService.machine;
 const canonical = [
@@ -67,13 +67,51 @@ describe('eightStepsOfService', () => {
     const snap = drive(m, loop);
     expect(snap.state).toBe('present');
     expect((snap.context as { counts: Record<string, number> }).counts.present).toBe(5);
-    const error = expectRefused(m, snap, { type: 'present', at: 1e9 }, 'GUARD_REJECTED');
-    expect(error).toMatchObject({ guards: ['withinRepeatLimit'], state: 'present' });
+    const error = expectRefusal(m, snap, { type: 'present', at: 1e9 }, 'REPEAT_LIMIT');
+    expect(error).toMatchObject({
+      guard: 'withinRepeatLimit',
+      state: 'present',
+      reason: { details: { step: 'present', count: 5, maxTimes: 5 } },
+    });
     expect(error.message).toBe(
-      "Event present was rejected in state 'present': guard 'withinRepeatLimit' returned false; other events allowed here: handleObjections, close, QUALITY, ABANDON.",
+      "Event present was refused in state 'present' (REPEAT_LIMIT): Step present was already done 5 times; the framework allows it at most 5 times.",
     );
-    expectRefused(m, snap, { type: 'handleObjections', at: 1e9 }, 'GUARD_REJECTED');
+    const objection = expectRefusal(m, snap, { type: 'handleObjections', at: 1e9 }, 'REPEAT_LIMIT');
+    expect(objection.reason.details).toEqual({
+      step: 'handleObjections',
+      count: 4,
+      maxTimes: 4,
+    });
     expect(drive(m, [...loop, 'close']).state).toBe('close');
+  });
+
+  // Regression: the refusal after four objections used to list handleObjections among the events
+  // "allowed here", although nextEvents (and the guard) said it was not.
+  it('after four objections, reports as allowed exactly what nextEvents returns', () => {
+    const loop = ['approach', 'determineNeeds', 'present'];
+    for (let i = 0; i < 4; i++) loop.push('handleObjections', 'present');
+    const snap = drive(m, loop);
+    const now = nextEvents(m, snap as never);
+    expect(now).toEqual(['close', 'QUALITY', 'ABANDON']);
+    for (const type of ['present', 'handleObjections']) {
+      const result = transition(m, snap as never, { type, at: 1e9 } as never);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code).toBe('REFUSED');
+      expect('allowed' in result.error && result.error.allowed).toEqual(now);
+      // The sentence names no event beyond the refused one, the state and those accepted now.
+      const named = m.events.filter((e) => new RegExp(`\\b${e}\\b`).test(result.error.message));
+      expect(named.filter((e) => e !== type && e !== snap.state && !now.includes(e))).toEqual([]);
+    }
+    // An event the state does not take lists the same events, and only those.
+    const perform = transition(m, snap as never, { type: 'perform', at: 1e9 });
+    expect(perform.ok).toBe(false);
+    if (!perform.ok) {
+      expect(perform.error).toMatchObject({ code: 'EVENT_NOT_ALLOWED', allowed: now });
+      expect(perform.error.message).toBe(
+        "Event perform is not allowed in state 'present'; allowed: close, QUALITY, ABANDON.",
+      );
+    }
   });
 
   it('sends a "not now" close to a later follow-up, never to perform', () => {
@@ -142,15 +180,19 @@ describe('eightStepsOfService', () => {
     expectRefused(m, start, { type: 'QUALITY', quality: 'empathy', at: 0 }, 'INVALID_PAYLOAD');
     const greeted = drive(m, ['approach']);
     expectRefused(m, greeted, { type: 'approach', at: 1e9 }, 'EVENT_NOT_ALLOWED');
-    const error = expectRefused(
+    const error = expectRefusal(
       m,
       drive(m, ['approach', 'determineNeeds']),
       { type: 'present', at: 1 },
-      'UPDATE_FAILED',
+      'OUT_OF_ORDER',
     );
-    expect(error.message).toContain(
-      'time went backwards: this event is at 1, before the previous event at 60000',
-    );
+    expect(error.guard).toBeUndefined();
+    expect(error.reason).toEqual({
+      code: 'OUT_OF_ORDER',
+      message:
+        'Time went backwards: this event is at 1, before the previous event at 60000; send events in time order.',
+      details: { at: 1, lastAt: 60_000 },
+    });
     const done = drive(m, canonical);
     expectRefused(m, done, { type: 'approach', at: 1e9 }, 'FINAL_STATE');
   });

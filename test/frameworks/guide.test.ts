@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { unexpectedDemandFlow } from '../../src/cycles/index.js';
 import { assessInteraction, eightStepsOfService } from '../../src/frameworks/index.js';
-import { createFlow } from '../../src/index.js';
+import { createFlow, nextEvents, replayOrThrow, transition } from '../../src/index.js';
 
 // The snippets of docs/guides/frameworks.md, with their claimed results checked.
 describe('frameworks guide', () => {
@@ -53,5 +54,42 @@ describe('frameworks guide', () => {
       ['close', true, 'notNow'],
       ['followUp', false, null],
     ]);
+  });
+
+  it('refusals', () => {
+    const steps8 = eightStepsOfService.machine;
+    const types = ['approach', 'determineNeeds', 'present'];
+    for (let i = 0; i < 4; i++) types.push('handleObjections', 'present');
+    const objections = replayOrThrow(
+      steps8,
+      types.map((type, i) => ({ type, at: i * 60_000 })) as never,
+    );
+    const sixth = transition(steps8, objections, { type: 'present', at: 660_000 });
+    expect(sixth.ok).toBe(false);
+    if (!sixth.ok && sixth.error.code === 'REFUSED') {
+      expect(sixth.error.reason).toEqual({
+        code: 'REPEAT_LIMIT',
+        message: 'Step present was already done 5 times; the framework allows it at most 5 times.',
+        details: { step: 'present', count: 5, maxTimes: 5 },
+      });
+      expect(sixth.error.allowed).toEqual(['close', 'QUALITY', 'ABANDON']);
+      expect(nextEvents(steps8, objections)).toEqual(['close', 'QUALITY', 'ABANDON']);
+    } else {
+      throw new Error('expected REFUSED');
+    }
+  });
+
+  it('cycles: refusals', () => {
+    const acting = replayOrThrow(unexpectedDemandFlow, [
+      { type: 'RESPOND_NOW', at: 10_000, actor: 'lee' },
+    ]);
+    const late = transition(unexpectedDemandFlow, acting, { type: 'ADDRESSED', at: 5_000 });
+    expect(!late.ok && late.error.reason).toEqual({
+      code: 'OUT_OF_ORDER',
+      message:
+        'Time went backwards: this event is at 5000, before the previous event at 10000; send events in time order.',
+      details: { at: 5_000, lastAt: 10_000 },
+    });
+    expect(late.snapshot).toBe(acting);
   });
 });

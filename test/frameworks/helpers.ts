@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import {
   type AnyMachine,
+  nextEvents,
+  type RefusedIssue,
   replayOrThrow,
   type Snapshot,
   type TransitionErrorCode,
@@ -32,6 +34,23 @@ export function expectRefused(
   expect(result.snapshot).toBe(snapshot);
   expect(snapshot).toEqual(before);
   return result.error;
+}
+
+/**
+ * Asserts that an event is `REFUSED` with the domain code `reason`, that the snapshot comes back
+ * untouched, and that `allowed` is exactly what `nextEvents` says for the same snapshot.
+ */
+export function expectRefusal(
+  machine: AnyMachine,
+  snapshot: Snapshot,
+  event: object,
+  reason: string,
+): RefusedIssue {
+  const error = expectRefused(machine, snapshot, event, 'REFUSED');
+  if (error.code !== 'REFUSED') throw new Error('unreachable');
+  expect(error.reason.code).toBe(reason);
+  expect(error.allowed).toEqual(nextEvents(machine, snapshot as never));
+  return error;
 }
 
 /** A recorded step/quality/outcome list, one minute apart. */

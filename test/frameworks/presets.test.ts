@@ -7,7 +7,7 @@ import {
   tenStepsOfService,
 } from '../../src/frameworks/index.js';
 import { initialSnapshot, toMermaid } from '../../src/index.js';
-import { drive, expectRefused } from './helpers.js';
+import { drive, expectRefusal, expectRefused } from './helpers.js';
 
 describe('tenStepsOfService', () => {
   const m = tenStepsOfService.machine;
@@ -66,7 +66,10 @@ describe('ritzThreeSteps', () => {
   });
   it('stops anticipation at its repeat limit', () => {
     const ten = drive(m, ['greeting', ...Array(10).fill('anticipation')]);
-    expectRefused(m, ten, { type: 'anticipation', at: 1e9 }, 'GUARD_REJECTED');
+    const error = expectRefusal(m, ten, { type: 'anticipation', at: 1e9 }, 'REPEAT_LIMIT');
+    expect(error.reason.message).toBe(
+      'Step anticipation was already done 10 times; the framework allows it at most 10 times.',
+    );
   });
   it('renders as Mermaid', () => {
     expect(toMermaid(ritzThreeSteps.machine)).toContain(

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { fiveStageCycle } from '../../src/cycles/index.js';
+import { type fiveStageCycle, unexpectedDemandFlow } from '../../src/cycles/index.js';
 import {
   assessInteraction,
   defineFramework,
@@ -9,7 +9,14 @@ import {
   type Scorecard,
   type StepFrom,
 } from '../../src/frameworks/index.js';
-import { type EventFrom, initialSnapshot, type StateFrom, transition } from '../../src/index.js';
+import {
+  type EventFrom,
+  type FrameworkRefusal,
+  initialSnapshot,
+  type RefusalFrom,
+  type StateFrom,
+  transition,
+} from '../../src/index.js';
 
 describe('framework types', () => {
   it('infers step, quality and outcome ids as literal unions', () => {
@@ -46,6 +53,30 @@ describe('framework types', () => {
     transition(m, initialSnapshot(m), { type: 'welcome', at: 0 });
     // @ts-expect-error 'empathy' is not a quality of the 8 steps
     transition(m, initialSnapshot(m), { type: 'QUALITY', quality: 'empathy', at: 0 });
+  });
+
+  it('types the refusal codes of framework and cycle machines', () => {
+    expectTypeOf<RefusalFrom<typeof eightStepsOfService.machine>>().toEqualTypeOf<
+      'OUT_OF_ORDER' | 'REPEAT_LIMIT' | 'MANDATORY_MISSING'
+    >();
+    expectTypeOf<
+      RefusalFrom<typeof eightStepsOfService.machine>
+    >().toEqualTypeOf<FrameworkRefusal>();
+    expectTypeOf<RefusalFrom<typeof unexpectedDemandFlow>>().toEqualTypeOf<'OUT_OF_ORDER'>();
+    const m = eightStepsOfService.machine;
+    const r = transition(m, initialSnapshot(m), { type: 'END', at: 0 });
+    if (!r.ok && r.error.reason?.code === 'MANDATORY_MISSING') {
+      expectTypeOf(r.error.reason.code).toEqualTypeOf<'MANDATORY_MISSING'>();
+    }
+    if (!r.ok) {
+      // @ts-expect-error not a refusal code of a framework
+      r.error.reason?.code === 'TOO_LATE';
+    }
+    const d = transition(unexpectedDemandFlow, initialSnapshot(unexpectedDemandFlow), {
+      type: 'CANNOT_RESPOND',
+      at: 0,
+    });
+    if (!d.ok) expectTypeOf(d.error.reason?.code).toEqualTypeOf<'OUT_OF_ORDER' | undefined>();
   });
 
   it('makes a typo in back or an outcome target a compile error', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverage, formatCoverage, transitionCover } from '../../src/testing/index.js';
 import { steps, ticket } from '../core/fixtures.js';
-import { door } from './machines.js';
+import { door, pointsWallet } from './machines.js';
 
 describe('coverage', () => {
   it('reports visited and never-visited states and transitions', () => {
@@ -26,6 +26,23 @@ describe('coverage', () => {
       },
       refused: [],
     });
+  });
+
+  it('counts a REFUSED event (a guard or update returning a refusal) as refused', () => {
+    const report = coverage(pointsWallet, [
+      [{ type: 'EARN', points: 90 }, { type: 'EARN', points: 20 }, { type: 'CLOSE' }],
+      [{ type: 'REDEEM', points: 1 }],
+    ]);
+    expect(report.refused.map((r) => [r.log, r.index, r.error.code, r.error.reason?.code])).toEqual(
+      [
+        [0, 1, 'REFUSED', 'CAP_REACHED'],
+        [1, 0, 'REFUSED', 'INSUFFICIENT_POINTS'],
+      ],
+    );
+    expect(report.totals).toEqual({ logs: 2, events: 1 });
+    expect(formatCoverage(report)).toContain(
+      "refused: log 1, event #0: Event REDEEM was refused in state 'active' (INSUFFICIENT_POINTS): The balance is 0 points.",
+    );
   });
 
   it('records a refused event and stops that log there', () => {
@@ -61,7 +78,7 @@ describe('coverage', () => {
         "Coverage of 'ticket' from 2 logs (2 events):",
         '  states: 2/3 (66.7%); never visited: closed',
         '  transitions: 2/5 (40%); never taken: open --REPLY--> open, solved --REOPEN--> open, solved --CLOSE--> closed [answered]',
-        "  refused: log 0, event #0: Event SOLVE was rejected in state 'open': guard 'assigned' returned false; other events allowed here: REPLY, ASSIGN.",
+        "  refused: log 0, event #0: Event SOLVE was rejected in state 'open': guard 'assigned' returned false; events accepted now: REPLY, ASSIGN.",
       ].join('\n'),
     );
   });

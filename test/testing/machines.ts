@@ -77,3 +77,59 @@ export function generated(size: number): AnyMachine {
     states,
   } as never);
 }
+
+/**
+ * A points wallet: REDEEM's guard refuses when the balance is short, EARN's update refuses above
+ * a cap, BONUS has a guard that throws, and GIFT tries a refusing guard before an open candidate.
+ */
+export const pointsWallet = defineMachine({
+  id: 'wallet',
+  version: 1,
+  initial: 'active',
+  context: z.object({ points: z.number().int().nonnegative().default(0) }),
+  events: {
+    EARN: z.object({ points: z.number().int().positive() }),
+    REDEEM: z.object({ points: z.number().int().positive() }),
+    BONUS: null,
+    GIFT: null,
+    CLOSE: null,
+  },
+  refusals: {
+    INSUFFICIENT_POINTS: 'The balance is below what was asked for.',
+    CAP_REACHED: 'The balance would go above the cap.',
+  },
+  guards: {
+    enough: ({ context, event, refuse }) =>
+      event.type !== 'REDEEM' ||
+      context.points >= event.points ||
+      refuse('INSUFFICIENT_POINTS', `The balance is ${context.points} points.`),
+    broken: () => {
+      throw new Error('a bug');
+    },
+    giftable: ({ context, refuse }) =>
+      context.points > 0 || refuse('INSUFFICIENT_POINTS', 'Nothing to give.'),
+  },
+  states: {
+    active: {
+      on: {
+        EARN: {
+          target: 'active',
+          update: ({ context, event, refuse }) =>
+            context.points + event.points > 100
+              ? refuse('CAP_REACHED', 'The cap is 100 points.')
+              : { points: context.points + event.points },
+        },
+        REDEEM: {
+          target: 'active',
+          guard: 'enough',
+          update: ({ context, event }) => ({ points: context.points - event.points }),
+        },
+        BONUS: { target: 'active', guard: 'broken' },
+        GIFT: [{ target: 'gifted', guard: 'giftable' }, { target: 'active' }],
+        CLOSE: 'closed',
+      },
+    },
+    gifted: { on: { CLOSE: 'closed' } },
+    closed: { type: 'final' },
+  },
+});

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { ritzThreeSteps } from '../../src/frameworks/index.js';
-import { createFlow, initialSnapshot, replay, transition } from '../../src/index.js';
+import {
+  createFlow,
+  initialSnapshot,
+  isServicecraftError,
+  replay,
+  transition,
+} from '../../src/index.js';
 import { checkAccept, installMatchers } from '../../src/testing/index.js';
 import { steps, ticket } from '../core/fixtures.js';
-import { door } from './machines.js';
+import { door, pointsWallet } from './machines.js';
 
 installMatchers(expect);
+
+/** What a function throws. */
+function thrownBy(run: () => void): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 /** Runs an assertion that must fail and returns its message. */
 function failure(assertion: () => void): string {
@@ -33,7 +49,7 @@ describe('toAccept', () => {
       failure(() => expect(ticket).toAccept([assign, { type: 'SOLVE' }, { type: 'CLOSE' }])),
     ).toMatchInlineSnapshot(`
       "Expected machine 'ticket' to accept all 3 events, but event #2 (CLOSE) was refused in state 'solved' with GUARD_REJECTED:
-        Event CLOSE was rejected in state 'solved': guard 'answered' returned false; other events allowed here: REOPEN.
+        Event CLOSE was rejected in state 'solved': guard 'answered' returned false; events accepted now: REOPEN.
       Path taken:
         open --ASSIGN--> open --SOLVE--> solved --CLOSE--> (refused)
       Accepted in 'solved' now: REOPEN"
@@ -51,10 +67,25 @@ describe('toAccept', () => {
     `);
   });
 
-  it('rejects a received value that is not a machine', () => {
+  it('rejects a received value that is not a machine, with a UsageError', () => {
     expect(() => expect({ state: 'open' }).toAccept([])).toThrow(
       'toAccept expects a machine made by defineMachine as the received value, e.g. expect(machine).toAccept(...).',
     );
+    expect(thrownBy(() => expect({ state: 'open' }).toAccept([]))).toSatisfy((e: unknown) =>
+      isServicecraftError(e, 'UsageError'),
+    );
+  });
+
+  it('names the refusal code of a REFUSED event', () => {
+    expect(
+      failure(() => expect(pointsWallet).toAccept([{ type: 'REDEEM', points: 5 }])),
+    ).toMatchInlineSnapshot(`
+      "Expected machine 'wallet' to accept all 1 event, but event #0 (REDEEM) was refused in state 'active' with REFUSED (INSUFFICIENT_POINTS):
+        Event REDEEM was refused in state 'active' (INSUFFICIENT_POINTS): The balance is 0 points.
+      Path taken:
+        active --REDEEM--> (refused)
+      Accepted in 'active' now: EARN, CLOSE"
+    `);
   });
 });
 
@@ -66,9 +97,36 @@ describe('toReject', () => {
     expect(door).not.toReject({ type: 'OPEN' });
   });
 
+  it('takes REFUSED or the machine’s own refusal code for a refusal', () => {
+    const redeem = { type: 'REDEEM', points: 5 } as const;
+    expect(pointsWallet).toReject(redeem, 'REFUSED');
+    expect(pointsWallet).toReject(redeem, 'INSUFFICIENT_POINTS');
+    expect(pointsWallet).toReject(
+      [
+        { type: 'EARN', points: 90 },
+        { type: 'EARN', points: 20 },
+      ],
+      'CAP_REACHED',
+    );
+    expect(pointsWallet).not.toReject(redeem, 'CAP_REACHED');
+    expect(pointsWallet).not.toReject(redeem, 'GUARD_REJECTED');
+    expect(
+      failure(() => expect(pointsWallet).toReject(redeem, 'CAP_REACHED')),
+    ).toMatchInlineSnapshot(`
+      "Expected event #0 (REDEEM) to be refused with CAP_REACHED in state 'active', but it was refused with REFUSED (INSUFFICIENT_POINTS):
+        Event REDEEM was refused in state 'active' (INSUFFICIENT_POINTS): The balance is 0 points.
+      Path taken:
+        active --REDEEM--> (refused)
+      Accepted in 'active' now: EARN, CLOSE"
+    `);
+  });
+
   it('refuses an empty event list instead of passing or failing on nothing', () => {
     expect(() => expect(door).toReject([])).toThrow('toReject needs at least one event');
-    expect(() => expect(door).not.toReject([])).toThrow(TypeError);
+    expect(() => expect(door).not.toReject([])).toThrow('toReject needs at least one event');
+    expect(thrownBy(() => expect(door).toReject([]))).toSatisfy((e: unknown) =>
+      isServicecraftError(e, 'UsageError'),
+    );
   });
 
   it('fails when the last event is accepted', () => {
@@ -89,7 +147,7 @@ describe('toReject', () => {
       ),
     ).toMatchInlineSnapshot(`
       "Expected machine 'ticket' to accept the event before the last, but event #0 (SOLVE) was refused in state 'open' with GUARD_REJECTED:
-        Event SOLVE was rejected in state 'open': guard 'assigned' returned false; other events allowed here: REPLY, ASSIGN.
+        Event SOLVE was rejected in state 'open': guard 'assigned' returned false; events accepted now: REPLY, ASSIGN.
       Path taken:
         open --SOLVE--> (refused)
       Accepted in 'open' now: REPLY, ASSIGN"
@@ -101,7 +159,7 @@ describe('toReject', () => {
       failure(() => expect(ticket).toReject([{ type: 'CLOSE' }], 'GUARD_REJECTED')),
     ).toMatchInlineSnapshot(`
       "Expected event #0 (CLOSE) to be refused with GUARD_REJECTED in state 'open', but it was refused with EVENT_NOT_ALLOWED:
-        Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN, SOLVE.
+        Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN.
       Path taken:
         open --CLOSE--> (refused)
       Accepted in 'open' now: REPLY, ASSIGN"
@@ -157,7 +215,10 @@ describe('toBeInState', () => {
   });
 
   it('rejects a value with no snapshot', () => {
-    expect(() => expect(42).toBeInState('open')).toThrow(TypeError);
+    expect(() => expect(42).toBeInState('open')).toThrow('toBeInState expects a snapshot');
+    expect(thrownBy(() => expect(42).toBeInState('open'))).toSatisfy((e: unknown) =>
+      isServicecraftError(e, 'UsageError'),
+    );
   });
 });
 

@@ -33,7 +33,7 @@ import {
   UnsupportedSchemaError,
 } from '../../src/testing/index.js';
 import { steps, ticket } from '../core/fixtures.js';
-import { door, generated, wallet } from './machines.js';
+import { door, generated, pointsWallet, wallet } from './machines.js';
 
 // Events of these two presets must arrive in time order, and the loyalty ledger needs a fresh
 // idempotency key per command (a repeated sample is a retry), so they get hand-written samples:
@@ -234,7 +234,7 @@ describe('transitionCover', () => {
         updates: false,
         index: 0,
         reason:
-          "Event GO was rejected in state 'a': guard 'never' returned false; other events allowed here: STOP.",
+          "Event GO was rejected in state 'a': guard 'never' returned false; events accepted now: STOP.",
       },
       {
         from: 'b',
@@ -245,6 +245,26 @@ describe('transitionCover', () => {
         reason: "Its source state 'b' was never reached.",
       },
     ]);
+  });
+
+  it('explains an edge that a refusing or throwing guard keeps shut', () => {
+    const wide = transitionCover(pointsWallet, {
+      samples: { EARN: [{ points: 10 }], REDEEM: [{ points: 5 }] },
+    });
+    // BONUS's guard throws; GIFT's open second candidate is never tried, since the first guard
+    // either passes or refuses (a refusal stops the search).
+    expect(wide.uncoveredEdges.map((e) => `${e.from} ${e.event} ${e.to}`)).toEqual([
+      'active BONUS active',
+      'active GIFT active',
+    ]);
+    expect(wide.uncoveredEdges[0]?.reason).toContain("guard 'broken' threw (a bug)");
+    const narrow = transitionCover(pointsWallet, {
+      samples: { EARN: [{ points: 10 }], REDEEM: [{ points: 500 }] },
+    });
+    const redeem = narrow.uncoveredEdges.find((e) => e.event === 'REDEEM');
+    expect(redeem?.reason).toMatch(
+      /^Event REDEEM was refused in state 'active' \(INSUFFICIENT_POINTS\): The balance is \d+ points\.$/,
+    );
   });
 
   it('reaches a context-dependent guard by exploring other contexts of the same state', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { isServicecraftError, ServicecraftError } from '../../src/index.js';
 import {
   arbitraryPayload,
   samplePayloads,
@@ -121,7 +122,9 @@ describe('samplePayloads', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(UnsupportedSchemaError);
-    expect(error).toMatchObject({ schemaType: type, path });
+    expect(error).toBeInstanceOf(ServicecraftError);
+    expect(isServicecraftError(error, 'UnsupportedSchemaError')).toBe(true);
+    expect(error).toMatchObject({ schemaType: type, path, name: 'UnsupportedSchemaError' });
   });
 
   it('is deterministic', () => {

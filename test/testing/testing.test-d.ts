@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createFlow, type EventFrom, initialSnapshot } from '../../src/index.js';
 import { arbitraryValidSequence, type TestPath, transitionCover } from '../../src/testing/index.js';
 import { ticket } from '../core/fixtures.js';
+import { pointsWallet } from './machines.js';
 
 describe('matcher types', () => {
   it('types events by the received machine', () => {
@@ -13,6 +14,10 @@ describe('matcher types', () => {
     expect(ticket).toReject({ type: 'CLOSE' }, 'EVENT_NOT_ALLOWED');
     // @ts-expect-error not a transition error code
     expect(ticket).toReject({ type: 'CLOSE' }, 'NOT_A_CODE');
+    expect(pointsWallet).toReject({ type: 'REDEEM', points: 5 }, 'INSUFFICIENT_POINTS');
+    expect(pointsWallet).toReject({ type: 'REDEEM', points: 5 }, 'REFUSED');
+    // @ts-expect-error not a refusal code of the wallet
+    expect(pointsWallet).toReject({ type: 'REDEEM', points: 5 }, 'INSUFFICIENT_POINT');
   });
 
   it('types state names by the received snapshot or flow', () => {

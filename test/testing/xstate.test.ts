@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { assign, createActor, createMachine } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import {
+  can,
+  initialSnapshot,
+  isServicecraftError,
+  type Snapshot,
+  transition,
+} from '../../src/index.js';
 import { shortestPaths, toXStateConfig } from '../../src/testing/index.js';
 import { steps, ticket } from '../core/fixtures.js';
-import { door, generated } from './machines.js';
+import { door, generated, pointsWallet as wallet } from './machines.js';
 
 const load = (exported: ReturnType<typeof toXStateConfig>) =>
   createMachine(exported.config as never, exported.implementations as never);
@@ -28,7 +35,16 @@ describe('toXStateConfig', () => {
     });
     expect(exported.config.states.closed).toEqual({ type: 'final' });
     expect(exported.config.states.open?.description).toBe('Waiting for an agent');
-    expect(Object.keys(exported.implementations.guards)).toEqual(['assigned', 'answered']);
+    // Candidates with an update get a guard of their own: the update could refuse.
+    expect(exported.config.states.open?.on?.REPLY).toEqual([
+      { target: 'open', guard: 'accepts:open:REPLY:0' },
+    ]);
+    expect(Object.keys(exported.implementations.guards)).toEqual([
+      'assigned',
+      'answered',
+      'accepts:open:REPLY:0',
+      'accepts:open:ASSIGN:0',
+    ]);
   });
 
   it('loads in XState and runs like the original', () => {
@@ -89,10 +105,111 @@ describe('toXStateConfig', () => {
     ]);
   });
 
-  it('refuses state names XState would read as paths', () => {
+  it('refuses state names XState would read as paths, with a UsageError', () => {
     const dotted = { ...door, states: ['a.b'] } as unknown as typeof door;
     expect(() => toXStateConfig(dotted)).toThrow(
       "State 'a.b' of machine 'door' cannot be exported to XState: XState reads '.' and a leading '#' in a state key as a path; rename the state.",
     );
+    let thrown: unknown;
+    try {
+      toXStateConfig(dotted);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isServicecraftError(thrown, 'UsageError')).toBe(true);
+  });
+});
+
+describe('toXStateConfig with refusals', () => {
+  const start = () => {
+    const exported = toXStateConfig(wallet, { assign: assign as never });
+    return createActor(load(exported)).start();
+  };
+  const ours = (snapshot: Snapshot, event: object) =>
+    can(wallet, snapshot as never, event as never);
+
+  it('a refusing guard is a false guard: the actor stays, can() is false, no error', () => {
+    const actor = start();
+    const event = { type: 'REDEEM', points: 5 };
+    expect(ours(initialSnapshot(wallet), event)).toBe(false);
+    expect(actor.getSnapshot().can(event as never)).toBe(false);
+    actor.send(event as never);
+    expect(actor.getSnapshot()).toMatchObject({
+      value: 'active',
+      status: 'active',
+      context: { points: 0 },
+    });
+    actor.stop();
+  });
+
+  it('an update that refuses is not taken, and never becomes the context', () => {
+    const actor = start();
+    actor.send({ type: 'EARN', points: 80 } as never);
+    expect(actor.getSnapshot().context).toEqual({ points: 80 });
+    const over = { type: 'EARN', points: 30 };
+    const snapshot = transition(wallet, initialSnapshot(wallet), { type: 'EARN', points: 80 });
+    expect(snapshot.ok && ours(snapshot.snapshot, over)).toBe(false);
+    expect(actor.getSnapshot().can(over as never)).toBe(false);
+    actor.send(over as never);
+    expect(actor.getSnapshot()).toMatchObject({
+      value: 'active',
+      status: 'active',
+      context: { points: 80 },
+    });
+    actor.send({ type: 'REDEEM', points: 30 } as never);
+    expect(actor.getSnapshot().context).toEqual({ points: 50 });
+    actor.stop();
+  });
+
+  it('a throwing guard is a false guard too', () => {
+    const actor = start();
+    expect(actor.getSnapshot().can({ type: 'BONUS' } as never)).toBe(false);
+    actor.send({ type: 'BONUS' } as never);
+    expect(actor.getSnapshot()).toMatchObject({ value: 'active', status: 'active' });
+    actor.stop();
+  });
+
+  it('a refusal stops the search for a candidate, as in the engine', () => {
+    // servicecraft refuses GIFT at 0 points (the first guard refuses; the open candidate is not
+    // tried); the export must not fall through to it either.
+    expect(ours(initialSnapshot(wallet), { type: 'GIFT' })).toBe(false);
+    const actor = start();
+    expect(actor.getSnapshot().can({ type: 'GIFT' } as never)).toBe(false);
+    actor.send({ type: 'EARN', points: 1 } as never);
+    expect(actor.getSnapshot().can({ type: 'GIFT' } as never)).toBe(true);
+    actor.send({ type: 'GIFT' } as never);
+    expect(actor.getSnapshot().value).toBe('gifted');
+    actor.stop();
+  });
+
+  it('agrees with can() on random event sequences', () => {
+    const events = [
+      { type: 'EARN', points: 40 },
+      { type: 'EARN', points: 70 },
+      { type: 'REDEEM', points: 30 },
+      { type: 'REDEEM', points: 90 },
+      { type: 'BONUS' },
+      { type: 'GIFT' },
+      { type: 'CLOSE' },
+    ];
+    for (let seed = 1; seed <= 40; seed++) {
+      const actor = start();
+      let snapshot: Snapshot = initialSnapshot(wallet);
+      let x = seed;
+      for (let i = 0; i < 8; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        const event = events[x % events.length] as { type: string };
+        expect(actor.getSnapshot().can(event as never)).toBe(ours(snapshot, event));
+        actor.send(event as never);
+        const result = transition(wallet, snapshot as never, event as never);
+        if (result.ok) snapshot = result.snapshot;
+        expect(actor.getSnapshot()).toMatchObject({
+          value: snapshot.state,
+          context: snapshot.context,
+        });
+        expect(actor.getSnapshot().status).not.toBe('error');
+      }
+      actor.stop();
+    }
   });
 });

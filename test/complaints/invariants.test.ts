@@ -1,0 +1,313 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type ComplaintCaseContext,
+  complaintFlow,
+  difficultCustomerFlow,
+  iso10002Lifecycle,
+  problemResolutionFlow,
+} from '../../src/complaints/index.js';
+import {
+  type AnyMachine,
+  initialSnapshot,
+  replayOrThrow,
+  restoreSnapshot,
+  transition,
+} from '../../src/index.js';
+import { events, fold } from './arbitraries.js';
+import { ack, assess, type Ev, MIN, receive, refund, run, type Snap, T0 } from './helpers.js';
+
+const m = iso10002Lifecycle;
+const explained: Ev = {
+  type: 'RESPOND',
+  at: T0 + 3 * MIN,
+  by: 'ana',
+  closure: { kind: 'explained', explanation: 'The lid was loose.' },
+};
+const at = (minutes: number) => T0 + minutes * MIN;
+const approve: Ev = { type: 'APPROVE_REMEDY', at: at(4), by: 'mia', level: 'manager' };
+const communicate: Ev = { type: 'COMMUNICATE_DECISION', at: at(5), by: 'ana' };
+const reject: Ev = { type: 'REJECT', at: at(6), by: 'customer', recourseOffered: ['ombudsman'] };
+const accept: Ev = { type: 'ACCEPT', at: at(6), by: 'customer' };
+const escalate: Ev = {
+  type: 'ESCALATE',
+  at: at(3),
+  by: 'ana',
+  to: { id: 'sue', level: 'supervisor' },
+  trigger: { kind: 'askedForHuman' },
+  reason: 'WANTS_SENIOR',
+  handoff: { summary: 'Leaking kettle', stepsAttempted: [] },
+};
+
+/** One real snapshot per state (and an approved over-limit decision). */
+const reached = {
+  new: () => initialSnapshot(m),
+  received: () => run([receive()]),
+  acknowledged: () => run([receive(), ack()]),
+  investigating: () => run([receive(), ack(), assess()]),
+  escalated: () => run([receive(), ack(), assess(), escalate]),
+  awaitingApproval: () => run([receive(), ack(), assess(), refund(12_000)]),
+  decided: () => run([receive(), ack(), assess(), explained]),
+  approved: () => run([receive(), ack(), assess(), refund(12_000), approve]),
+  communicated: () => run([receive(), ack(), assess(), explained, communicate]),
+  openWithRecourse: () => run([receive(), ack(), assess(), explained, communicate, reject]),
+  closed: () => run([receive(), ack(), assess(), explained, communicate, accept]),
+} satisfies Record<string, () => Snap>;
+
+type Mutable<T> = T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+type Ctx = Mutable<ComplaintCaseContext>;
+
+/** A stored copy of `snap` (plain JSON) with `change` applied to its context. */
+function tampered(snap: Snap, change: (c: Ctx) => void): unknown {
+  const copy = JSON.parse(JSON.stringify(snap)) as { context: Ctx };
+  change(copy.context);
+  return copy;
+}
+
+/** Restores `value`, expects INVALID_SNAPSHOT, and returns the problem messages. */
+function rejected(value: unknown): string[] {
+  const result = restoreSnapshot(m, value);
+  expect(result.ok).toBe(false);
+  if (result.ok) return [];
+  expect(result.error.code).toBe('INVALID_SNAPSHOT');
+  return result.error.problems.map((p) => p.message);
+}
+
+describe('restoreSnapshot rejects complaint cases that break an invariant (regressions)', () => {
+  it('a decided case without a decision', () => {
+    const problems = rejected(tampered(reached.decided(), (c) => (c.decision = null)));
+    expect(problems).toContain(
+      "breaks invariant 'decisionMatchesState': state 'decided' needs a decision, but decision is null",
+    );
+  });
+
+  it('a case awaiting approval without a decision', () => {
+    const problems = rejected(tampered(reached.awaitingApproval(), (c) => (c.decision = null)));
+    expect(problems).toContain(
+      "breaks invariant 'decisionMatchesState': state 'awaitingApproval' needs a decision, but decision is null",
+    );
+  });
+
+  it('a closed case without closedAt', () => {
+    const value = tampered(reached.closed(), (c) => (c.milestones.closedAt = null));
+    expect(rejected(value)).toEqual([
+      "breaks invariant 'closedAtMatchesState': state 'closed' needs milestones.closedAt, but it is null",
+    ]);
+    const result = restoreSnapshot(m, value);
+    expect(result.ok || result.error.message).toContain('closedAtMatchesState');
+  });
+
+  it('a received case without an owner', () => {
+    expect(rejected(tampered(reached.received(), (c) => (c.owner = null)))).toEqual([
+      "breaks invariant 'ownerAfterReceipt': state 'received' needs an owner, but owner is null",
+    ]);
+  });
+});
+
+describe('every complaint-case invariant rejects a breach', () => {
+  const cases: [string, keyof typeof reached, (c: Ctx) => void][] = [
+    ['nothingBeforeReceipt', 'new', (c) => (c.owner = { id: 'ana', level: 'agent' })],
+    ['ownerAfterReceipt', 'openWithRecourse', (c) => (c.owner = null)],
+    ['receiptRecorded', 'investigating', (c) => (c.id = null)],
+    ['receiptRecorded', 'received', (c) => (c.due = null)],
+    ['acknowledgementMatchesState', 'received', (c) => (c.milestones.acknowledgedAt = T0)],
+    ['acknowledgementMatchesState', 'acknowledged', (c) => (c.milestones.acknowledgedAt = null)],
+    ['assessmentMatchesState', 'investigating', (c) => (c.track = null)],
+    [
+      'assessmentMatchesState',
+      'acknowledged',
+      (c) => (c.assessment = { severity: 'low', complexity: 'low', impact: 'low', urgency: 'low' }),
+    ],
+    [
+      'decisionMatchesState',
+      'investigating',
+      (c) =>
+        (c.decision = {
+          at: T0,
+          by: 'ana',
+          closure: { kind: 'withdrawn' },
+          needsApproval: false,
+          approvedBy: null,
+        }),
+    ],
+    ['decisionMatchesState', 'communicated', (c) => (c.decision = null)],
+    [
+      'approvalPending',
+      'awaitingApproval',
+      (c) => {
+        if (c.decision) c.decision.needsApproval = false;
+      },
+    ],
+    [
+      'overLimitApproved',
+      'approved',
+      (c) => {
+        if (c.decision) c.decision.approvedBy = null;
+      },
+    ],
+    [
+      'overLimitApproved',
+      'approved',
+      (c) => {
+        if (c.decision?.approvedBy) c.decision.approvedBy.id = 'ＡＮＡ\u200b';
+      },
+    ],
+    [
+      'overLimitApproved',
+      'decided',
+      (c) => {
+        if (c.decision) c.decision.needsApproval = true;
+      },
+    ],
+    ['decidedAtRecorded', 'communicated', (c) => (c.milestones.decidedAt = null)],
+    ['communicatedAtRecorded', 'openWithRecourse', (c) => (c.milestones.communicatedAt = null)],
+    ['closedAtMatchesState', 'communicated', (c) => (c.milestones.closedAt = at(5))],
+    ['recourseAfterRejection', 'openWithRecourse', (c) => (c.rejections = 0)],
+    ['recourseAfterRejection', 'openWithRecourse', (c) => (c.recourseOffered = [])],
+    ['recourseAfterRejection', 'investigating', (c) => (c.recourseOffered = ['ombudsman'])],
+    ['escalationRecorded', 'escalated', (c) => (c.lastEscalation = null)],
+    [
+      'escalationRecorded',
+      'escalated',
+      (c) => {
+        if (c.owner) c.owner.level = 'manager';
+      },
+    ],
+    ['escalationRecorded', 'investigating', (c) => (c.escalations = 2)],
+    ['milestonesInOrder', 'closed', (c) => (c.milestones.acknowledgedAt = T0 - 1)],
+    [
+      'milestonesInOrder',
+      'decided',
+      (c) => {
+        if (c.lastChange) c.lastChange.at = T0;
+      },
+    ],
+  ];
+  it.each(cases)('%s: tampered %s snapshot', (name, state, change) => {
+    const original = reached[state]();
+    expect(restoreSnapshot(m, JSON.parse(JSON.stringify(original))).ok).toBe(true);
+    const problems = rejected(tampered(original, change));
+    expect(problems.some((p) => p.startsWith(`breaks invariant '${name}': `))).toBe(true);
+  });
+
+  it('the table covers every invariant of the machine', () => {
+    const declared = Object.keys(m.definition.invariants ?? {});
+    expect(new Set(cases.map(([name]) => name))).toEqual(new Set(declared));
+  });
+});
+
+describe('reachable snapshots keep every invariant (property)', () => {
+  it('every snapshot reached by any event sequence restores, and no rule throws or breaks one', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(events, (list) => {
+        let snap = initialSnapshot(m);
+        for (const event of list) {
+          const result = transition(m, snap, event);
+          if (!result.ok) {
+            expect(['RULE_THREW', 'UPDATE_FAILED']).not.toContain(result.error.code);
+            continue;
+          }
+          snap = result.snapshot;
+          seen.add(snap.state);
+          const restored = restoreSnapshot(m, JSON.parse(JSON.stringify(snap)));
+          if (!restored.ok) throw new Error(restored.error.message);
+          expect(restored.snapshot).toEqual(snap);
+        }
+      }),
+      {
+        numRuns: 250,
+        // One known run through every state, so the check below never depends on luck.
+        examples: [
+          [
+            [
+              receive(),
+              ack(),
+              assess(),
+              refund(12_000),
+              approve,
+              communicate,
+              reject,
+              { type: 'RECONSIDER', at: at(7), by: 'ana' },
+              { type: 'RESPOND', at: at(8), by: 'ana', closure: { kind: 'withdrawn' } },
+              { type: 'COMMUNICATE_DECISION', at: at(9), by: 'ana' },
+            ],
+          ],
+        ],
+      },
+    );
+    // The generator must reach every state, or the property proves less than it claims.
+    expect([...seen].sort()).toEqual(m.states.filter((s) => s !== 'new').sort());
+  });
+
+  it('the final snapshot of a fold restores too', () => {
+    fc.assert(
+      fc.property(events, (list) => {
+        expect(restoreSnapshot(m, JSON.parse(JSON.stringify(fold(list)))).ok).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('conversation presets declare invariants too', () => {
+  const restores = (machine: AnyMachine, value: unknown) => restoreSnapshot(machine, value).ok;
+
+  it('complaintFlow: closed only when documented, rejections within proposals', () => {
+    const closed = replayOrThrow(complaintFlow, [
+      { type: 'APOLOGIZE' },
+      { type: 'INVESTIGATE' },
+      { type: 'PROPOSE_SOLUTION', solution: 'Refund' },
+      { type: 'ACCEPT' },
+      { type: 'FOLLOW_UP', satisfied: true },
+      { type: 'DOCUMENT', record: 'Refunded' },
+      { type: 'CLOSE' },
+    ]);
+    expect(restores(complaintFlow, closed)).toBe(true);
+    const undocumented = { ...closed, context: { ...closed.context, documentation: null } };
+    const result = restoreSnapshot(complaintFlow, undocumented);
+    expect(result.ok || result.error.message).toContain("invariant 'closedIsDocumented'");
+    expect(
+      restores(complaintFlow, { ...closed, context: { ...closed.context, rejections: 2 } }),
+    ).toBe(false);
+    expect(
+      restores(complaintFlow, {
+        ...closed,
+        state: 'escalated',
+        status: 'active',
+        context: { ...closed.context, escalatedTo: null },
+      }),
+    ).toBe(false);
+  });
+
+  it('difficultCustomerFlow and problemResolutionFlow keep what each step found', () => {
+    const resolving = replayOrThrow(difficultCustomerFlow, [
+      { type: 'LISTEN' },
+      { type: 'EMPATHIZE' },
+      { type: 'RESOLVE', approach: 'resolution', detail: 'Refund' },
+    ]);
+    expect(restores(difficultCustomerFlow, resolving)).toBe(true);
+    expect(
+      restores(difficultCustomerFlow, {
+        ...resolving,
+        context: { ...resolving.context, detail: null },
+      }),
+    ).toBe(false);
+    const resolved = replayOrThrow(problemResolutionFlow, [
+      { type: 'IDENTIFY', cause: 'Late' },
+      { type: 'FORMULATE', specifics: 'Missed a birthday' },
+      { type: 'COMMUNICATE', solution: 'Gift card', compromise: false },
+      { type: 'FOLLOW_UP' },
+      { type: 'CONFIRM', implemented: true },
+    ]);
+    expect(restores(problemResolutionFlow, resolved)).toBe(true);
+    for (const key of ['cause', 'specifics', 'solution'] as const) {
+      expect(
+        restores(problemResolutionFlow, {
+          ...resolved,
+          context: { ...resolved.context, [key]: null },
+        }),
+      ).toBe(false);
+    }
+  });
+});
