@@ -26,6 +26,28 @@ export interface Parser {
 /** @internal Views a public schema as the parser it is at run time. */
 export const parserOf = (schema: Schema): Parser => schema as unknown as Parser;
 
+/**
+ * @internal Parses without ever throwing. zod builds issue messages lazily, so they are read here,
+ * inside the `try`: a schema (or a custom message) that throws on hostile input (a stack overflow
+ * on thousands of nested arrays, say) becomes one issue instead of an exception.
+ */
+export function safeParse(schema: Parser, value: unknown): ParseOutcome {
+  try {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed;
+    const issues = parsed.error.issues;
+    for (const issue of issues) if (typeof issue.message !== 'string') throw new TypeError();
+    return { success: false, error: { issues } };
+  } catch (cause) {
+    const message =
+      cause instanceof RangeError
+        ? 'the value is nested too deeply or is too large to validate'
+        : 'the value could not be validated';
+    const issue = { code: 'custom', path: [], input: undefined, message } as unknown;
+    return { success: false, error: { issues: [issue as ValidationIssue] } };
+  }
+}
+
 /** @internal */
 export interface Candidate {
   readonly target: string;

@@ -14,7 +14,7 @@ import {
   type SnapshotProblem,
   type ValidationIssue,
 } from './errors.js';
-import { breaches, tablesOf } from './internal.js';
+import { breaches, safeParse, tablesOf } from './internal.js';
 import type { EventObject, Machine, Snapshot } from './types.js';
 
 /**
@@ -202,7 +202,7 @@ export function restoreSnapshot<S extends string, C>(
   }
 
   if (tables.context) {
-    const parsed = tables.context.safeParse(context);
+    const parsed = safeParse(tables.context, context);
     if (parsed.success) {
       context = parsed.data;
     } else {

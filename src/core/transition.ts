@@ -23,6 +23,7 @@ import {
   describeBreaches,
   type ParseOutcome,
   type Parser,
+  safeParse,
   tablesOf,
 } from './internal.js';
 import { isRefusal, refusal } from './refusal.js';
@@ -147,7 +148,7 @@ export function initialSnapshot<S extends string, C>(
   const { context: schema, states } = tables;
   let context: unknown = {};
   if (schema) {
-    const parsed = schema.safeParse(input === undefined ? {} : input);
+    const parsed = safeParse(schema, input === undefined ? {} : input);
     if (!parsed.success) {
       const detail = describeIssues(parsed.error.issues);
       throw new SnapshotError({
@@ -329,36 +330,14 @@ function withoutType(event: EventObject): Record<string, unknown> {
 }
 
 type Parsed = ParseOutcome;
-type ValidationIssueLike = Parameters<typeof describeIssues>[0][number];
 
 /**
  * Parses a payload. A strict schema rejects `type` itself, so it is tried again without it (the
- * rare, slower path). A schema that throws on hostile input (a stack overflow on thousands of
- * nested arrays, say) is reported as an invalid payload, never thrown.
+ * rare, slower path). Never throws (see `safeParse`).
  */
 function parse(schema: Parser, event: EventObject): Parsed {
-  try {
-    let parsed = schema.safeParse(event);
-    if (!parsed.success) parsed = schema.safeParse(withoutType(event));
-    return parsed;
-  } catch (cause) {
-    const overflow = cause instanceof RangeError;
-    return {
-      success: false,
-      error: {
-        issues: [
-          {
-            code: 'custom',
-            path: [],
-            input: undefined,
-            message: overflow
-              ? 'the payload is nested too deeply or is too large to validate'
-              : 'the payload could not be validated',
-          } as ValidationIssueLike,
-        ],
-      },
-    };
-  }
+  const parsed = safeParse(schema, event);
+  return parsed.success ? parsed : safeParse(schema, withoutType(event));
 }
 
 function refuse<S extends string, C, R extends string>(
@@ -481,12 +460,7 @@ function update(
   }
   if (isRefusal(next)) return refused(machine, snapshot, next, undefined, event.type);
   if (schema === undefined) return { context: next };
-  let parsed: Parsed;
-  try {
-    parsed = schema.safeParse(next);
-  } catch (cause) {
-    return threw(from, event.type, 'update', undefined, cause);
-  }
+  const parsed = safeParse(schema, next);
   if (parsed.success) return { context: parsed.data };
   const issues = parsed.error.issues as TransitionIssueIssues;
   const message = say.updateInvalid(from, event.type, describeIssues(issues));

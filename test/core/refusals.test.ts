@@ -409,3 +409,36 @@ describe('misuse throws ServicecraftError subclasses', () => {
     }
   });
 });
+
+describe('schemas that throw while reporting', () => {
+  it('a payload schema whose error message throws gives INVALID_PAYLOAD, never an exception', () => {
+    const m = defineMachine({
+      id: 'touchy',
+      version: 1,
+      initial: 'a',
+      events: {
+        SAY: z.object({
+          text: z.string({
+            error: () => {
+              throw new RangeError('Maximum call stack size exceeded');
+            },
+          }),
+        }),
+      },
+      states: { a: { on: { SAY: 'a' } } },
+    });
+    const start = initialSnapshot(m);
+    let result: ReturnType<typeof transition> | undefined;
+    expect(() => {
+      result = transition(m, start, { type: 'SAY', text: 42 as unknown as string });
+    }).not.toThrow();
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_PAYLOAD',
+        message:
+          "Event SAY has an invalid payload in state 'a': the value is nested too deeply or is too large to validate.",
+      },
+    });
+  });
+});

@@ -84,7 +84,10 @@ export function hostileEventText(machine: AnyMachine): fc.Arbitrary<string> {
       ),
   );
   const type = fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...(machine.events as string[])).map((t) => JSON.stringify(t)) },
+    {
+      weight: 8,
+      arbitrary: fc.constantFrom(...(machine.events as string[])).map((t) => JSON.stringify(t)),
+    },
     { weight: 1, arbitrary: value },
   );
   return fc
