@@ -6,7 +6,6 @@
 import {
   type ComplaintCaseEvent,
   type ComplaintCaseSnapshot,
-  complaintRuleOf,
   complaintStatus,
   type DefaultEscalationLevel,
   formatMoney,
@@ -32,7 +31,7 @@ export function run(log: (line: string) => void): void {
       );
     } else {
       log(
-        `  ${event.type.padEnd(20)} by ${event.by.padEnd(8)} ✗ ${result.error.code} [${complaintRuleOf(result.error) ?? '-'}]`,
+        `  ${event.type.padEnd(20)} by ${event.by.padEnd(8)} ✗ ${result.error.code} [${result.error.reason?.code ?? '-'}]`,
       );
       log(`    ${result.error.message}`);
     }

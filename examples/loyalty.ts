@@ -7,7 +7,6 @@ import {
   defineLoyaltyProgram,
   defineTierLadder,
   explain,
-  loyaltyErrorOf,
   type MembershipEvent,
   pointsToKeepTier,
   pointsToNextTier,
@@ -50,7 +49,8 @@ export function run(log: (line: string) => void): void {
   const send = (event: MembershipEvent, note: string) => {
     const result = transition(program.machine, member, event);
     if (!result.ok) {
-      const reason = loyaltyErrorOf(result.error);
+      // A domain refusal carries its typed reason; anything else is an engine issue.
+      const reason = result.error.reason;
       log(
         `${date(event.at)} ${event.type}: refused [${reason?.code ?? result.error.code}] ${reason?.message ?? result.error.message}`,
       );
