@@ -56,13 +56,25 @@ export function windowAt(policy: LoyaltyPolicy, at: number): { from: number; to:
   return { from: m - policy.window.months + 1, to: m };
 }
 
-/** @internal When points earned at `at` expire (`null`: never). */
-export function expiryOf(e: LoyaltyPolicy['expiry'], at: number): number | null {
+/** @internal The first instant of the next UTC day, or `t` itself when it starts a day. */
+export function endOfDay(t: number): number {
+  return Math.ceil(t / DAY) * DAY;
+}
+
+/**
+ * @internal When points counted from `at` expire (`null`: never); with `endOfDay`, at the end of
+ * the UTC day the expiry falls in.
+ */
+export function expiryOf(
+  e: LoyaltyPolicy['expiry'],
+  at: number,
+  cutoff: LoyaltyPolicy['expiryAt'] = 'instant',
+): number | null {
   switch (e.kind) {
     case 'never':
       return null;
     case 'days':
-      return at + e.days * DAY;
+      return cutoff === 'endOfDay' ? endOfDay(at + e.days * DAY) : at + e.days * DAY;
     case 'endOfMonth':
       return monthStart(monthIndex(at) + e.months + 1);
     case 'endOfYear':

@@ -6,12 +6,21 @@
  * @internal
  * @module
  */
+import { clip } from '../core/errors.js';
 import { isRefusal, refusal } from '../core/index.js';
 import { DAY, iso, periodOf, windowAt } from './calendar.js';
 import type { LoyaltyErrorCode, LoyaltyRefusal } from './errors.js';
 import { fingerprint } from './fingerprint.js';
 import type { TierLadder } from './ladder.js';
-import { cancelAll, clawBack, credit, mulDiv, settleLots, spend } from './ledger.js';
+import {
+  cancelAll,
+  cancelOrderLots,
+  clawBack,
+  credit,
+  mulDiv,
+  settleLots,
+  spend,
+} from './ledger.js';
 import { isTime, limitBreach, MAX_TIME } from './limits.js';
 import type { LoyaltyPolicy } from './policy.js';
 import {
@@ -19,6 +28,7 @@ import {
   afterActivity,
   changeTier,
   endGrace,
+  followNow,
   pruneMonths,
   rankOf,
   review,
@@ -41,14 +51,30 @@ export function commandFingerprint(event: MembershipEvent): string {
 }
 
 /**
- * @internal Whether the command is a retry of one the snapshot still remembers (stamped with a
- * time a `Date` can represent: a retry at an impossible time is refused like any command).
+ * @internal Whether the command is a retry of one the snapshot still remembers, within the key's
+ * retention window (stamped with a time a `Date` can represent: a retry at an impossible time is
+ * refused like any command).
  */
-export function isRetry(ctx: Ctx, event: MembershipEvent): boolean {
+export function isRetry(rules: Rules, ctx: Ctx, event: MembershipEvent): boolean {
   if (!isTime(event.at)) return false;
   const seen = ctx.keys.find((k) => k[0] === event.key);
-  return seen !== undefined && seen[1] === commandFingerprint(event);
+  return (
+    seen !== undefined &&
+    event.at < keyExpiry(rules, seen[2]) &&
+    seen[1] === commandFingerprint(event)
+  );
 }
+
+/** @internal When a key used at `at` stops being recognised: its own time plus the retention window. */
+export function keyExpiry(rules: Rules, at: number): number {
+  return at + rules.policy.idempotency.days * DAY;
+}
+
+/** The retention rule as a clause, for messages. */
+const retention = (rules: Rules) => {
+  const { days, maxKeys } = rules.policy.idempotency;
+  return `keys are kept for ${days === 1 ? '24 hours' : `${days} days`} after their command, and at most the last ${maxKeys}`;
+};
 
 /** @internal A refusal with one of the loyalty codes. */
 const no = (
@@ -62,8 +88,8 @@ const no = (
  * expire, a granted floor that ends, a grace period that ends. Returns `ctx` itself when nothing
  * is due.
  */
-export function settleAt(rules: Rules, ctx: Ctx, t: number): Ctx {
-  let out = settleLots(ctx, t);
+export function settleAt(rules: Rules, ctx: Ctx, t: number, expireThrough = t): Ctx {
+  let out = settleLots(ctx, t, expireThrough);
   if (out.floor?.until != null && out.floor.until <= t) out = { ...out, floor: null };
   if (out.grace && out.grace.until <= t) out = endGrace(rules.ladder, rules.policy, out);
   return out;
@@ -103,16 +129,20 @@ export function catchUp(rules: Rules, ctx: Ctx, now: number): { ctx: Ctx; review
   let reviews = 0;
   while (next.period && next.period.end <= now) {
     const end = next.period.end;
-    const reviewed = review(ladder, policy, settleAt(rules, next, end), end);
+    // The review reads the balance before the lots due exactly at `end` expire (engines
+    // recalculate the tier first, then expire), so a year-end expiry cannot empty the balance a
+    // `downgrade: 'balance'` review decides by.
+    const reviewed = review(ladder, policy, settleAt(rules, next, end, end - 1), end);
+    const settled = settleLots(reviewed, end);
     reviews++;
-    if (reviewed === next && quietFrom(policy, next, end - 1)) {
+    if (settled === next && quietFrom(policy, next, end - 1)) {
       // Everything scheduled lies after `end` (it was settled there and nothing was due).
       const due = nextScheduled(next);
       const to = due === undefined || due - 1 > now ? now : Math.max(end, due - 1);
       next = { ...next, period: periodOf(policy, to) };
       continue;
     }
-    next = { ...reviewed, period: periodOf(policy, end) };
+    next = { ...settled, period: periodOf(policy, end) };
   }
   return { ctx: next, reviews };
 }
@@ -205,6 +235,13 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
   const badTime = outOfRange(event, 'at', event.at);
   if (badTime) return badTime;
   const seen = ctx.keys.find((k) => k[0] === event.key);
+  if (seen && event.at >= keyExpiry(rules, seen[2])) {
+    return no(
+      'KEY_EXPIRED',
+      `Idempotency key '${event.key}' was used at ${iso(seen[2])}, and its retention window ended at ${iso(keyExpiry(rules, seen[2]))} (${retention(rules)}); this ${event.type} may be a late retry, so it was not applied. Send a new key for a new command.`,
+      { key: event.key, usedAt: seen[2], expiredAt: keyExpiry(rules, seen[2]) },
+    );
+  }
   if (seen) {
     return no(
       'KEY_REUSED',
@@ -215,7 +252,7 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
   if (ctx.lastAt !== null && event.at < ctx.lastAt) {
     return no(
       'OUT_OF_ORDER',
-      `${event.type} at ${iso(event.at)} is earlier than the last recorded command (${iso(ctx.lastAt)}); commands must arrive in time order.`,
+      `${event.type} at ${iso(event.at)} is earlier than the last recorded command (${iso(ctx.lastAt)}); commands must arrive in time order. If it is a retry, its key '${event.key}' is no longer remembered (${retention(rules)}), so it may be a retry past the retention window: check the host's journal before sending it again under a new key.`,
       { at: event.at, lastAt: ctx.lastAt },
     );
   }
@@ -272,7 +309,7 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
       const tier = ladder.tiers[rankOf(ladder, next.tier)];
       const base = mulDiv(event.amount, policy.earn.points, policy.earn.per);
       const earned = mulDiv(base, tier?.multiplier ?? 100, 100);
-      next = credit(policy, next, earned, event.at, 'purchase', event.order);
+      next = credit(policy, next, earned, event.at, 'purchase', event.order, base);
       next = addActivity(next, event.at, { points: base, spend: event.amount, visits: 1 });
       const order = {
         id: event.order,
@@ -320,6 +357,14 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
         visits: 0,
       });
       const updated = { ...order, refunded, clawed: clawTotal, baseClawed: baseTotal };
+      // The order's lot now stands for the qualifying points not refunded.
+      const left = order.base - baseTotal;
+      next = {
+        ...next,
+        lots: next.lots.map((l) =>
+          l.order === order.id && l.qualifying > left ? { ...l, qualifying: left } : l,
+        ),
+      };
       next = { ...next, orders: next.orders.map((o) => (o.id === order.id ? updated : o)) };
       break;
     }
@@ -335,15 +380,16 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
         event.at,
         'referral',
         null,
+        policy.referralPoints,
       );
       next = addActivity(next, event.at, { points: policy.referralPoints, spend: 0, visits: 0 });
       next = afterActivity(ladder, policy, next, event.at);
       break;
     case 'REDEEM': {
-      if (next.balance === 0 || (event.points > next.balance && event.partial !== true)) {
+      if (next.balance <= 0 || (event.points > next.balance && event.partial !== true)) {
         return no(
           'INSUFFICIENT_POINTS',
-          `Redeeming ${event.points} points needs that many spendable points, but the balance is ${next.balance}${next.balance > 0 ? `; redeem at most ${next.balance}, or set partial: true` : ''}.`,
+          `Redeeming ${event.points} points needs that many spendable points, but the balance is ${next.balance}${next.balance > 0 ? `; redeem at most ${next.balance}, or set partial: true` : next.debt > 0 ? ` (a debt of ${next.debt} points is paid off first from new points)` : ''}.`,
           { requested: event.points, balance: next.balance, partial: event.partial === true },
         );
       }
@@ -362,9 +408,93 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
     case 'CLOSE':
       next = { ...cancelAll(next), orders: [], grace: null };
       break;
+    case 'CANCEL_ORDER': {
+      const order = next.orders.find((o) => o.id === event.order);
+      if (!order) {
+        return no(
+          'UNKNOWN_ORDER',
+          `Order '${event.order}' is not held: it was never purchased, or it is older than the ${policy.refundWindowDays}-day refund window. Only held orders can be canceled.`,
+          { order: event.order, refundWindowDays: policy.refundWindowDays },
+        );
+      }
+      next = cancelOrderLots(next, order.id);
+      next = addActivity(next, order.at, {
+        points: -(order.base - order.baseClawed),
+        spend: -(order.amount - order.refunded),
+        visits: 0,
+      });
+      next = { ...next, orders: next.orders.filter((o) => o.id !== order.id) };
+      break;
+    }
+    case 'ADJUST': {
+      if (event.points > 0) {
+        next = credit(policy, next, event.points, event.at, 'adjustment', null, 0, false);
+        break;
+      }
+      const points = -event.points;
+      const spendable = Math.max(0, next.balance);
+      if (points > spendable && !policy.allowNegativeBalance) {
+        return no(
+          'INSUFFICIENT_POINTS',
+          `Adjusting by ${event.points} points needs ${points} spendable points, but the balance is ${next.balance}; remove at most ${spendable}, or set the policy's allowNegativeBalance to record the rest as a debt.`,
+          { requested: points, balance: next.balance, allowNegativeBalance: false },
+        );
+      }
+      next = spend(policy, next, points, 'adjustedOut', policy.allowNegativeBalance);
+      break;
+    }
+    case 'EXPIRE_LOT':
+    case 'UNLOCK_LOT': {
+      const lot = next.lots.find((l) => l.id === event.lot);
+      if (!lot) {
+        return no(
+          'UNKNOWN_LOT',
+          `Lot ${event.lot} is not live: it was never created, or its points were spent, expired, clawed back or canceled. Live lots: ${clip(next.lots.map((l) => l.id).join(', ') || 'none', 200)}.`,
+          { lot: event.lot, live: next.lots.length },
+        );
+      }
+      if (event.type === 'UNLOCK_LOT') {
+        if (lot.status !== 'pending') {
+          return no(
+            'LOT_NOT_PENDING',
+            `Lot ${lot.id} is already spendable (since ${iso(lot.availableAt)}); only pending lots can be unlocked.`,
+            { lot: lot.id, availableAt: lot.availableAt },
+          );
+        }
+        next = {
+          ...next,
+          balance: next.balance + lot.remaining,
+          lots: next.lots.map((l) =>
+            l.id === lot.id ? { ...l, status: 'active' as const, availableAt: event.at } : l,
+          ),
+        };
+        break;
+      }
+      next = {
+        ...next,
+        balance: next.balance - (lot.status === 'active' ? lot.remaining : 0),
+        lots: next.lots.filter((l) => l.id !== lot.id),
+        totals: { ...next.totals, expired: next.totals.expired + lot.remaining },
+      };
+      break;
+    }
+    case 'TRANSFER_OUT':
+      if (event.points > next.balance) {
+        return no(
+          'INSUFFICIENT_POINTS',
+          `Transferring ${event.points} points to '${clip(event.counterparty, 128)}' needs that many spendable points, but the balance is ${next.balance}.`,
+          { requested: event.points, balance: next.balance, transfer: event.transfer },
+        );
+      }
+      next = spend(policy, next, event.points, 'transferredOut');
+      break;
+    case 'TRANSFER_IN':
+      next = credit(policy, next, event.points, event.at, 'transfer', null, 0, false);
+      break;
     default:
       // EXPIRE, PERIOD_END, PAUSE, RESUME only move the clock.
       break;
   }
+  if (event.type !== 'CLOSE') next = followNow(ladder, policy, next, event.at);
   return remember(rules, next, event);
 }

@@ -26,7 +26,7 @@ export const lotSchema = z.strictObject({
   /** Sequence number within the membership. */
   id: int,
   /** What earned it. */
-  source: z.enum(['purchase', 'referral']),
+  source: z.enum(['purchase', 'referral', 'adjustment', 'transfer']),
   /** The order that earned it, for purchases. */
   order: z.string().nullable(),
   /** Points credited. */
@@ -41,6 +41,8 @@ export const lotSchema = z.strictObject({
   availableAt: time,
   /** When the remaining points expire, or `null` for never. */
   expiresAt: time.nullable(),
+  /** The qualifying points it still stands for (snapshots written before this field read as 0). */
+  qualifying: int.default(0),
 });
 
 /** @internal The schema of an {@link OrderRecord}. */
@@ -83,8 +85,10 @@ export const membershipContextSchema = z.strictObject({
   lots: z.array(lotSchema).default([]),
   /** Next lot id. */
   nextLot: int.default(0),
-  /** Spendable points: the sum of the active lots' remainders. */
-  balance: int.default(0),
+  /** Spendable points: the active lots' remainders minus the debt. */
+  balance: z.number().int().default(0),
+  /** Points owed (clawbacks or adjustments beyond the balance, when the policy allows a debt). */
+  debt: int.default(0),
   /** Orders still within the refund window. */
   orders: z.array(orderSchema).default([]),
   /** A manually granted minimum tier, until a time or for good. */
@@ -102,8 +106,19 @@ export const membershipContextSchema = z.strictObject({
       canceled: int,
       clawedBack: int,
       uncollected: int,
+      adjustedOut: int.default(0),
+      transferredOut: int.default(0),
     })
-    .default({ earned: 0, redeemed: 0, expired: 0, canceled: 0, clawedBack: 0, uncollected: 0 }),
+    .default({
+      earned: 0,
+      redeemed: 0,
+      expired: 0,
+      canceled: 0,
+      clawedBack: 0,
+      uncollected: 0,
+      adjustedOut: 0,
+      transferredOut: 0,
+    }),
   /** The last tier change and why it happened. */
   lastChange: z
     .strictObject({ at: time, from: z.string().nullable(), to: z.string(), reason: z.string() })
@@ -134,6 +149,31 @@ export const membershipEvents = {
   PAUSE: z.strictObject(base),
   RESUME: z.strictObject(base),
   CLOSE: z.strictObject(base),
+  CANCEL_ORDER: z.strictObject({ ...base, order: z.string().min(1).max(128) }),
+  ADJUST: z.strictObject({
+    ...base,
+    points: z
+      .number()
+      .int()
+      .min(-1_000_000_000_000)
+      .max(1_000_000_000_000)
+      .refine((n) => n !== 0, 'an adjustment of 0 points changes nothing; send a non-zero integer'),
+    reason: z.string().min(1).max(500),
+  }),
+  EXPIRE_LOT: z.strictObject({ ...base, lot: int }),
+  UNLOCK_LOT: z.strictObject({ ...base, lot: int }),
+  TRANSFER_OUT: z.strictObject({
+    ...base,
+    transfer: z.string().min(1).max(128),
+    counterparty: z.string().min(1).max(128),
+    points: amount,
+  }),
+  TRANSFER_IN: z.strictObject({
+    ...base,
+    transfer: z.string().min(1).max(128),
+    counterparty: z.string().min(1).max(128),
+    points: amount,
+  }),
 };
 
 // Compile-time proof that the schemas produce exactly the documented interfaces.

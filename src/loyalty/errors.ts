@@ -88,6 +88,10 @@ export class LoyaltyDefinitionError extends ServicecraftError {
  *   range a `Date` can represent, ±8.64e15 ms around 1970.
  * - `LIMIT_EXCEEDED`: the command would leave a count (a balance, a lot, a total, ...) above
  *   `Number.MAX_SAFE_INTEGER`, where integers stop being exact.
+ * - `UNKNOWN_LOT`: `EXPIRE_LOT` or `UNLOCK_LOT` names a lot that is not live.
+ * - `LOT_NOT_PENDING`: `UNLOCK_LOT` names a lot that is already spendable.
+ * - `KEY_EXPIRED`: the key is remembered but its retention window has passed; the command may be
+ *   a late retry and is not applied.
  *
  * @category Loyalty
  */
@@ -103,7 +107,10 @@ export type LoyaltyErrorCode =
   | 'PERIOD_NOT_ENDED'
   | 'INVALID_COMMAND'
   | 'OUT_OF_RANGE'
-  | 'LIMIT_EXCEEDED';
+  | 'LIMIT_EXCEEDED'
+  | 'UNKNOWN_LOT'
+  | 'LOT_NOT_PENDING'
+  | 'KEY_EXPIRED';
 
 /** @internal Every loyalty refusal code with the sentence the membership machine declares for it. */
 export const loyaltyRefusals: { readonly [K in LoyaltyErrorCode]: string } = Object.freeze({
@@ -118,7 +125,7 @@ export const loyaltyRefusals: { readonly [K in LoyaltyErrorCode]: string } = Obj
     'A refund names an order that is not held: never purchased, or older than the refund window.',
   REFUND_EXCEEDS_ORDER: 'The refunds of an order would add up to more than the amount paid.',
   INSUFFICIENT_POINTS:
-    'A redemption asks for more points than the spendable balance, and partial redemption was not requested.',
+    'A redemption, transfer or negative adjustment asks for more points than the spendable balance (and partial redemption or a negative balance was not allowed).',
   UNKNOWN_TIER: 'A tier grant names a tier that is not on the ladder.',
   PERIOD_NOT_ENDED: 'PERIOD_END was sent before the current review period ends.',
   INVALID_COMMAND:
@@ -127,6 +134,11 @@ export const loyaltyRefusals: { readonly [K in LoyaltyErrorCode]: string } = Obj
     'A time the command carries or would schedule lies outside the range a Date can represent (±8.64e15 ms around 1970).',
   LIMIT_EXCEEDED:
     'The command would leave a balance, lot, total or counter above Number.MAX_SAFE_INTEGER, where integers are no longer exact.',
+  UNKNOWN_LOT:
+    'EXPIRE_LOT or UNLOCK_LOT names a lot that is not live (never created, spent, expired or canceled).',
+  LOT_NOT_PENDING: 'UNLOCK_LOT names a lot whose points are already spendable.',
+  KEY_EXPIRED:
+    'The idempotency key is remembered, but its retention window has passed; the command may be a late retry, so it was not applied. Send a new key for a new command.',
 });
 
 /**

@@ -38,12 +38,14 @@ export {
 } from './program.js';
 export {
   balance,
+  type ExpiryReadOptions,
   type Explanation,
   explain,
   isLapsed,
   lastActivity,
   pointsToKeepTier,
   pointsToNextTier,
+  type ReadOptions,
   type TierGap,
   type TierKeepGap,
   tierOf,
@@ -52,9 +54,12 @@ export {
 } from './read.js';
 export type { TierMetrics } from './tiers.js';
 export type {
+  AdjustCommand,
+  CancelOrderCommand,
   CommandBase,
   GrantTierCommand,
   Lot,
+  LotCommand,
   LoyaltyTotals,
   MembershipContext,
   MembershipEvent,
@@ -65,4 +70,5 @@ export type {
   RedeemCommand,
   ReferralCommand,
   TierChange,
+  TransferCommand,
 } from './types.js';

@@ -37,16 +37,20 @@ export function membershipInvariants(ladder: TierLadder): Readonly<Record<string
     if (b === undefined) return true;
     return b.kind === 'time'
       ? `${b.path} is ${shown(b.value)}, not an integer time within ±${MAX_TIME} ms (the range of Date)`
-      : `${b.path} is ${shown(b.value)}, not a safe integer${b.path.endsWith('.month') ? '' : ' ≥ 0'}`;
+      : `${b.path} is ${shown(b.value)}, not a safe integer${b.path.endsWith('.month') || b.path === 'balance' ? '' : ' ≥ 0'}`;
   };
 
-  /** The balance is exactly the points left in the active lots. */
+  /**
+   * The balance is exactly the points left in the active lots minus the debt; it is negative only
+   * through a recorded debt.
+   */
   const balanceMatchesLots: Check = ({ context: c }) => {
     let active = 0;
     for (const l of c.lots) if (l.status === 'active') active += l.remaining;
-    return c.balance === active
-      ? true
-      : `balance is ${c.balance} but the active lots hold ${active} points`;
+    if (c.balance === active - c.debt) return true;
+    return c.debt === 0
+      ? `balance is ${c.balance} but the active lots hold ${active} points`
+      : `balance is ${c.balance} but the active lots hold ${active} points and the debt is ${c.debt}`;
   };
 
   /** Lots are live, in earning order, with ids below `nextLot` and consistent dates and sources. */
@@ -73,15 +77,19 @@ export function membershipInvariants(ladder: TierLadder): Readonly<Record<string
     return verdict(out);
   };
 
-  /** Every point credited is still in a lot or was redeemed, expired, canceled or clawed back. */
+  /**
+   * Every point credited is still in a lot or was redeemed, expired, canceled, clawed back (or
+   * paid off a debt), adjusted out or transferred out.
+   */
   const totalsAddUp: Check = ({ context: c }) => {
     const t = c.totals;
     let live = 0;
     for (const l of c.lots) live += l.remaining;
-    const accounted = live + t.redeemed + t.expired + t.canceled + t.clawedBack;
+    const accounted =
+      live + t.redeemed + t.expired + t.canceled + t.clawedBack + t.adjustedOut + t.transferredOut;
     return t.earned === accounted
       ? true
-      : `totals.earned is ${t.earned} but live lots (${live}) + redeemed (${t.redeemed}) + expired (${t.expired}) + canceled (${t.canceled}) + clawedBack (${t.clawedBack}) = ${accounted}`;
+      : `totals.earned is ${t.earned} but live lots (${live}) + redeemed (${t.redeemed}) + expired (${t.expired}) + canceled (${t.canceled}) + clawedBack (${t.clawedBack}) + adjustedOut (${t.adjustedOut}) + transferredOut (${t.transferredOut}) = ${accounted}`;
   };
 
   /** Held orders are unique and their refunds and clawbacks follow the refunded share. */

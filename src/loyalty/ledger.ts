@@ -17,7 +17,11 @@ export function mulDiv(a: number, b: number, c: number): number {
   return Number((BigInt(a) * BigInt(b)) / BigInt(c));
 }
 
-/** @internal Adds a lot of `points` earned at `at` (pending when the policy says so). */
+/**
+ * @internal Adds a lot of `points` earned at `at` (pending when the policy says so and `pending`
+ * is not `false`), standing for `qualifying` points toward tiers. A debt is paid off first from
+ * the new points; what pays it is counted as clawed back.
+ */
 export function credit(
   policy: LoyaltyPolicy,
   ctx: Ctx,
@@ -25,40 +29,56 @@ export function credit(
   at: number,
   source: Lot['source'],
   order: string | null,
+  qualifying = 0,
+  canPend = true,
 ): Ctx {
   if (points <= 0) return ctx;
-  const pending = policy.pendingDays > 0;
+  const pending = canPend && policy.pendingDays > 0;
+  const availableAt = pending ? at + policy.pendingDays * DAY : at;
+  const repay = Math.min(ctx.debt, points);
+  const remaining = points - repay;
   const lot: Lot = {
     id: ctx.nextLot,
     source,
     order,
     points,
-    remaining: points,
+    remaining,
     status: pending ? 'pending' : 'active',
     earnedAt: at,
-    availableAt: at + policy.pendingDays * DAY,
+    availableAt,
     expiresAt: expiryOf(
       source === 'referral' ? (policy.referralExpiry ?? policy.expiry) : policy.expiry,
-      at,
+      policy.expiryFrom === 'available' ? availableAt : at,
+      policy.expiryAt,
     ),
+    qualifying,
   };
   return {
     ...ctx,
-    lots: [...ctx.lots, lot],
+    lots: remaining > 0 ? [...ctx.lots, lot] : ctx.lots,
     nextLot: ctx.nextLot + 1,
-    balance: pending ? ctx.balance : ctx.balance + points,
-    totals: { ...ctx.totals, earned: ctx.totals.earned + points },
+    balance: ctx.balance + repay + (pending ? 0 : remaining),
+    debt: ctx.debt - repay,
+    totals: {
+      ...ctx.totals,
+      earned: ctx.totals.earned + points,
+      clawedBack: ctx.totals.clawedBack + repay,
+    },
   };
 }
 
-/** @internal Expires due lots and activates due pending lots, as of `t`. */
-export function settleLots(ctx: Ctx, t: number): Ctx {
+/**
+ * @internal Activates the pending lots due by `t` and expires the lots due by `expireThrough`
+ * (default `t`). A period review passes `end - 1`, so lots expiring exactly at the period end are
+ * still counted by the review and expire right after it.
+ */
+export function settleLots(ctx: Ctx, t: number, expireThrough = t): Ctx {
   let changed = false;
   let balance = ctx.balance;
   let expired = 0;
   const lots: Lot[] = [];
   for (const lot of ctx.lots) {
-    if (lot.expiresAt !== null && lot.expiresAt <= t) {
+    if (lot.expiresAt !== null && lot.expiresAt <= expireThrough) {
       changed = true;
       expired += lot.remaining;
       if (lot.status === 'active') balance -= lot.remaining;
@@ -116,56 +136,110 @@ function take(
   return { lots: next, taken: points - left, fromActive };
 }
 
-/** @internal Spends `points` (at most the balance) in the policy's order. */
-export function spend(policy: LoyaltyPolicy, ctx: Ctx, points: number): Ctx {
+/**
+ * @internal Spends `points` (at most the balance) in the policy's order, counting them in the
+ * given total (`redeemed` by default). With `debt`, what the balance cannot cover becomes a debt.
+ */
+export function spend(
+  policy: LoyaltyPolicy,
+  ctx: Ctx,
+  points: number,
+  total: 'redeemed' | 'adjustedOut' | 'transferredOut' = 'redeemed',
+  debt = false,
+): Ctx {
   const { lots, taken } = take(
     ctx.lots,
     spendOrder(policy, ctx.lots),
-    Math.min(points, ctx.balance),
+    Math.max(0, Math.min(points, ctx.balance)),
   );
+  const owed = debt ? points - taken : 0;
   return {
     ...ctx,
     lots,
-    balance: ctx.balance - taken,
-    totals: { ...ctx.totals, redeemed: ctx.totals.redeemed + taken },
+    balance: ctx.balance - taken - owed,
+    debt: ctx.debt + owed,
+    totals: { ...ctx.totals, [total]: ctx.totals[total] + taken },
   };
 }
 
 /**
- * @internal Claws back `points`: first from the order's own lots (pending or active), then from
- * other active lots in spending order. What cannot be covered is counted as uncollected, so the
- * balance never goes negative.
+ * @internal Cancels the remaining points of one order's lots (an order canceled), counting them as
+ * canceled.
+ */
+export function cancelOrderLots(ctx: Ctx, order: string): Ctx {
+  let canceled = 0;
+  let active = 0;
+  const lots: Lot[] = [];
+  for (const l of ctx.lots) {
+    if (l.order !== order) lots.push(l);
+    else {
+      canceled += l.remaining;
+      if (l.status === 'active') active += l.remaining;
+    }
+  }
+  if (canceled === 0) return ctx;
+  return {
+    ...ctx,
+    lots,
+    balance: ctx.balance - active,
+    totals: { ...ctx.totals, canceled: ctx.totals.canceled + canceled },
+  };
+}
+
+/**
+ * @internal Claws back `points` after a refund of `order`, as `policy.returnPolicy` and
+ * `policy.clawbackFromOtherOrders` say: first from the order's own lots (only pending ones under
+ * `pendingOnly`), then, when allowed, from other lots (pending ones under `pendingOnly`, otherwise
+ * active ones in spending order, within the balance unless `unlimited`). The rest becomes a debt
+ * under `unlimited`, and is counted as uncollected otherwise.
  */
 export function clawBack(policy: LoyaltyPolicy, ctx: Ctx, order: string, points: number): Ctx {
   if (points <= 0) return ctx;
-  const own = ctx.lots.filter((l) => l.order === order);
-  const first = take(ctx.lots, own, points);
-  const rest = points - first.taken;
-  const second = take(
-    first.lots,
-    spendOrder(policy, first.lots),
-    Math.min(rest, ctx.balance - first.fromActive),
+  const mode = policy.returnPolicy;
+  const own = ctx.lots.filter(
+    (l) => l.order === order && (mode !== 'pendingOnly' || l.status === 'pending'),
   );
-  const taken = first.taken + second.taken;
+  let { lots, taken, fromActive } = take(ctx.lots, own, points);
+  if (taken < points && policy.clawbackFromOtherOrders) {
+    const rest = points - taken;
+    const others =
+      mode === 'pendingOnly'
+        ? lots.filter((l) => l.status === 'pending')
+        : spendOrder(policy, lots);
+    const cap =
+      mode === 'withinBalance' ? Math.min(rest, Math.max(0, ctx.balance - fromActive)) : rest;
+    const second = take(lots, others, cap);
+    lots = second.lots;
+    taken += second.taken;
+    fromActive += second.fromActive;
+  }
+  const short = points - taken;
+  const debt = mode === 'unlimited' ? short : 0;
   return {
     ...ctx,
-    lots: second.lots,
-    balance: ctx.balance - first.fromActive - second.fromActive,
+    lots,
+    balance: ctx.balance - fromActive - debt,
+    debt: ctx.debt + debt,
     totals: {
       ...ctx.totals,
       clawedBack: ctx.totals.clawedBack + taken,
-      uncollected: ctx.totals.uncollected + (points - taken),
+      uncollected: ctx.totals.uncollected + short - debt,
     },
   };
 }
 
-/** @internal Cancels every live lot (membership closed). */
+/** @internal Cancels every live lot and writes off any debt as uncollected (membership closed). */
 export function cancelAll(ctx: Ctx): Ctx {
   const canceled = ctx.lots.reduce((sum, l) => sum + l.remaining, 0);
   return {
     ...ctx,
     lots: [],
     balance: 0,
-    totals: { ...ctx.totals, canceled: ctx.totals.canceled + canceled },
+    debt: 0,
+    totals: {
+      ...ctx.totals,
+      canceled: ctx.totals.canceled + canceled,
+      uncollected: ctx.totals.uncollected + ctx.debt,
+    },
   };
 }

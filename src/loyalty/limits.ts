@@ -26,7 +26,7 @@ export function isCount(n: unknown): n is number {
 export interface LimitBreach {
   /**
    * `'time'`: not an integer within the `Date` range; `'count'`: not a safe integer (and, except
-   * for month indexes, negative).
+   * for month indexes and the balance, negative).
    */
   readonly kind: 'time' | 'count';
   /** Where, e.g. `lots[2].points`. */
@@ -47,7 +47,8 @@ export function limitBreach(ctx: MembershipContext): LimitBreach | undefined {
     isOptTime(ctx.lastAt) &&
     isOptTime(ctx.lastActivityAt) &&
     (period === null || (isTime(period.start) && isTime(period.end))) &&
-    isCount(ctx.balance) &&
+    Number.isSafeInteger(ctx.balance) &&
+    isCount(ctx.debt) &&
     isCount(ctx.nextLot) &&
     (floor === null || isOptTime(floor.until)) &&
     (grace === null || isTime(grace.until)) &&
@@ -58,13 +59,16 @@ export function limitBreach(ctx: MembershipContext): LimitBreach | undefined {
     isCount(totals.expired) &&
     isCount(totals.canceled) &&
     isCount(totals.clawedBack) &&
-    isCount(totals.uncollected);
+    isCount(totals.uncollected) &&
+    isCount(totals.adjustedOut) &&
+    isCount(totals.transferredOut);
   if (!fine) return name(ctx);
   for (const l of ctx.lots) {
     if (
       !isCount(l.id) ||
       !isCount(l.points) ||
       !isCount(l.remaining) ||
+      !isCount(l.qualifying) ||
       !isTime(l.earnedAt) ||
       !isTime(l.availableAt) ||
       !isOptTime(l.expiresAt)
@@ -107,14 +111,18 @@ function name(ctx: MembershipContext): LimitBreach | undefined {
   ];
   if (ctx.period)
     fields.push(['period.start', ctx.period.start, 'time'], ['period.end', ctx.period.end, 'time']);
-  fields.push(['balance', ctx.balance, 'count'], ['nextLot', ctx.nextLot, 'count']);
+  fields.push(
+    ['balance', ctx.balance, 'int'],
+    ['debt', ctx.debt, 'count'],
+    ['nextLot', ctx.nextLot, 'count'],
+  );
   if (ctx.floor) fields.push(['floor.until', ctx.floor.until, 'optTime']);
   if (ctx.grace) fields.push(['grace.until', ctx.grace.until, 'time']);
   if (ctx.lastChange) fields.push(['lastChange.at', ctx.lastChange.at, 'time']);
   if (ctx.lastCommand) fields.push(['lastCommand.at', ctx.lastCommand.at, 'time']);
   for (const [k, v] of Object.entries(ctx.totals)) fields.push([`totals.${k}`, v, 'count']);
   for (const [i, l] of ctx.lots.entries()) {
-    for (const f of ['id', 'points', 'remaining'] as const)
+    for (const f of ['id', 'points', 'remaining', 'qualifying'] as const)
       fields.push([`lots[${i}].${f}`, l[f], 'count']);
     fields.push(
       [`lots[${i}].earnedAt`, l.earnedAt, 'time'],

@@ -53,6 +53,20 @@ export const loyaltyPolicySchema = z.strictObject({
   spendOrder: z.enum(['oldestFirst', 'soonestExpiringFirst']).default('oldestFirst'),
   /** Days an order stays refundable; after that its record is dropped from the snapshot. */
   refundWindowDays: days(0).default(90),
+  /** How much a refund may claw back: pending points only, within the balance, or without limit (a debt). */
+  returnPolicy: z.enum(['pendingOnly', 'withinBalance', 'unlimited']).default('withinBalance'),
+  /** Whether a refund may take points from other orders' lots when the order's own are gone. */
+  clawbackFromOtherOrders: z.boolean().default(false),
+  /** When a member who no longer qualifies loses the tier: at period-end reviews, or at once. */
+  downgradeTiming: z.enum(['periodEnd', 'immediate']).default('periodEnd'),
+  /** Whether pending (locked) points count toward tiers before they become spendable. */
+  pendingQualifies: z.boolean().default(true),
+  /** Whether expiry is counted from when points were earned or from when they became spendable. */
+  expiryFrom: z.enum(['earned', 'available']).default('earned'),
+  /** Whether points expire at the computed instant or at the end of that day (UTC). */
+  expiryAt: z.enum(['instant', 'endOfDay']).default('instant'),
+  /** Whether a manual negative adjustment may take the balance below zero (a debt). */
+  allowNegativeBalance: z.boolean().default(false),
   /** How many recent idempotency keys the snapshot keeps, and for how many days at most. */
   idempotency: z
     .strictObject({ maxKeys: z.number().int().min(1).max(10_000), days: days(1) })
@@ -121,14 +135,18 @@ export interface EarnRate {
 }
 
 /**
- * How many idempotency keys a snapshot keeps, and for how long.
+ * How many idempotency keys a snapshot keeps, and for how long. Each key is kept for `days` after
+ * its own command's `at` (by default 1 day: 24 hours, as payment APIs keep keys), unless more than
+ * `maxKeys` newer keys push it out first. A retry inside the window is recognised and changes
+ * nothing; a retry of a key still held but past its window is refused as `KEY_EXPIRED`; a key no
+ * longer held cannot be recognised at all (an older `at` is then refused as `OUT_OF_ORDER`).
  *
  * @category Loyalty
  */
 export interface KeyWindow {
-  /** At most this many recent keys (1–10,000). */
+  /** At most this many recent keys (1–10,000, default 200); a burst beyond it shortens retention. */
   maxKeys: number;
-  /** None older than this many days, counted from the newest command (1–36,500). */
+  /** Days each key is kept, counted from its own command's time (1–36,500, default 1). */
   days: number;
 }
 
@@ -160,6 +178,32 @@ export interface LoyaltyPolicy {
   spendOrder: 'oldestFirst' | 'soonestExpiringFirst';
   /** Days an order stays refundable and held in the snapshot (0–36,500, default 90). */
   refundWindowDays: number;
+  /**
+   * How much a refund claws back (default `withinBalance`): `pendingOnly` takes only points still
+   * pending; `withinBalance` takes what the lots hold and never drives the balance below zero;
+   * `unlimited` records the shortfall as the membership's `debt`, so the balance may be
+   * negative.
+   */
+  returnPolicy: 'pendingOnly' | 'withinBalance' | 'unlimited';
+  /**
+   * Whether a refund whose order's points have already been spent or expired may take the shortfall
+   * from other orders' lots (default `false`: the member keeps points earned on other orders).
+   */
+  clawbackFromOtherOrders: boolean;
+  /**
+   * When a member who no longer qualifies loses the tier (default `periodEnd`): at the period-end
+   * review, or `immediate`ly, after any command that lowers the qualifying figure (a refund, an
+   * expiry, the window moving on).
+   */
+  downgradeTiming: 'periodEnd' | 'immediate';
+  /** Whether pending points count toward tiers before they become spendable (default `true`). */
+  pendingQualifies: boolean;
+  /** Whether expiry is counted from `earned` (default) or from when points become `available`. */
+  expiryFrom: 'earned' | 'available';
+  /** Whether points expire at the computed `instant` (default) or at the `endOfDay` (UTC) it falls in. */
+  expiryAt: 'instant' | 'endOfDay';
+  /** Whether a negative `ADJUST` may take the balance below zero, as a debt (default `false`). */
+  allowNegativeBalance: boolean;
   /** How many recent idempotency keys are kept, for how many days at most (default 200, 1). */
   idempotency: KeyWindow;
   /** Days without activity after which a member is lapsed (1–36,500, default 365). */
@@ -195,6 +239,20 @@ export interface LoyaltyPolicyInput {
   spendOrder?: LoyaltyPolicy['spendOrder'] | undefined;
   /** See {@link LoyaltyPolicy.refundWindowDays}. */
   refundWindowDays?: number | undefined;
+  /** See {@link LoyaltyPolicy.returnPolicy}. */
+  returnPolicy?: LoyaltyPolicy['returnPolicy'] | undefined;
+  /** See {@link LoyaltyPolicy.clawbackFromOtherOrders}. */
+  clawbackFromOtherOrders?: LoyaltyPolicy['clawbackFromOtherOrders'] | undefined;
+  /** See {@link LoyaltyPolicy.downgradeTiming}. */
+  downgradeTiming?: LoyaltyPolicy['downgradeTiming'] | undefined;
+  /** See {@link LoyaltyPolicy.pendingQualifies}. */
+  pendingQualifies?: LoyaltyPolicy['pendingQualifies'] | undefined;
+  /** See {@link LoyaltyPolicy.expiryFrom}. */
+  expiryFrom?: LoyaltyPolicy['expiryFrom'] | undefined;
+  /** See {@link LoyaltyPolicy.expiryAt}. */
+  expiryAt?: LoyaltyPolicy['expiryAt'] | undefined;
+  /** See {@link LoyaltyPolicy.allowNegativeBalance}. */
+  allowNegativeBalance?: LoyaltyPolicy['allowNegativeBalance'] | undefined;
   /** See {@link LoyaltyPolicy.idempotency}. */
   idempotency?: KeyWindow | undefined;
   /** See {@link LoyaltyPolicy.lapseDays}. */

@@ -142,7 +142,7 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
   // Decides and applies in one pass: the next context, or a refusal.
   const update = ({ context, event }: Args) => applyCommand(rules, context, event);
   const retryOnly = ({ context, event, refuse }: Args) => {
-    if (isRetry(context, event)) return true;
+    if (isRetry(rules, context, event)) return true;
     const badTime = outOfRange(event, 'at', event.at);
     if (badTime) return badTime;
     return refuse(
@@ -178,7 +178,7 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
     refusals: loyaltyRefusals,
     invariants: membershipInvariants(rules.ladder),
     guards: {
-      isRetry: ({ context, event }) => isRetry(context, event),
+      isRetry: ({ context, event }) => isRetry(rules, context, event),
       retryOnly,
     },
     states: {
@@ -199,6 +199,12 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
           EXPIRE: [stay('active'), go('active')],
           PERIOD_END: [stay('active'), go('active')],
           GRANT_TIER: [stay('active'), go('active')],
+          CANCEL_ORDER: [stay('active'), go('active')],
+          ADJUST: [stay('active'), go('active')],
+          EXPIRE_LOT: [stay('active'), go('active')],
+          UNLOCK_LOT: [stay('active'), go('active')],
+          TRANSFER_OUT: [stay('active'), go('active')],
+          TRANSFER_IN: [stay('active'), go('active')],
           PAUSE: [stay('active'), go('paused')],
           CLOSE: go('closed'),
         },
@@ -216,6 +222,12 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
           EXPIRE: [stay('paused'), go('paused')],
           PERIOD_END: [stay('paused'), go('paused')],
           GRANT_TIER: [stay('paused'), go('paused')],
+          CANCEL_ORDER: [stay('paused'), go('paused')],
+          ADJUST: [stay('paused'), go('paused')],
+          EXPIRE_LOT: [stay('paused'), go('paused')],
+          UNLOCK_LOT: [stay('paused'), go('paused')],
+          TRANSFER_OUT: only('paused'),
+          TRANSFER_IN: only('paused'),
           RESUME: [stay('paused'), go('active')],
           CLOSE: go('closed'),
         },

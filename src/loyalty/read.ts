@@ -1,17 +1,83 @@
 /**
- * Read models: plain functions of a membership snapshot (and `now` where time matters). They
- * never change the snapshot; a snapshot not yet advanced to `now` is read as of `now`.
+ * Read models: plain functions with one signature, `(program, snapshot, { at })`. They never change
+ * the snapshot; with `at` later than the last command they read the membership as of `at`, moving
+ * a copy of its clock forward the way a command would (lots, reviews, grace periods, floors).
  *
  * @module
  */
+import * as z from 'zod';
+import { optionsError } from '../core/errors.js';
 import { DAY, iso, windowAt } from './calendar.js';
+import { advance } from './commands.js';
 import type { Tier, TierMetric } from './ladder.js';
+import { isTime } from './limits.js';
 import type { LoyaltyProgram } from './program.js';
 import { describe, metricsAt, qualifiedRank, rankOf, type TierMetrics } from './tiers.js';
 import type { MembershipContext } from './types.js';
 
 /**
- * The spendable points: the sum of the active lots' remainders.
+ * What every read model takes after the programme and the snapshot: the instant to read at.
+ *
+ * @category Loyalty
+ */
+export interface ReadOptions {
+  /**
+   * Read the membership as of this instant (epoch ms): pending points that became spendable,
+   * lots that expired, reviews that fell due and grace periods or floors that ended by then are
+   * taken into account, without sending a command. Default (and for any earlier time): the time
+   * of the last command.
+   */
+  readonly at?: number | undefined;
+}
+
+/**
+ * Options of {@link upcomingExpiries}.
+ *
+ * @category Loyalty
+ */
+export interface ExpiryReadOptions extends ReadOptions {
+  /** How many days after `at` to look ahead (default 90). */
+  readonly horizonDays?: number | undefined;
+}
+
+/** A membership snapshot, as the read models need it. */
+type Snap = { readonly state?: string; readonly context: MembershipContext };
+
+const readOptionsSchema = z.strictObject({
+  at: z
+    .number()
+    .refine(isTime, 'an integer time within the range of Date (±8.64e15 ms)')
+    .optional(),
+  horizonDays: z.number().int().min(0).max(36_500).optional(),
+});
+
+/**
+ * @internal The snapshot's context as of `options.at`: moved forward with the same pure clock
+ * step a command takes (lots, reviews, grace, floors), or as it is for earlier times, before
+ * enrolment and once closed.
+ */
+function readAt(
+  program: LoyaltyProgram,
+  snapshot: Snap,
+  options: ExpiryReadOptions | undefined,
+  what: string,
+): { ctx: MembershipContext; at: number } {
+  const parsed = readOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) throw optionsError(what, parsed.error.issues);
+  const ctx = snapshot.context;
+  const last = ctx.lastAt ?? 0;
+  const at = parsed.data.at;
+  if (at === undefined || at <= last || ctx.period === null || snapshot.state === 'closed')
+    return { ctx, at: Math.max(at ?? last, last) };
+  return { ctx: advance({ ladder: program.ladder, policy: program.policy }, ctx, at), at };
+}
+
+const isProgram = (v: unknown): v is LoyaltyProgram =>
+  typeof v === 'object' && v !== null && 'machine' in v && 'ladder' in v;
+
+/**
+ * The spendable points: the active lots' remainders minus any debt (negative only with a debt),
+ * as of `options.at`.
  *
  * @example
  * ```ts
@@ -19,21 +85,35 @@ import type { MembershipContext } from './types.js';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 'b', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),
+ *   policy: { pendingDays: 14 },
  * });
  * const at = Date.UTC(2025, 0, 1);
  * const member = replayOrThrow(program.machine, [
  *   { type: 'ENROLL', key: 'e', at },
  *   { type: 'PURCHASE', key: 'p', at, order: 'o', amount: 1_000 },
  * ]);
- * balance(member); // 10
+ * balance(program, member); // 0: the 10 points are pending
+ * balance(program, member, { at: Date.UTC(2025, 0, 15) }); // 10
  * ```
  *
+ * @param program - The programme.
  * @param snapshot - A membership snapshot.
+ * @param options - `at`: the instant to read at (default: the last command's time).
  * @returns The balance in points.
  * @category Loyalty
  */
-export function balance(snapshot: { readonly context: MembershipContext }): number {
-  return snapshot.context.balance;
+export function balance(program: LoyaltyProgram, snapshot: Snap, options?: ReadOptions): number;
+/**
+ * The balance as the snapshot holds it (the earlier form, kept for compatibility).
+ *
+ * @deprecated Pass the programme first: `balance(program, snapshot, { at })`.
+ * @param snapshot - A membership snapshot.
+ * @returns The balance in points.
+ */
+export function balance(snapshot: Snap): number;
+export function balance(a: LoyaltyProgram | Snap, b?: Snap, options?: ReadOptions): number {
+  if (!isProgram(a) || b === undefined) return (a as Snap).context.balance;
+  return readAt(a, b, options, 'balance').ctx.balance;
 }
 
 /**
@@ -51,14 +131,17 @@ export function balance(snapshot: { readonly context: MembershipContext }): numb
  *
  * @param program - The programme.
  * @param snapshot - A membership snapshot.
+ * @param options - `at`: the instant to read at (default: the last command's time).
  * @returns The tier, or `undefined` before enrolment.
  * @category Loyalty
  */
 export function tierOf(
   program: LoyaltyProgram,
-  snapshot: { readonly context: MembershipContext },
+  snapshot: Snap,
+  options?: ReadOptions,
 ): Tier | undefined {
-  return program.ladder.tiers.find((t) => t.id === snapshot.context.tier);
+  const { ctx } = readAt(program, snapshot, options, 'tierOf');
+  return program.ladder.tiers.find((t) => t.id === ctx.tier);
 }
 
 /**
@@ -108,21 +191,26 @@ export interface TierKeepGap extends TierGap {
  * });
  * const at = Date.UTC(2025, 0, 1);
  * const member = replayOrThrow(program.machine, [{ type: 'ENROLL', key: 'e', at }]);
- * pointsToNextTier(program, member, at)?.points; // 100
+ * pointsToNextTier(program, member)?.points; // 100
  * ```
  *
  * @param program - The programme.
  * @param snapshot - A membership snapshot.
- * @param now - The time to read the window at (epoch ms).
+ * @param options - `at`: the instant to read at (default: the last command's time). A bare number
+ *   (the earlier form) reads the window at that time without moving the snapshot's clock.
  * @returns The gap to the tier above the current one, or `null` at the top or before enrolment.
  * @category Loyalty
  */
 export function pointsToNextTier(
   program: LoyaltyProgram,
-  snapshot: { readonly context: MembershipContext },
-  now: number,
+  snapshot: Snap,
+  options?: ReadOptions | number,
 ): TierGap | null {
-  const ctx = snapshot.context;
+  // A number is the earlier form: the window at `now`, on the snapshot as it is.
+  const { ctx, at: now } =
+    typeof options === 'number'
+      ? { ctx: snapshot.context, at: options }
+      : readAt(program, snapshot, options, 'pointsToNextTier');
   const next =
     ctx.tier === null ? undefined : program.ladder.tiers[rankOf(program.ladder, ctx.tier) + 1];
   return next ? gap(program, next, metricsAt(program.policy, ctx, now)) : null;
@@ -147,23 +235,27 @@ export function pointsToNextTier(
  *   { type: 'ENROLL', key: 'e', at },
  *   { type: 'GRANT_TIER', key: 'g', at, tier: 'silver', until: Date.UTC(2025, 6, 1) },
  * ]);
- * pointsToKeepTier(program, member, at)?.points; // 100
+ * pointsToKeepTier(program, member)?.points; // 100
  * ```
  *
  * @param program - The programme.
  * @param snapshot - A membership snapshot.
- * @param now - The time to read at (epoch ms).
+ * @param options - `at`: the instant to read at (default: the last command's time). A bare number
+ *   (the earlier form) reads at that time without moving the snapshot's clock.
  * @returns The gap with the period end as `by`, or `null` when the tier cannot be lost at the
  *   review (entry tier, `downgrade: 'never'`, a permanent grant, or not enrolled).
  * @category Loyalty
  */
 export function pointsToKeepTier(
   program: LoyaltyProgram,
-  snapshot: { readonly context: MembershipContext },
-  now: number,
+  snapshot: Snap,
+  options?: ReadOptions | number,
 ): TierKeepGap | null {
-  const ctx = snapshot.context;
-  const tier = tierOf(program, snapshot);
+  const { ctx, at: now } =
+    typeof options === 'number'
+      ? { ctx: snapshot.context, at: options }
+      : readAt(program, snapshot, options, 'pointsToKeepTier');
+  const tier = program.ladder.tiers.find((t) => t.id === ctx.tier);
   if (!tier || tier.rank === 0 || !ctx.period || program.policy.downgrade === 'never') return null;
   const floor = ctx.floor;
   if (
@@ -192,7 +284,8 @@ export interface UpcomingExpiry {
 }
 
 /**
- * The points that will expire after `now` and within `horizonDays`, soonest first.
+ * The points that will expire after `options.at` and within `options.horizonDays`, soonest first,
+ * read from the membership as of `at`.
  *
  * @example
  * ```ts
@@ -207,23 +300,51 @@ export interface UpcomingExpiry {
  *   { type: 'ENROLL', key: 'e', at },
  *   { type: 'PURCHASE', key: 'p', at, order: 'o', amount: 500 },
  * ]);
- * upcomingExpiries(member, at); // [{ at: Date.UTC(2025, 0, 31), points: 5 }]
+ * upcomingExpiries(program, member); // [{ at: Date.UTC(2025, 0, 31), points: 5 }]
+ * upcomingExpiries(program, member, { at: Date.UTC(2025, 1, 1) }); // []: expired by then
  * ```
  *
+ * @param program - The programme.
  * @param snapshot - A membership snapshot.
- * @param now - The time to look from (epoch ms).
- * @param horizonDays - How many days ahead to look (default 90).
+ * @param options - `at`: the instant to look from (default: the last command's time);
+ *   `horizonDays`: how many days ahead (default 90).
  * @returns The expiries, soonest first.
  * @category Loyalty
  */
 export function upcomingExpiries(
-  snapshot: { readonly context: MembershipContext },
+  program: LoyaltyProgram,
+  snapshot: Snap,
+  options?: ExpiryReadOptions,
+): UpcomingExpiry[];
+/**
+ * The expiries on the snapshot as it is (the earlier form, kept for compatibility).
+ *
+ * @deprecated Pass the programme first: `upcomingExpiries(program, snapshot, { at, horizonDays })`.
+ * @param snapshot - A membership snapshot.
+ * @param now - The time to look from (epoch ms).
+ * @param horizonDays - How many days ahead to look (default 90).
+ * @returns The expiries, soonest first.
+ */
+export function upcomingExpiries(
+  snapshot: Snap,
   now: number,
-  horizonDays = 90,
+  horizonDays?: number,
+): UpcomingExpiry[];
+export function upcomingExpiries(
+  a: LoyaltyProgram | Snap,
+  b: Snap | number,
+  c?: ExpiryReadOptions | number,
 ): UpcomingExpiry[] {
+  if (!isProgram(a)) return expiriesOf((a as Snap).context, b as number, (c as number) ?? 90);
+  const options = c as ExpiryReadOptions | undefined;
+  const { ctx, at } = readAt(a, b as Snap, options, 'upcomingExpiries');
+  return expiriesOf(ctx, at, options?.horizonDays ?? 90);
+}
+
+function expiriesOf(ctx: MembershipContext, now: number, horizonDays: number): UpcomingExpiry[] {
   const until = now + horizonDays * DAY;
   const byTime = new Map<number, number>();
-  for (const lot of snapshot.context.lots) {
+  for (const lot of ctx.lots) {
     const at = lot.expiresAt;
     if (at === null || at <= now || at > until) continue;
     byTime.set(at, (byTime.get(at) ?? 0) + lot.remaining);
@@ -241,15 +362,36 @@ export function upcomingExpiries(
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 'l', qualifyBy: ['visits'], tiers: [{ id: 'member' }] }),
  * });
- * lastActivity(initialSnapshot(program.machine)); // null
+ * lastActivity(program, initialSnapshot(program.machine)); // null
  * ```
  *
+ * @param program - The programme.
  * @param snapshot - A membership snapshot.
+ * @param options - Accepted for a signature common to every read model; activity does not
+ *   change with time alone.
  * @returns Epoch ms, or `null` when there was no activity yet.
  * @category Loyalty
  */
-export function lastActivity(snapshot: { readonly context: MembershipContext }): number | null {
-  return snapshot.context.lastActivityAt;
+export function lastActivity(
+  program: LoyaltyProgram,
+  snapshot: Snap,
+  options?: ReadOptions,
+): number | null;
+/**
+ * The earlier form, kept for compatibility.
+ *
+ * @deprecated Pass the programme first: `lastActivity(program, snapshot)`.
+ * @param snapshot - A membership snapshot.
+ * @returns Epoch ms, or `null` when there was no activity yet.
+ */
+export function lastActivity(snapshot: Snap): number | null;
+export function lastActivity(
+  a: LoyaltyProgram | Snap,
+  b?: Snap,
+  options?: ReadOptions,
+): number | null {
+  if (!isProgram(a) || b === undefined) return (a as Snap).context.lastActivityAt;
+  return readAt(a, b, options, 'lastActivity').ctx.lastActivityAt;
 }
 
 /**
@@ -266,21 +408,26 @@ export function lastActivity(snapshot: { readonly context: MembershipContext }):
  * });
  * const at = Date.UTC(2025, 0, 1);
  * const member = replayOrThrow(program.machine, [{ type: 'ENROLL', key: 'e', at }]);
- * isLapsed(program, member, Date.UTC(2025, 1, 15)); // true
+ * isLapsed(program, member, { at: Date.UTC(2025, 1, 15) }); // true
  * ```
  *
  * @param program - The programme.
  * @param snapshot - A membership snapshot.
- * @param now - The time to judge at (epoch ms).
+ * @param options - `at`: the instant to judge at (default: the last command's time); a bare number
+ *   is the earlier form of the same.
  * @returns `true` when lapsed; `false` when active recently or not enrolled.
  * @category Loyalty
  */
 export function isLapsed(
   program: LoyaltyProgram,
-  snapshot: { readonly context: MembershipContext },
-  now: number,
+  snapshot: Snap,
+  options?: ReadOptions | number,
 ): boolean {
-  const since = snapshot.context.lastActivityAt ?? snapshot.context.enrolledAt;
+  const { ctx, at: now } =
+    typeof options === 'number'
+      ? { ctx: snapshot.context, at: options }
+      : readAt(program, snapshot, options, 'isLapsed');
+  const since = ctx.lastActivityAt ?? ctx.enrolledAt;
   return since !== null && now - since >= program.policy.lapseDays * DAY;
 }
 
@@ -292,7 +439,7 @@ export function isLapsed(
 export interface Explanation {
   /** The current tier id (`null` before enrolment). */
   readonly tier: string | null;
-  /** The qualifying metrics in the window as of the last command. */
+  /** The qualifying metrics in the window as of the time read at. */
   readonly metrics: TierMetrics;
   /** The tier those metrics reach on their own. */
   readonly qualifiesFor: string;
@@ -319,16 +466,17 @@ export interface Explanation {
  *
  * @param program - The programme.
  * @param snapshot - A membership snapshot.
+ * @param options - `at`: the instant to explain at (default: the last command's time).
  * @returns The explanation.
  * @category Loyalty
  */
 export function explain(
   program: LoyaltyProgram,
-  snapshot: { readonly context: MembershipContext },
+  snapshot: Snap,
+  options?: ReadOptions,
 ): Explanation {
   const { ladder, policy } = program;
-  const ctx = snapshot.context;
-  const at = ctx.lastAt ?? 0;
+  const { ctx, at } = readAt(program, snapshot, options, 'explain');
   const metrics = metricsAt(policy, ctx, at);
   const qualifiesFor = ladder.tiers[qualifiedRank(ladder, metrics)]?.id ?? '';
   const lines: string[] = [];
@@ -343,6 +491,12 @@ export function explain(
     if (ctx.tier !== qualifiesFor) {
       lines.push(
         `The tier differs from what the metrics reach because of the ${policy.upgrade} upgrade and ${policy.downgrade} downgrade policies${ctx.floor ? ` and a granted floor of ${ctx.floor.tier}` : ''}.`,
+      );
+    }
+    if (policy.downgrade === 'balance' && ladder.qualifyBy.includes('points')) {
+      const kept = ladder.tiers[qualifiedRank(ladder, { ...metrics, points: ctx.balance })]?.id;
+      lines.push(
+        `Downgrade policy balance: the tier is kept at a review by the balance, now ${ctx.balance} points, which reaches ${kept}.`,
       );
     }
     if (ctx.floor)

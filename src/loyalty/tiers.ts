@@ -19,7 +19,10 @@ type Ctx = MembershipContext;
  */
 export type TierMetrics = Record<TierMetric, number>;
 
-/** @internal Sums the monthly counters inside the window that counts at `at`. */
+/**
+ * @internal Sums the monthly counters inside the window that counts at `at`; with
+ * `pendingQualifies: false`, the qualifying points of lots still pending are left out.
+ */
 export function metricsAt(policy: LoyaltyPolicy, ctx: Ctx, at: number): TierMetrics {
   const { from, to } = windowAt(policy, at);
   const out: TierMetrics = { points: 0, spend: 0, visits: 0 };
@@ -28,6 +31,14 @@ export function metricsAt(policy: LoyaltyPolicy, ctx: Ctx, at: number): TierMetr
     out.points += m.points;
     out.spend += m.spend;
     out.visits += m.visits;
+  }
+  if (!policy.pendingQualifies) {
+    for (const l of ctx.lots) {
+      if (l.status !== 'pending' || l.qualifying === 0) continue;
+      const m = monthIndex(l.earnedAt);
+      if (m >= from && m <= to) out.points -= l.qualifying;
+    }
+    out.points = Math.max(0, out.points);
   }
   return out;
 }
@@ -93,9 +104,14 @@ export function addActivity(ctx: Ctx, at: number, delta: TierMetrics): Ctx {
   return { ...ctx, months };
 }
 
-/** @internal Drops monthly counters no window can see any more as of `at`. */
+/**
+ * @internal Drops monthly counters no window can see any more as of `at` (with immediate
+ * downgrades, the window of the period that ended last is still read).
+ */
 export function pruneMonths(policy: LoyaltyPolicy, ctx: Ctx, at: number): Ctx {
-  const { from } = windowAt(policy, at);
+  const seen =
+    policy.downgradeTiming === 'immediate' && ctx.period ? Math.min(at, ctx.period.start - 1) : at;
+  const { from } = windowAt(policy, seen);
   if (ctx.months.every((m) => m.month >= from)) return ctx;
   return { ...ctx, months: ctx.months.filter((m) => m.month >= from) };
 }
@@ -142,21 +158,7 @@ export function review(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx, end:
     return { ...next, grace: null };
   }
   if (ctx.grace) return ctx;
-  let target = cur;
-  switch (policy.downgrade) {
-    case 'never':
-      break;
-    case 'periodEnd':
-      target = q;
-      break;
-    case 'oneStep':
-      target = Math.max(q, cur - 1);
-      break;
-    case 'balance':
-      target = qualifiedRank(ladder, { ...metrics, points: ctx.balance });
-      break;
-  }
-  target = Math.min(cur, Math.max(target, floorRank(ladder, ctx)));
+  const target = downgradeTarget(ladder, policy, ctx, metrics, cur);
   if (target >= cur) return ctx;
   if (policy.graceDays > 0) {
     return { ...ctx, grace: { until: end + policy.graceDays * DAY, to: idOf(ladder, target) } };
@@ -166,7 +168,75 @@ export function review(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx, end:
     ctx,
     target,
     end,
-    `did not keep ${ctx.tier} in the period that ended (${describe(ladder, metrics)})`,
+    `did not keep ${ctx.tier} in the period that ended (${figures(ladder, policy, ctx, metrics)})`,
+  );
+}
+
+/** @internal The tier rank the downgrade policy leaves a member of rank `cur` with (≤ `cur`). */
+function downgradeTarget(
+  ladder: TierLadder,
+  policy: LoyaltyPolicy,
+  ctx: Ctx,
+  metrics: TierMetrics,
+  cur: number,
+): number {
+  let target = cur;
+  switch (policy.downgrade) {
+    case 'never':
+      break;
+    case 'periodEnd':
+      target = qualifiedRank(ladder, metrics);
+      break;
+    case 'oneStep':
+      target = Math.max(qualifiedRank(ladder, metrics), cur - 1);
+      break;
+    case 'balance':
+      target = qualifiedRank(ladder, { ...metrics, points: ctx.balance });
+      break;
+  }
+  return Math.min(cur, Math.max(target, floorRank(ladder, ctx)));
+}
+
+/** @internal The figures a downgrade was decided by, as a clause. */
+function figures(
+  ladder: TierLadder,
+  policy: LoyaltyPolicy,
+  ctx: Ctx,
+  metrics: TierMetrics,
+): string {
+  return policy.downgrade === 'balance'
+    ? describeBalance(ladder, metrics, ctx.balance)
+    : describe(ladder, metrics);
+}
+
+/**
+ * @internal With `downgradeTiming: 'immediate'`, lowers the tier as soon as the qualifying figure
+ * no longer supports it, instead of waiting for the period end. The figure is the better of the
+ * current window and the window of the period that ended last (what the last review granted is
+ * kept through the period); a refund or cancellation lowers both, so it takes effect at once.
+ * Grace periods and floors apply as at a review.
+ */
+export function followNow(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx, at: number): Ctx {
+  if (policy.downgradeTiming !== 'immediate' || ctx.tier === null || ctx.grace) return ctx;
+  const now = metricsAt(policy, ctx, at);
+  const last = ctx.period ? metricsAt(policy, ctx, ctx.period.start - 1) : now;
+  const metrics: TierMetrics = {
+    points: Math.max(now.points, last.points),
+    spend: Math.max(now.spend, last.spend),
+    visits: Math.max(now.visits, last.visits),
+  };
+  const cur = rankOf(ladder, ctx.tier);
+  const target = downgradeTarget(ladder, policy, ctx, metrics, cur);
+  if (target >= cur) return ctx;
+  if (policy.graceDays > 0) {
+    return { ...ctx, grace: { until: at + policy.graceDays * DAY, to: idOf(ladder, target) } };
+  }
+  return changeTier(
+    ladder,
+    ctx,
+    target,
+    at,
+    `no longer qualifies for ${ctx.tier} (${figures(ladder, policy, ctx, metrics)})`,
   );
 }
 
@@ -193,4 +263,18 @@ export function describe(ladder: TierLadder, metrics: TierMetrics): string {
     .filter((m) => ladder.qualifyBy.includes(m))
     .map((m) => `${m} ${metrics[m]}`)
     .join(', ');
+}
+
+/**
+ * @internal The figures a `downgrade: 'balance'` review used: the balance in place of the
+ * qualifying points (which are named too, since they may reach a higher tier).
+ */
+export function describeBalance(ladder: TierLadder, metrics: TierMetrics, balance: number): string {
+  const used = tierMetrics
+    .filter((m) => ladder.qualifyBy.includes(m))
+    .map((m) => (m === 'points' ? `balance ${balance}` : `${m} ${metrics[m]}`))
+    .join(', ');
+  return ladder.qualifyBy.includes('points')
+    ? `${used}; downgrade: balance compares the balance, not the ${metrics.points} qualifying points, with the thresholds`
+    : used;
 }

@@ -14,8 +14,8 @@
 export interface Lot {
   /** Sequence number within the membership. */
   id: number;
-  /** What earned it. */
-  source: 'purchase' | 'referral';
+  /** What earned it: a purchase, a referral, a manual adjustment or a transfer from another member. */
+  source: 'purchase' | 'referral' | 'adjustment' | 'transfer';
   /** The order that earned it, for purchases. */
   order: string | null;
   /** Points credited. */
@@ -30,6 +30,11 @@ export interface Lot {
   availableAt: number;
   /** When its remaining points expire (epoch ms), or `null` for never. */
   expiresAt: number | null;
+  /**
+   * The qualifying points the lot still stands for, so a policy that does not count pending
+   * points toward tiers can leave them out until the lot becomes spendable.
+   */
+  qualifying: number;
 }
 
 /**
@@ -84,12 +89,19 @@ export interface LoyaltyTotals {
   redeemed: number;
   /** Points expired. */
   expired: number;
-  /** Points canceled when the membership closed. */
+  /** Points canceled: the membership closed, or an order was canceled. */
   canceled: number;
   /** Points taken back after refunds. */
   clawedBack: number;
-  /** Clawbacks the balance could not cover (the balance never goes negative). */
+  /**
+   * Clawbacks the policy left uncovered (not taken and not recorded as a debt), and debts written
+   * off when the membership closed.
+   */
   uncollected: number;
+  /** Points removed by negative manual adjustments. */
+  adjustedOut: number;
+  /** Points transferred to other members. */
+  transferredOut: number;
 }
 
 /**
@@ -136,8 +148,14 @@ export interface MembershipContext {
   lots: Lot[];
   /** The next lot id. */
   nextLot: number;
-  /** Spendable points: the sum of the active lots' remainders. */
+  /** Spendable points: the active lots' remainders minus `debt` (negative only with a debt). */
   balance: number;
+  /**
+   * Points the member owes: clawbacks the lots could not cover under `returnPolicy: 'unlimited'`,
+   * and negative adjustments beyond the balance under `allowNegativeBalance`. Paid off first from
+   * points credited later.
+   */
+  debt: number;
   /** Orders still within the refund window. */
   orders: OrderRecord[];
   /** A manually granted minimum tier, until a time (epoch ms) or for good (`null`). */
@@ -249,6 +267,65 @@ export interface GrantTierCommand extends CommandBase {
 }
 
 /**
+ * A canceled order: only that order's remaining points are lost (canceled), its qualifying
+ * activity is taken back, and its record is dropped.
+ *
+ * @category Loyalty
+ */
+export interface CancelOrderCommand extends CommandBase {
+  /** The command. */
+  type: 'CANCEL_ORDER';
+  /** The order id, 1–128 characters. */
+  order: string;
+}
+
+/**
+ * A manual adjustment: positive points are credited as an active lot (not qualifying toward
+ * tiers); negative points are taken from the spendable lots, and beyond the balance only when
+ * `policy.allowNegativeBalance` is set (the rest becomes a debt).
+ *
+ * @category Loyalty
+ */
+export interface AdjustCommand extends CommandBase {
+  /** The command. */
+  type: 'ADJUST';
+  /** Points to add (positive) or remove (negative); a non-zero integer of at most 10^12 either way. */
+  points: number;
+  /** Why, 1–500 characters (kept in the command journal and the key's fingerprint). */
+  reason: string;
+}
+
+/**
+ * An operation on one lot: expire it now, or unlock it (make pending points spendable now).
+ *
+ * @category Loyalty
+ */
+export interface LotCommand extends CommandBase {
+  /** The command. */
+  type: 'EXPIRE_LOT' | 'UNLOCK_LOT';
+  /** The lot id. */
+  lot: number;
+}
+
+/**
+ * One side of a points transfer between two members. The host sends `TRANSFER_OUT` to the giver's
+ * snapshot and `TRANSFER_IN` to the receiver's, with the same `transfer` id, and stores both
+ * results together (or neither) to make the transfer atomic.
+ *
+ * @category Loyalty
+ */
+export interface TransferCommand extends CommandBase {
+  /** `TRANSFER_OUT` takes spendable points; `TRANSFER_IN` credits them as an active lot. */
+  type: 'TRANSFER_OUT' | 'TRANSFER_IN';
+  /** The transfer id shared by both sides, 1–128 characters. */
+  transfer: string;
+  /** The other member, 1–128 characters. */
+  counterparty: string;
+  /** Points transferred (positive integer). */
+  points: number;
+}
+
+/**
  * A membership command.
  *
  * @category Loyalty
@@ -258,4 +335,8 @@ export type MembershipEvent =
   | OrderCommand
   | ReferralCommand
   | RedeemCommand
-  | GrantTierCommand;
+  | GrantTierCommand
+  | CancelOrderCommand
+  | AdjustCommand
+  | LotCommand
+  | TransferCommand;

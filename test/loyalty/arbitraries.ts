@@ -85,6 +85,38 @@ export const anyOp = fc.oneof(
     weight: 2,
   },
   { arbitrary: fc.record({ kind: fc.constant('dup' as const), pick: fc.nat() }), weight: 5 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('cancel' as const),
+      dt: fc.nat(10 * DAY),
+      pick: fc.nat(),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('adjust' as const),
+      dt: fc.nat(10 * DAY),
+      points: fc.integer({ min: -1_500, max: 1_500 }).filter((n) => n !== 0),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constantFrom('expireLot' as const, 'unlockLot' as const),
+      dt: fc.nat(10 * DAY),
+      pick: fc.nat(),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constantFrom('transferOut' as const, 'transferIn' as const),
+      dt: fc.nat(10 * DAY),
+      points: fc.integer({ min: 1, max: 1_500 }),
+    }),
+    weight: 4,
+  },
 );
 
 /** Sequences long enough to reach grace periods, refunds and long silences. */
@@ -116,6 +148,17 @@ export const anyPolicy = fc.record({
   referralPoints: fc.constantFrom(0, 150),
   refundWindowDays: fc.constantFrom(0, 30, 90),
   idempotency: fc.constantFrom({ maxKeys: 3, days: 1 }, { maxKeys: 200, days: 30 }),
+  returnPolicy: fc.constantFrom(
+    'pendingOnly' as const,
+    'withinBalance' as const,
+    'unlimited' as const,
+  ),
+  clawbackFromOtherOrders: fc.boolean(),
+  downgradeTiming: fc.constantFrom('periodEnd' as const, 'immediate' as const),
+  pendingQualifies: fc.boolean(),
+  expiryFrom: fc.constantFrom('earned' as const, 'available' as const),
+  expiryAt: fc.constantFrom('instant' as const, 'endOfDay' as const),
+  allowNegativeBalance: fc.boolean(),
 }) satisfies fc.Arbitrary<LoyaltyPolicyInput>;
 
 /** Every snapshot a sequence reached, with the program and the events accepted. */
@@ -175,6 +218,28 @@ export function walk(policy: LoyaltyPolicyInput, ops: readonly AnyOp[], start = 
         case 'periodEnd':
           event = { type: 'PERIOD_END', key, at };
           break;
+        case 'cancel': {
+          const p = orders[o.pick % Math.max(1, orders.length)];
+          if (!p) return;
+          event = { type: 'CANCEL_ORDER', key, at, order: p.order };
+          break;
+        }
+        case 'adjust':
+          event = { type: 'ADJUST', key, at, points: o.points, reason: `r${i}` };
+          break;
+        case 'expireLot':
+        case 'unlockLot': {
+          const lot = snap.context.lots[o.pick % Math.max(1, snap.context.lots.length)];
+          const type = o.kind === 'expireLot' ? 'EXPIRE_LOT' : 'UNLOCK_LOT';
+          event = { type, key, at, lot: lot?.id ?? o.pick };
+          break;
+        }
+        case 'transferOut':
+        case 'transferIn': {
+          const type = o.kind === 'transferOut' ? 'TRANSFER_OUT' : 'TRANSFER_IN';
+          event = { type, key, at, transfer: `t${i}`, counterparty: 'other', points: o.points };
+          break;
+        }
         case 'visit':
         case 'jump':
           event = { type: 'VISIT', key, at };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { initialSnapshot, replayOrThrow, transition } from '../../src/index.js';
 import { periodOf } from '../../src/loyalty/calendar.js';
 import { advance, catchUp, type Rules, settleAt } from '../../src/loyalty/commands.js';
+import { settleLots } from '../../src/loyalty/ledger.js';
 import { review } from '../../src/loyalty/tiers.js';
 import type { MembershipContext } from '../../src/loyalty/types.js';
 import { anyOps, anyPolicy, walk } from './arbitraries.js';
@@ -16,7 +17,9 @@ function reviewEveryPeriod(rules: Rules, ctx: MembershipContext, now: number) {
   let reviews = 0;
   while (next.period && next.period.end <= now) {
     const end = next.period.end;
-    next = review(rules.ladder, rules.policy, settleAt(rules, next, end), end);
+    // The tier is reviewed before the lots due exactly at `end` expire.
+    next = review(rules.ladder, rules.policy, settleAt(rules, next, end, end - 1), end);
+    next = settleLots(next, end);
     next = { ...next, period: periodOf(rules.policy, end) };
     reviews++;
   }

@@ -107,6 +107,13 @@ describe('defineLoyaltyProgram', () => {
       expiry: { kind: 'never' },
       spendOrder: 'oldestFirst',
       refundWindowDays: 90,
+      returnPolicy: 'withinBalance',
+      clawbackFromOtherOrders: false,
+      downgradeTiming: 'periodEnd',
+      pendingQualifies: true,
+      expiryFrom: 'earned',
+      expiryAt: 'instant',
+      allowNegativeBalance: false,
       idempotency: { maxKeys: 200, days: 1 },
       lapseDays: 365,
     });

@@ -19,6 +19,7 @@ describe('earning', () => {
         earnedAt: T0,
         availableAt: T0,
         expiresAt: null,
+        qualifying: 600,
       },
       {
         id: 1,
@@ -30,6 +31,7 @@ describe('earning', () => {
         earnedAt: T0 + 1,
         availableAt: T0 + 1,
         expiresAt: null,
+        qualifying: 10,
       },
     ]);
     expect(m.context.balance).toBe(612);
@@ -175,7 +177,10 @@ describe('refunds', () => {
     expect(m.context.months).toEqual([{ month: 2025 * 12, points: 0, spend: 0, visits: 1 }]);
   });
 
-  it('takes from other lots when the order’s points were spent, and never drives the balance negative', () => {
+  it('takes from other lots when the order’s points were spent only when the policy allows it, never driving the balance negative', () => {
+    const p = programWith({ clawbackFromOtherOrders: true });
+    const bought = () =>
+      apply(p, enrolled(p), [{ type: 'PURCHASE', key: k(), at: T0, order: 'A', amount: 10_000 }]);
     const m = apply(p, bought(), [
       { type: 'PURCHASE', key: k(), at: T0, order: 'B', amount: 2_000 }, // 20 points
       { type: 'REDEEM', key: k(), at: T0, points: 110 },

@@ -95,6 +95,12 @@ describe('read models', () => {
       'EXPIRE',
       'PERIOD_END',
       'GRANT_TIER',
+      'CANCEL_ORDER',
+      'ADJUST',
+      'EXPIRE_LOT',
+      'UNLOCK_LOT',
+      'TRANSFER_OUT',
+      'TRANSFER_IN',
       'PAUSE',
       'CLOSE',
     ]);
@@ -111,5 +117,50 @@ describe('demo', () => {
     expect(lines.length).toBeGreaterThanOrEqual(10);
     expect(lines.join('\n')).toMatch(/tier gold, balance 1620 \(retry, nothing changed\)/);
     expect(lines.join('\n')).toMatch(/year-end review: tier silver/);
+  });
+});
+
+describe('read models as of an instant, with one signature', () => {
+  // Pending 14 days, expiring 30 days after earning.
+  const q = programWith({ pendingDays: 14, expiry: { kind: 'days', days: 30 } });
+  const member = apply(q, enrolled(q), [
+    { type: 'PURCHASE', key: k(), at: T0, order: 'A', amount: 10_000 }, // 100 pending until T0+14d
+  ]);
+
+  it('balance as of a later instant counts points that became spendable and drops expired ones', () => {
+    expect(balance(q, member)).toBe(0); // still pending at the last command
+    expect(balance(q, member, { at: T0 + 14 * DAY })).toBe(100);
+    expect(balance(q, member, { at: T0 + 30 * DAY })).toBe(0); // expired
+    // Earlier than the last command: the snapshot as it is.
+    expect(balance(q, member, { at: T0 - DAY })).toBe(0);
+    // The snapshot itself is not changed.
+    expect(member.context.lots[0]?.status).toBe('pending');
+  });
+
+  it('upcoming expiries as of an instant, with a horizon', () => {
+    expect(upcomingExpiries(q, member)).toEqual([{ at: T0 + 30 * DAY, points: 100 }]);
+    expect(upcomingExpiries(q, member, { at: T0 + 10 * DAY, horizonDays: 10 })).toEqual([]);
+    expect(upcomingExpiries(q, member, { at: T0 + 31 * DAY })).toEqual([]);
+  });
+
+  it('tier, gaps, lapse and explain read as of the instant (a review falls due on the way)', () => {
+    const gold = apply(p, enrolled(p), [
+      { type: 'PURCHASE', key: k(), at: T0, order: 'G', amount: 200_000 },
+    ]);
+    const y27 = { at: Date.UTC(2027, 0, 2) };
+    // The 2025 activity keeps gold through 2026; the review at the start of 2027 drops it.
+    expect(tierOf(p, gold)?.id).toBe('gold');
+    expect(tierOf(p, gold, y27)?.id).toBe('member');
+    expect(pointsToNextTier(p, gold, y27)?.points).toBe(500);
+    expect(pointsToKeepTier(p, gold, { at: Date.UTC(2026, 0, 2) })?.by).toBe(Date.UTC(2027, 0, 1));
+    expect(isLapsed(p, gold, { at: T0 + 400 * DAY })).toBe(true);
+    expect(lastActivity(p, gold)).toBe(T0);
+    expect(explain(p, gold, y27).lines[0]).toBe(
+      'Tier member: qualifying points 0, visits 0 in 2027-01 to 2027-12 reach member.',
+    );
+  });
+
+  it('rejects an `at` that is not a time, as misuse', () => {
+    expect(() => balance(q, member, { at: 1.5 })).toThrow(/Invalid options for balance/);
   });
 });

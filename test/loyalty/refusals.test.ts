@@ -20,6 +20,9 @@ const codes: LoyaltyErrorCode[] = [
   'INVALID_COMMAND',
   'OUT_OF_RANGE',
   'LIMIT_EXCEEDED',
+  'UNKNOWN_LOT',
+  'LOT_NOT_PENDING',
+  'KEY_EXPIRED',
 ];
 
 describe('loyalty refusals are returned data', () => {
@@ -124,6 +127,10 @@ describe('loyalty refusals are returned data', () => {
       'EXPIRE',
       'PERIOD_END',
       'GRANT_TIER',
+      'CANCEL_ORDER',
+      'ADJUST',
+      'EXPIRE_LOT',
+      'UNLOCK_LOT',
       'RESUME',
       'CLOSE',
     ]);
