@@ -261,11 +261,14 @@ export {
 } from './frameworks/index.js';
 // loyalty: tier ladders, membership and points ledger
 export {
+  type AdjustCommand,
   balance,
+  type CancelOrderCommand,
   type CommandBase,
   defineLoyaltyProgram,
   defineTierLadder,
   type EarnRate,
+  type ExpiryReadOptions,
   type ExpiryRule,
   type ExpiryRuleInput,
   type Explanation,
@@ -274,6 +277,7 @@ export {
   isLapsed,
   type KeyWindow,
   type Lot,
+  type LotCommand,
   type LoyaltyDefinitionCode,
   LoyaltyDefinitionError,
   type LoyaltyDefinitionProblem,
@@ -297,6 +301,7 @@ export {
   pointsToKeepTier,
   pointsToNextTier,
   type QualificationWindow,
+  type ReadOptions,
   type RedeemCommand,
   type ReferralCommand,
   type Tier,
@@ -309,6 +314,7 @@ export {
   type TierMetric,
   type TierMetrics,
   type TierThreshold,
+  type TransferCommand,
   tierOf,
   type UpcomingExpiry,
   upcomingExpiries,
