@@ -8,6 +8,7 @@ import { join } from 'node:path';
 const sections: [file: string, title: string][] = [
   ['core', 'Core engine'],
   ['frameworks', 'Service frameworks and conformance'],
+  ['frameworks-policies', 'Service frameworks: a returns policy with data guards'],
   ['complaints', 'Complaint handling and escalation'],
   ['loyalty', 'Loyalty tiers and points'],
   ['metrics', 'Service metrics'],

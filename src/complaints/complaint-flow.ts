@@ -1,5 +1,5 @@
 /**
- * `complaintFlow`: the front-line complaint conversation from seed 003, with the customer's
+ * `complaintFlow`: the front-line complaint conversation of common customer-service training, with the customer's
  * accept-or-reject turn and documentation as the gate to closing.
  *
  * @module
@@ -111,7 +111,7 @@ export type ComplaintFlow = Machine<
 >;
 
 /**
- * The seed's complaint flow: listen → apologise → investigate → propose a solution → (customer
+ * The complaint flow of common customer-service training: listen → apologise → investigate → propose a solution → (customer
  * accepts) follow up → document → close. A rejected proposal goes back to investigating, or
  * escalates when `escalateTo` is given; an unsatisfied follow-up reopens the investigation; closing
  * is refused (`REFUSED` with `reason.code` `'NOT_DOCUMENTED'`) until a `DOCUMENT` event records the
@@ -136,7 +136,7 @@ export const complaintFlow: ComplaintFlow = defineMachine({
   description: 'Handling one complaint conversation, from listening to a documented close.',
   meta: {
     source:
-      'seed 003_7e9e7f60ff16616a.txt ("Handling customer complaints": listen, apologise, investigate, propose, follow up, document)',
+      'Customer Service: Developing skills for providing exceptional service and managing customer interactions (training article), section on handling customer complaints',
   },
   refusals: complaintFlowRefusals,
   invariants: {

@@ -1,5 +1,5 @@
 /**
- * Two more conversation presets from seed 003: handling a difficult customer, and resolving a
+ * Two more conversation presets from customer-service training material: handling a difficult customer, and resolving a
  * problem from its cause to a followed-up fix.
  *
  * @module
@@ -118,7 +118,7 @@ export type ProblemResolutionFlow = Machine<
 >;
 
 /**
- * The seed's difficult-customer flow: stay calm → listen → empathise → resolve or compromise →
+ * The difficult-customer flow of common customer-service training: stay calm → listen → empathise → resolve or compromise →
  * follow up. `calm` is a precondition on the agent (see its `meta`), not a customer step. A
  * solution can turn into a compromise within policy; an unsatisfied follow-up goes back to
  * resolving.
@@ -144,7 +144,10 @@ export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
   version: 1,
   initial: 'calm',
   description: 'Turning an upset customer around: calm, listen, empathise, resolve, follow up.',
-  meta: { source: 'seed 003_7e9e7f60ff16616a.txt ("Managing difficult customer situations")' },
+  meta: {
+    source:
+      'Customer Service: Developing skills for providing exceptional service and managing customer interactions (training article), section on managing difficult customer situations',
+  },
   invariants: {
     offerRecorded: ({ state, context }) =>
       !['resolving', 'followingUp', 'satisfied'].includes(state) ||
@@ -220,7 +223,7 @@ export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
 });
 
 /**
- * The seed's problem-resolution flow: understand the cause → identify the specifics → formulate a
+ * The problem-resolution flow of common customer-service training: understand the cause → identify the specifics → formulate a
  * solution (a compromise where the expectation cannot be met) → communicate it → follow up on its
  * implementation. Each event records what the step it completes found. A disagreement while
  * communicating, or a fix not implemented at follow-up, returns to formulating.
@@ -241,7 +244,7 @@ export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
   description: 'From the cause of discontent to a solution that was implemented.',
   meta: {
     source:
-      'seed 003_7e9e7f60ff16616a.txt (understanding the cause, identifying the problem, formulating, communicating, following up)',
+      'Customer Service: Developing skills for providing exceptional service and managing customer interactions (training article), section on problem resolution',
   },
   invariants: {
     findingsRecorded: ({ state, context }) => {

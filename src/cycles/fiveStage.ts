@@ -6,7 +6,7 @@
 import { defineFramework } from '../frameworks/index.js';
 
 /**
- * The five-stage customer interaction cycle (seed `004_7f6274c7c3da26f7.txt`) as a framework:
+ * The five-stage customer interaction cycle (customer-service training material) as a framework:
  * ready and welcoming → understanding → agreeing → delivering → keeping. Agreeing has two
  * outcomes: `agreed` opens the way to delivering; `notAgreed` goes back to understanding.
  * Delivering is impossible before `agreed` is recorded: the machine refuses it with
@@ -30,7 +30,8 @@ import { defineFramework } from '../frameworks/index.js';
 export const fiveStageCycle = defineFramework({
   id: 'fiveStageCycle',
   name: 'Customer interaction cycle (5 stages)',
-  source: 'Seed document 004_7f6274c7c3da26f7.txt (customer interaction cycle training material)',
+  source:
+    'The customer interaction cycle in five stages, customer-service training material (welcoming, understanding, agreeing, delivering, keeping)',
   description:
     'Be ready and welcome, understand, agree, deliver, keep; no delivery before agreement.',
   steps: [
@@ -42,13 +43,13 @@ export const fiveStageCycle = defineFramework({
     {
       id: 'understanding',
       description: 'Listen, ask questions, and describe what the customer will need to do.',
-      maxTimes: 3,
+      maxTimes: Number.POSITIVE_INFINITY,
     },
     {
       id: 'agreeing',
       description:
         'Confirm the request, set expectations on both sides, and get the customer’s agreement.',
-      maxTimes: 3,
+      maxTimes: Number.POSITIVE_INFINITY,
       outcomes: { agreed: 'delivering', notAgreed: 'understanding' },
     },
     {

@@ -6,7 +6,7 @@
 import { defineFramework } from '../frameworks/index.js';
 
 /**
- * The four-stage customer interaction cycle (seed `002_6eb6d04384f7986d.txt`) as a framework:
+ * The four-stage customer interaction cycle (the Receiving–Understanding–Helping–Keeping cycle) as a framework:
  * receiving → understanding → helping → keeping, each stage's skills as checklist items (qualities
  * grouped by `step`). Helping may go back to understanding when a question needs clarifying.
  * Receiving and keeping are marked as moments of truth: first and last impressions are the ones
@@ -32,7 +32,8 @@ import { defineFramework } from '../frameworks/index.js';
 export const fourStageCycle = defineFramework({
   id: 'fourStageCycle',
   name: 'Customer interaction cycle (4 stages)',
-  source: 'Seed document 002_6eb6d04384f7986d.txt (service-excellence training notes)',
+  source:
+    'The four-stage customer service cycle (Receiving, Understanding, Helping, Keeping), from the service-training article “How to achieve service excellence”',
   description: 'Receive the customer, understand the need, help, and keep the customer.',
   steps: [
     {
@@ -44,12 +45,12 @@ export const fourStageCycle = defineFramework({
     {
       id: 'understanding',
       description: 'Concentrate fully on the customer to learn the nature of the request.',
-      maxTimes: 3,
+      maxTimes: Number.POSITIVE_INFINITY,
     },
     {
       id: 'helping',
       description: 'Explain, inform, and discuss options that resolve the request.',
-      maxTimes: 3,
+      maxTimes: Number.POSITIVE_INFINITY,
       back: ['understanding'],
     },
     {
@@ -107,7 +108,6 @@ export const fourStageCycle = defineFramework({
       id: 'followUp',
       description: 'Follow up later where the request needs it.',
       step: 'keeping',
-      mandatory: false,
     },
   ],
 });

@@ -134,7 +134,7 @@ const ownedStates: ReadonlySet<string> = new Set([
 const escalatedStates: ReadonlySet<string> = new Set(['managerContacted', 'handedOver']);
 
 /**
- * What to do when a customer asks for something unexpected (seed `004_7f6274c7c3da26f7.txt`), as
+ * What to do when a customer asks for something unexpected (customer-service training material on the interaction cycle), as
  * a decision flow:
  *
  * - `demandReceived`: can the provider respond immediately? `RESPOND_NOW` (naming the `actor` who
@@ -175,7 +175,8 @@ export const unexpectedDemandFlow: UnexpectedDemandMachine = defineMachine({
   initial: 'demandReceived',
   description: 'Respond to an unexpected customer demand swiftly and consistently.',
   meta: {
-    source: 'Seed document 004_7f6274c7c3da26f7.txt (customer interaction cycle training material)',
+    source:
+      'Handling unexpected customer demands, customer-service training material on the customer interaction cycle',
   },
   context,
   refusals: {

@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import { optionsError } from '../core/errors.js';
 import {
   DefinitionError,
   type DefinitionProblem,
@@ -12,8 +13,9 @@ import {
   type Invariant,
   isRefusal,
   type Refusal,
+  refusal,
 } from '../core/index.js';
-import { movesFrom, positionsOf, reenterableSteps, stateOf } from './graph.js';
+import { missingRequired, movesFrom, positionsOf, reenterableSteps, stateOf } from './graph.js';
 import type {
   EventStamp,
   Framework,
@@ -22,7 +24,9 @@ import type {
   FrameworkRefusal,
   FrameworkSpec,
   FrameworkStep,
+  OutcomeSpec,
   OutcomeTarget,
+  StepSpec,
 } from './types.js';
 import { checkSpec } from './validate.js';
 
@@ -56,6 +60,8 @@ type Ctx = {
   qualities: Record<string, number>;
   startedAt: number | null;
   lastAt: number | null;
+  branches: Record<string, string>;
+  data?: unknown;
 };
 type Ev = { type: string; at: number; quality?: string };
 type Args = {
@@ -73,6 +79,7 @@ const refusals: { readonly [K in FrameworkRefusal]: string } = {
   OUT_OF_ORDER: 'The event is earlier than the previous one; events must arrive in time order.',
   REPEAT_LIMIT: 'The step was already done as many times as the framework allows (maxTimes).',
   MANDATORY_MISSING: 'The interaction cannot end successfully while a mandatory step is missing.',
+  CONDITION_NOT_MET: 'A rule of the framework on the interaction data does not allow this move.',
 };
 
 /**
@@ -89,17 +96,21 @@ const refusals: { readonly [K in FrameworkRefusal]: string } = {
  *   any other move is `EVENT_NOT_ALLOWED`;
  * - a step with `outcomes` is left only after an outcome event, and only towards that outcome's
  *   targets (`'end'` allows finishing);
- * - guard `withinRepeatLimit`: no step happens more than `maxTimes` times (`REPEAT_LIMIT`);
+ * - guard `enter:<step>` (on moves into a step that can come round again with a finite
+ *   `maxTimes`, or that has a data `guard`): no step happens more than `maxTimes` times
+ *   (`REPEAT_LIMIT`), and the step's own guard allows it (`CONDITION_NOT_MET`);
+ * - guard `outcome:<step>:<outcome>`: the outcome's data guard allows it (`CONDITION_NOT_MET`);
  * - guard `allMandatoryDone`: `END` (the successful final state `completed`) needs every
- *   mandatory step (`MANDATORY_MISSING`, with the missing steps in `details.missing`); `ABANDON`
- *   ends early in `abandoned` from anywhere;
+ *   mandatory step and every step the latest outcomes require (`MANDATORY_MISSING`, with the
+ *   missing steps in `details.missing`); `ABANDON` ends early in `abandoned` from anywhere;
  * - events must arrive in time order: an event whose `at` is before the previous one is refused
  *   with `OUT_OF_ORDER` (`details: { at, lastAt }`).
  *
  * Invariants every snapshot satisfies (`restoreSnapshot` rejects a stored snapshot that breaks
  * one): `startedAt` and `lastAt` are `null` exactly before the first event, and
  * `startedAt <= lastAt`; the current step has been counted at least once, and no step is counted
- * in `start`; no count exceeds its step's `maxTimes`; `completed` implies every mandatory step.
+ * in `start`; no count exceeds its step's `maxTimes`; `completed` implies every required step;
+ * every recorded branch is an outcome of its step.
  *
  * @example
  * ```ts
@@ -130,18 +141,23 @@ export function defineFramework<
   const S extends string,
   const Q extends string = never,
   const O extends string = never,
->(spec: FrameworkSpec<S, Q, O>): Framework<S, Q, O> {
+  D = undefined,
+>(spec: FrameworkSpec<S, Q, O, D>): Framework<S, Q, O> {
   const problems: DefinitionProblem[] = checkSpec(
-    spec as unknown as FrameworkSpec<string, string, string>,
+    spec as unknown as FrameworkSpec<string, string, string, unknown>,
   );
   const id = typeof spec?.id === 'string' && spec.id ? spec.id : '?';
   if (problems.length > 0) throw new DefinitionError(id, problems);
 
   const steps: FrameworkStep<S, O>[] = spec.steps.map((step, order) => {
     const outcomes: Record<string, readonly OutcomeTarget<S>[]> = {};
-    for (const [name, target] of Object.entries(step.outcomes ?? {})) {
-      const list = (Array.isArray(target) ? target : [target]) as OutcomeTarget<S>[];
-      outcomes[name] = Object.freeze([...list]);
+    const requires: Record<string, readonly S[]> = {};
+    const outcomeGuards: Record<string, string> = {};
+    for (const [name, raw] of Object.entries(step.outcomes ?? {})) {
+      const full = outcomeSpecOf(raw as OutcomeSpec<S> | OutcomeTarget<S> | OutcomeTarget<S>[]);
+      outcomes[name] = Object.freeze(full.to);
+      requires[name] = Object.freeze([...(full.requires ?? [])]);
+      if (full.guard !== undefined) outcomeGuards[name] = full.guard;
     }
     return Object.freeze({
       id: step.id,
@@ -151,6 +167,18 @@ export function defineFramework<
       maxTimes: step.maxTimes ?? 1,
       back: Object.freeze([...(step.back ?? [])]),
       outcomes: Object.freeze(outcomes) as FrameworkStep<S, O>['outcomes'],
+      requires: Object.freeze(requires) as FrameworkStep<S, O>['requires'],
+      outcomeGuards: Object.freeze(outcomeGuards) as FrameworkStep<S, O>['outcomeGuards'],
+      guard: step.guard ?? null,
+      aliases: Object.freeze(
+        (step.aliases ?? []).map((a) =>
+          Object.freeze(
+            typeof a === 'string'
+              ? { name: a, guard: null }
+              : { name: a.name, guard: a.guard ?? null },
+          ),
+        ),
+      ),
       momentOfTruth: step.momentOfTruth ?? false,
     });
   });
@@ -163,7 +191,12 @@ export function defineFramework<
     }),
   );
   const outcomes = [...new Set(steps.flatMap((s) => Object.keys(s.outcomes)))] as O[];
-  const machine = compile(spec, steps, qualities, outcomes) as unknown as FrameworkMachine<S, Q, O>;
+  const machine = compile(
+    spec as unknown as FrameworkSpec<string, string, string, unknown>,
+    steps,
+    qualities,
+    outcomes,
+  ) as unknown as FrameworkMachine<S, Q, O>;
   return Object.freeze({
     id: spec.id,
     version: spec.version ?? 1,
@@ -174,7 +207,113 @@ export function defineFramework<
     qualities: Object.freeze(qualities),
     outcomes: Object.freeze(outcomes),
     machine,
+    spec: spec as unknown as FrameworkSpec<S, Q, O, unknown>,
   });
+}
+
+/** An outcome in any of its written forms, as a full {@link OutcomeSpec} with a target list. */
+function outcomeSpecOf<S extends string>(
+  raw: OutcomeSpec<S> | OutcomeTarget<S> | readonly OutcomeTarget<S>[],
+): { to: OutcomeTarget<S>[]; requires?: readonly S[]; guard?: string } {
+  if (typeof raw === 'string') return { to: [raw] };
+  if (Array.isArray(raw)) return { to: [...(raw as readonly OutcomeTarget<S>[])] };
+  const full = raw as OutcomeSpec<S>;
+  const to = typeof full.to === 'string' ? [full.to] : [...(full.to as OutcomeTarget<S>[])];
+  return {
+    to,
+    ...(full.requires === undefined ? {} : { requires: full.requires }),
+    ...(full.guard === undefined ? {} : { guard: full.guard }),
+  };
+}
+
+/**
+ * Per-step policy changes for {@link adaptFramework}: a new cap (`Infinity` for none) or a new
+ * mandatory flag.
+ *
+ * @category Frameworks
+ */
+export interface StepPolicy {
+  /** How many times the step may happen (`Infinity`: no cap). */
+  readonly maxTimes?: number;
+  /** Whether every successful interaction must include the step. */
+  readonly mandatory?: boolean;
+}
+
+const policySchema = z.strictObject({
+  id: z.string().min(1).optional(),
+  steps: z
+    .record(
+      z.string(),
+      z.strictObject({
+        maxTimes: z
+          .number()
+          .refine((n) => n === Number.POSITIVE_INFINITY || (Number.isSafeInteger(n) && n >= 1), {
+            message: 'maxTimes must be a positive integer or Infinity',
+          })
+          .optional(),
+        mandatory: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+});
+
+/**
+ * A copy of a framework with its policy changed: caps (`maxTimes`) and mandatory flags per step,
+ * and optionally a new id. Presets ship without caps on repeatable steps; caps are a choice of
+ * each organisation, made here.
+ *
+ * @example
+ * ```ts
+ * import { adaptFramework, eightStepsOfService } from 'servicecraft';
+ *
+ * const capped = adaptFramework(eightStepsOfService, {
+ *   id: 'eightStepsCapped',
+ *   steps: { handleObjections: { maxTimes: 4 }, present: { maxTimes: 5 } },
+ * });
+ * capped.steps.find((s) => s.id === 'handleObjections')?.maxTimes; // 4
+ * ```
+ *
+ * @param framework - A framework from {@link defineFramework} or a preset.
+ * @param policy - `steps`: changes keyed by step id; `id`: a new framework id (default: the same).
+ * @returns A new framework with its own machine.
+ * @throws `UsageError` when the policy is malformed or names a step the framework lacks.
+ * @category Frameworks
+ */
+export function adaptFramework<S extends string, Q extends string, O extends string>(
+  framework: Framework<S, Q, O>,
+  policy: { readonly id?: string; readonly steps?: Readonly<Partial<Record<S, StepPolicy>>> },
+): Framework<S, Q, O> {
+  const parsed = policySchema.safeParse(policy);
+  if (!parsed.success) throw optionsError('adaptFramework', parsed.error.issues);
+  const changes = parsed.data.steps ?? {};
+  const known = new Set<string>(framework.steps.map((s) => s.id));
+  const unknown = Object.keys(changes).filter((k) => !known.has(k));
+  if (unknown.length > 0) {
+    throw optionsError(
+      'adaptFramework',
+      unknown.map((k) => ({
+        code: 'custom',
+        path: ['steps', k],
+        message: `'${k}' is not a step of framework '${framework.id}'`,
+        input: undefined,
+      })) as never,
+    );
+  }
+  const spec = framework.spec as FrameworkSpec<string, string, string, unknown>;
+  const steps = spec.steps.map((step): StepSpec<string, string> => {
+    const change = changes[step.id];
+    if (change === undefined) return step;
+    return {
+      ...step,
+      ...(change.maxTimes === undefined ? {} : { maxTimes: change.maxTimes }),
+      ...(change.mandatory === undefined ? {} : { mandatory: change.mandatory }),
+    };
+  });
+  return defineFramework({
+    ...spec,
+    id: parsed.data.id ?? spec.id,
+    steps,
+  } as never) as unknown as Framework<S, Q, O>;
 }
 
 /**
@@ -197,8 +336,37 @@ const counter = (ids: readonly string[]) =>
     .object(Object.fromEntries(ids.map((id) => [id, z.number().int().nonnegative().default(0)])))
     .prefault({});
 
+/**
+ * Runs a named framework guard of the spec. A guard that returns anything but `true`, `false` or
+ * a refusal is a bug in the spec: it counts as a refusal naming the guard, never as a pass.
+ *
+ * @internal
+ */
+export function runGuard(
+  spec: FrameworkSpec<string, string, string, unknown>,
+  name: string,
+  context: { counts: Record<string, number>; branches: Record<string, string>; data?: unknown },
+  event: { type: string; at?: number; actor?: string },
+): true | false | Refusal<'CONDITION_NOT_MET'> {
+  const guard = spec.guards?.[name];
+  if (guard === undefined) return false;
+  const result = guard({
+    data: context.data,
+    counts: context.counts,
+    branches: context.branches,
+    event,
+    refuse: (message, details) =>
+      refusal('CONDITION_NOT_MET', message, { guard: name, ...(details ?? {}) }),
+  });
+  if (result === true || result === false) return result;
+  if (isRefusal(result)) return result as Refusal<'CONDITION_NOT_MET'>;
+  return refusal('CONDITION_NOT_MET', `Guard ${name} did not answer true, false or a refusal.`, {
+    guard: name,
+  });
+}
+
 function compile(
-  spec: FrameworkSpec<string, string, string>,
+  spec: FrameworkSpec<string, string, string, unknown>,
   steps: readonly FrameworkStep[],
   qualities: readonly FrameworkQuality[],
   outcomes: readonly string[],
@@ -214,22 +382,13 @@ function compile(
   events.END = eventStampSchema;
   events.ABANDON = eventStampSchema;
 
-  const max = new Map(steps.map((s) => [s.id, s.maxTimes]));
-  const mandatory = steps.filter((s) => s.mandatory).map((s) => s.id);
+  const byId = new Map(steps.map((s) => [s.id, s]));
   const reenterable = reenterableSteps(steps);
-  const guards = {
-    withinRepeatLimit: ({ context, event, refuse }: Args) => {
-      const done = context.counts[event.type] ?? 0;
-      const limit = max.get(event.type) ?? 1;
-      if (done < limit) return true;
-      return refuse(
-        'REPEAT_LIMIT',
-        `Step ${event.type} was already done ${times(done)}; the framework allows it at most ${times(limit)}.`,
-        { step: event.type, count: done, maxTimes: limit },
-      );
-    },
+  const asRefusal = (r: Refusal<'CONDITION_NOT_MET'>, refuse: Args['refuse']) =>
+    refuse('CONDITION_NOT_MET', r.message, r.details);
+  const guards: Record<string, (args: Args) => boolean | Refusal<FrameworkRefusal>> = {
     allMandatoryDone: ({ context, refuse }: Args) => {
-      const missing = mandatory.filter((id) => (context.counts[id] ?? 0) === 0);
+      const missing = missingRequired(steps, context.counts, context.branches);
       if (missing.length === 0) return true;
       return refuse(
         'MANDATORY_MISSING',
@@ -238,14 +397,52 @@ function compile(
       );
     },
   };
-  const enter = ({ context, event, refuse }: Args) => {
-    const next = stamp(context, event.at, refuse);
-    if (isRefusal(next)) return next;
-    return {
-      ...next,
-      counts: { ...next.counts, [event.type]: (next.counts[event.type] ?? 0) + 1 },
+  /** The guard of a move into `step`: its repeat cap when it can come round again, then its own guard. */
+  const enterGuard = (step: FrameworkStep): string | undefined => {
+    const capped = reenterable.has(step.id) && step.maxTimes !== Number.POSITIVE_INFINITY;
+    if (!capped && step.guard === null) return undefined;
+    const name = `enter:${step.id}`;
+    guards[name] = ({ context, event, refuse }: Args) => {
+      if (capped) {
+        const done = context.counts[step.id] ?? 0;
+        if (done >= step.maxTimes) {
+          return refuse(
+            'REPEAT_LIMIT',
+            `Step ${step.id} was already done ${times(done)}; the framework allows it at most ${times(step.maxTimes)}.`,
+            { step: step.id, count: done, maxTimes: step.maxTimes },
+          );
+        }
+      }
+      if (step.guard === null) return true;
+      const verdict = runGuard(spec, step.guard, context, event);
+      return isRefusal(verdict) ? asRefusal(verdict, refuse) : verdict;
     };
+    return name;
   };
+  const outcomeGuard = (step: FrameworkStep, outcome: string): string | undefined => {
+    const guard = (step.outcomeGuards as Record<string, string>)[outcome];
+    if (guard === undefined) return undefined;
+    const name = `outcome:${step.id}:${outcome}`;
+    guards[name] = ({ context, event, refuse }: Args) => {
+      const verdict = runGuard(spec, guard, context, event);
+      return isRefusal(verdict) ? asRefusal(verdict, refuse) : verdict;
+    };
+    return name;
+  };
+  const enter =
+    (stepId: string) =>
+    ({ context, event, refuse }: Args) => {
+      const next = stamp(context, event.at, refuse);
+      if (isRefusal(next)) return next;
+      return { ...next, counts: { ...next.counts, [stepId]: (next.counts[stepId] ?? 0) + 1 } };
+    };
+  const branch =
+    (stepId: string, outcome: string) =>
+    ({ context, event, refuse }: Args) => {
+      const next = stamp(context, event.at, refuse);
+      if (isRefusal(next)) return next;
+      return { ...next, branches: { ...next.branches, [stepId]: outcome } };
+    };
   const observe = ({ context, event, refuse }: Args) => {
     const next = stamp(context, event.at, refuse);
     if (isRefusal(next)) return next;
@@ -257,20 +454,23 @@ function compile(
   const states: Record<string, unknown> = {};
   for (const position of positionsOf(steps)) {
     const on: Record<string, unknown> = {};
-    const step = steps.find((s) => s.id === position.step);
+    const step = position.step === null ? undefined : byId.get(position.step);
     if (step !== undefined && position.outcome === null) {
       for (const outcome of Object.keys(step.outcomes)) {
-        on[outcome] = { target: `${step.id}:${outcome}`, update: tick };
+        const guard = outcomeGuard(step, outcome);
+        on[outcome] = {
+          target: `${step.id}:${outcome}`,
+          update: branch(step.id, outcome),
+          ...(guard === undefined ? {} : { guard }),
+        };
       }
     }
     for (const move of movesFrom(steps, position)) {
       if (move === 'end') on.END = { target: 'completed', guard: 'allMandatoryDone', update: tick };
-      else
-        on[move] = {
-          target: move,
-          update: enter,
-          ...(reenterable.has(move) ? { guard: 'withinRepeatLimit' } : {}),
-        };
+      else {
+        const guard = enterGuard(byId.get(move) as FrameworkStep);
+        on[move] = { target: move, update: enter(move), ...(guard === undefined ? {} : { guard }) };
+      }
     }
     on.QUALITY = { target: stateOf(position), update: observe };
     on.ABANDON = { target: 'abandoned', update: tick };
@@ -294,7 +494,7 @@ function compile(
             },
     };
   }
-  states.completed = { type: 'final', description: 'Finished with every mandatory step done' };
+  states.completed = { type: 'final', description: 'Finished with every required step done' };
   states.abandoned = { type: 'final', description: 'Stopped before a successful end' };
 
   return defineMachine({
@@ -306,6 +506,8 @@ function compile(
       qualities: counter(qualityIds),
       startedAt: z.number().int().nonnegative().nullable().default(null),
       lastAt: z.number().int().nonnegative().nullable().default(null),
+      branches: z.record(z.string(), z.string()).default({}),
+      ...(spec.data === undefined ? {} : { data: spec.data as z.ZodType }),
     }),
     events,
     guards,
@@ -388,10 +590,20 @@ function invariantsOf(
     },
     completedHasEveryMandatoryStep: ({ state, context }) => {
       if (state !== 'completed') return true;
-      const missing = steps.filter((s) => s.mandatory && (context.counts[s.id] ?? 0) === 0);
+      const missing = missingRequired(steps, context.counts, context.branches ?? {});
       return (
         missing.length === 0 ||
-        `state 'completed' needs every mandatory step, but ${missing.map((s) => s.id).join(', ')} ${missing.length === 1 ? 'is' : 'are'} counted 0 times`
+        `state 'completed' needs every required step, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} counted 0 times`
+      );
+    },
+    branchesAreOutcomes: ({ context }) => {
+      const wrong = Object.entries(context.branches ?? {}).filter(
+        ([step, outcome]) =>
+          !Object.hasOwn(steps.find((s) => s.id === step)?.outcomes ?? {}, outcome),
+      );
+      return (
+        wrong.length === 0 ||
+        `branches name outcomes the steps do not have: ${wrong.map(([s, o]) => `${s}:${o}`).join(', ')}`
       );
     },
   };

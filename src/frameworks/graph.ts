@@ -115,3 +115,34 @@ export function reenterableSteps(steps: readonly FrameworkStep[]): Set<string> {
   }
   return out;
 }
+
+/**
+ * The required steps never done: every mandatory step, plus the steps each step's latest outcome
+ * requires. The live `END` guard and the scorecard both use it, so they agree on what is missing.
+ *
+ * @internal
+ */
+export function missingRequired(
+  steps: readonly FrameworkStep[],
+  counts: Readonly<Record<string, number>>,
+  branches: Readonly<Record<string, string>>,
+): string[] {
+  return requiredSteps(steps, branches).filter((id) => (counts[id] ?? 0) === 0);
+}
+
+/** The steps required for the branches taken, in framework order. @internal */
+export function requiredSteps(
+  steps: readonly FrameworkStep[],
+  branches: Readonly<Record<string, string>>,
+): string[] {
+  const required = new Set<string>();
+  for (const step of steps) {
+    if (step.mandatory) required.add(step.id);
+    const outcome = branches[step.id];
+    if (outcome === undefined) continue;
+    for (const id of (step.requires as Record<string, readonly string[]>)[outcome] ?? []) {
+      required.add(id);
+    }
+  }
+  return steps.filter((s) => required.has(s.id)).map((s) => s.id);
+}

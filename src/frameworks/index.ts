@@ -1,11 +1,17 @@
 /**
- * Service frameworks: the seed frameworks (8 steps, 10 steps, Ritz three steps), your own via
+ * Service frameworks: the preset frameworks (8 steps, 10 steps, Ritz three steps), your own via
  * `defineFramework`, and conformance scoring of recorded interactions via `assessInteraction`.
  *
  * @module
  */
-export { type AssessmentResult, assessInteraction, assessInteractionOrThrow } from './assess.js';
-export { defineFramework, eventStampSchema } from './define.js';
+export {
+  type AssessmentResult,
+  type AssessOptions,
+  assessInteraction,
+  assessInteractionOrThrow,
+  recordFromEvents,
+} from './assess.js';
+export { adaptFramework, defineFramework, eventStampSchema, type StepPolicy } from './define.js';
 export { eightStepsOfService } from './presets/eightSteps.js';
 export { ritzThreeSteps } from './presets/ritz.js';
 export { tenStepsOfService } from './presets/tenSteps.js';
@@ -22,9 +28,11 @@ export {
 export {
   adherenceScore,
   type MomentOfTruthReport,
+  type OffScriptAction,
   type OrderDeviation,
   type QualityReport,
   type RecordedOutcome,
+  type RefusedMove,
   type RepeatOverrun,
   type ScoreBreakdown,
   type ScoreComponent,
@@ -33,11 +41,14 @@ export {
   type StepReport,
 } from './scorecard.js';
 export type {
+  AliasSpec,
   AnyFramework,
   EventStamp,
   Framework,
   FrameworkContext,
   FrameworkEvent,
+  FrameworkGuard,
+  FrameworkGuardArgs,
   FrameworkMachine,
   FrameworkQuality,
   FrameworkRefusal,
@@ -46,6 +57,7 @@ export type {
   FrameworkState,
   FrameworkStep,
   OutcomeFrom,
+  OutcomeSpec,
   OutcomeTarget,
   QualityFrom,
   QualitySpec,

@@ -22,8 +22,8 @@ import { isServicecraftError, ServicecraftError, type ValidationIssue } from '..
  */
 export const recordedEventSchema: z.ZodType<RecordedEvent> = z.strictObject({
   kind: z.enum(['step', 'quality', 'outcome']),
-  id: z.string().min(1),
-  at: z.number().int().nonnegative(),
+  id: z.string().min(1).max(200),
+  at: z.number().int().nonnegative().optional(),
   actor: z.string().min(1).optional(),
   channel: z.string().min(1).optional(),
   note: z.string().optional(),
@@ -48,6 +48,7 @@ export const recordedEventSchema: z.ZodType<RecordedEvent> = z.strictObject({
 export const interactionRecordSchema: z.ZodType<InteractionRecord> = z.strictObject({
   framework: z.string().min(1),
   id: z.string().min(1).optional(),
+  data: z.unknown().optional(),
   events: z.array(recordedEventSchema),
 });
 
@@ -61,8 +62,11 @@ export interface RecordedEvent {
   readonly kind: 'step' | 'quality' | 'outcome';
   /** The step, quality or outcome id. */
   readonly id: string;
-  /** When, in epoch milliseconds (a non-negative integer); events are listed oldest first. */
-  readonly at: number;
+  /**
+   * When, in epoch milliseconds (a non-negative integer); events are listed oldest first. Leave
+   * it out on every event of a record that has no clock: turn order is used, durations are absent.
+   */
+  readonly at?: number | undefined;
   /** Who did it. */
   readonly actor?: string | undefined;
   /** Where it happened. */
@@ -81,6 +85,8 @@ export interface InteractionRecord {
   readonly framework: string;
   /** An id for the interaction (a call or ticket id), echoed on the scorecard. */
   readonly id?: string | undefined;
+  /** The interaction's data, checked against the framework's `data` schema; guards read it. */
+  readonly data?: unknown;
   /** The events, oldest first. */
   readonly events: readonly RecordedEvent[];
 }
@@ -93,6 +99,8 @@ export interface InteractionRecord {
  * - `UNKNOWN_STEP`, `UNKNOWN_QUALITY`, `UNKNOWN_OUTCOME`: an event names an id the framework does
  *   not have (often a step of another framework).
  * - `TIME_WENT_BACKWARDS`: an event is earlier than the one before it.
+ * - `MIXED_CLOCK`: some events have `at` and others do not.
+ * - `INVALID_DATA`: `data` does not match the framework's `data` schema (see `issues`).
  *
  * @category Frameworks
  */
@@ -102,7 +110,9 @@ export type AssessmentErrorCode =
   | 'UNKNOWN_STEP'
   | 'UNKNOWN_QUALITY'
   | 'UNKNOWN_OUTCOME'
-  | 'TIME_WENT_BACKWARDS';
+  | 'TIME_WENT_BACKWARDS'
+  | 'MIXED_CLOCK'
+  | 'INVALID_DATA';
 
 /**
  * The data of a rejected record.
@@ -116,7 +126,7 @@ export interface AssessmentIssue {
   readonly message: string;
   /** The index of the offending event, when one event is to blame. */
   readonly index?: number;
-  /** The zod issues, for `INVALID_RECORD`. */
+  /** The zod issues, for `INVALID_RECORD` and `INVALID_DATA`. */
   readonly issues?: readonly ValidationIssue[];
 }
 

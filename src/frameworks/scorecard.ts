@@ -20,10 +20,43 @@ export interface StepReport<S extends string = string> {
   readonly count: number;
   /** How many times it may happen. */
   readonly maxTimes: number;
-  /** When it first happened, or `null`. */
+  /** When it first happened (its turn index in a record without clock), or `null`. */
   readonly firstAt: number | null;
-  /** Time spent in it, summed over visits: from each visit's `at` to the next step's `at` (or the last event's). */
-  readonly durationMs: number;
+  /**
+   * Time spent in it, summed over visits: from each visit's `at` to the next step's `at` (or the
+   * last event's); `null` for a record without clock.
+   */
+  readonly durationMs: number | null;
+}
+
+/**
+ * A recorded action the framework does not know (not a step, not an alias). It counts against
+ * order and does not move the interaction.
+ *
+ * @category Frameworks
+ */
+export interface OffScriptAction {
+  /** The index of the event in the record. */
+  readonly index: number;
+  /** The action name as recorded. */
+  readonly action: string;
+}
+
+/**
+ * A step or outcome a guard of the framework refused (`CONDITION_NOT_MET`) for the record's
+ * data, or a move the framework's caps refused. It counts against order.
+ *
+ * @category Frameworks
+ */
+export interface RefusedMove {
+  /** The index of the event in the record. */
+  readonly index: number;
+  /** The step or outcome recorded. */
+  readonly id: string;
+  /** The refusal code. */
+  readonly code: string;
+  /** The guard's sentence. */
+  readonly message: string;
 }
 
 /**
@@ -86,7 +119,7 @@ export interface RecordedOutcome<S extends string = string, O extends string = s
   readonly step: S | null;
   /** The outcome. */
   readonly outcome: O;
-  /** When it was recorded. */
+  /** When it was recorded (its turn index without clock). */
   readonly at: number;
 }
 
@@ -128,9 +161,12 @@ export interface ScoreComponent {
  * @category Frameworks
  */
 export interface ScoreBreakdown {
-  /** Mandatory steps present / mandatory steps (1/1 when the framework has none). Weight 50. */
+  /** Required steps present / required steps of the branches taken (1/1 when none). Weight 50. */
   readonly mandatory: ScoreComponent;
-  /** Step events taken where allowed / step events (0/1 when there are none). Weight 20. */
+  /**
+   * Step events taken where allowed / step, off-script and refused events (0/1 when none); a
+   * repeat over the cap counts under `repeats` only, so no event costs twice. Weight 20.
+   */
   readonly order: ScoreComponent;
   /** Mandatory qualities seen / mandatory qualities (1/1 when the framework has none). Weight 20. */
   readonly qualities: ScoreComponent;
@@ -172,7 +208,7 @@ export interface Scorecard<
   readonly sequence: readonly S[];
   /** One report per framework step, in framework order. */
   readonly steps: readonly StepReport<S>[];
-  /** Mandatory steps that never happened, in framework order. */
+  /** Required steps (mandatory, or required by a branch taken) that never happened, in framework order. */
   readonly missingMandatory: readonly S[];
   /** Steps taken where the framework did not allow them. */
   readonly outOfOrder: readonly OrderDeviation<S>[];
@@ -184,6 +220,14 @@ export interface Scorecard<
   readonly outcomes: readonly RecordedOutcome<S, O>[];
   /** Outcomes recorded where the current step does not have them (or already had one). */
   readonly misplacedOutcomes: readonly RecordedOutcome<S, O>[];
+  /** Recorded actions the framework does not know, in record order. */
+  readonly offScript: readonly OffScriptAction[];
+  /** Steps and outcomes a data guard refused, in record order. */
+  readonly refused: readonly RefusedMove[];
+  /** The steps required for the branches the record took (mandatory steps included). */
+  readonly required: readonly S[];
+  /** Whether the record had a clock (`at` on its events); without one, times are turn indexes. */
+  readonly timed: boolean;
   /** Qualities seen (any) and mandatory qualities missing, in framework order. */
   readonly qualities: QualityReport<Q>;
   /** Every moment of truth of the framework, hit or not. */
@@ -192,8 +236,8 @@ export interface Scorecard<
   readonly startedAt: number | null;
   /** The `at` of the last event, or `null` for an empty record. */
   readonly endedAt: number | null;
-  /** `endedAt − startedAt` (0 for an empty record). */
-  readonly durationMs: number;
+  /** `endedAt − startedAt` (0 for an empty record, `null` without clock). */
+  readonly durationMs: number | null;
   /** Whether the interaction could end successfully where the record stops. */
   readonly canEnd: boolean;
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Machine, Snapshot } from '../core/index.js';
+import type { Machine, Refusal, Schema, Snapshot } from '../core/index.js';
 
 /**
  * Where an outcome may lead: the id of a step, or `'end'` for "the interaction may finish here".
@@ -19,6 +19,96 @@ import type { Machine, Snapshot } from '../core/index.js';
  * @category Frameworks
  */
 export type OutcomeTarget<S extends string> = S | 'end';
+
+/**
+ * An outcome written in full: where it leads, the steps that become required once the outcome is
+ * taken (the branch's own mandatory steps), and a guard that must allow recording it.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeSpec } from 'servicecraft';
+ *
+ * const refund: OutcomeSpec<'collectItem' | 'refund'> = {
+ *   to: 'collectItem',
+ *   requires: ['collectItem', 'refund'],
+ *   guard: 'withinReturnWindow',
+ * };
+ * ```
+ *
+ * @category Frameworks
+ */
+export interface OutcomeSpec<S extends string> {
+  /** Where the outcome may lead: a step id, `'end'`, or several. */
+  readonly to: OutcomeTarget<S> | readonly OutcomeTarget<S>[];
+  /**
+   * Steps required once this outcome is the step's latest outcome, on top of the framework's
+   * mandatory steps. A record is scored against the requirements of the branches it took only.
+   */
+  readonly requires?: readonly S[];
+  /** The name of a guard (in the spec's `guards`) that must allow the outcome. */
+  readonly guard?: string;
+}
+
+/**
+ * An alias with a guard: the recorded action `name` means this step when the guard allows it.
+ *
+ * @example
+ * ```ts
+ * import type { AliasSpec } from 'servicecraft';
+ *
+ * const alias: AliasSpec = { name: 'process-return', guard: 'isGold' };
+ * ```
+ *
+ * @category Frameworks
+ */
+export interface AliasSpec {
+  /** The action name as it appears in logs. */
+  readonly name: string;
+  /** The name of a guard (in the spec's `guards`); without one the alias always applies. */
+  readonly guard?: string;
+}
+
+/**
+ * What a framework guard receives: the interaction's data (validated by the spec's `data`
+ * schema), the step counts and latest outcomes so far, the event, and `refuse` to build a
+ * `CONDITION_NOT_MET` refusal.
+ *
+ * @category Frameworks
+ */
+export interface FrameworkGuardArgs<D> {
+  /** The interaction's data, as given to `initialSnapshot(machine, { data })` or in the record. */
+  readonly data: D;
+  /** How many times each step was entered so far. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** The latest outcome of each step that has one. */
+  readonly branches: Readonly<Record<string, string>>;
+  /** The event being checked. */
+  readonly event: { readonly type: string; readonly at?: number; readonly actor?: string };
+  /** Builds the refusal to return when the rule says no; `message` is a sentence. */
+  refuse(
+    message: string,
+    details?: Readonly<Record<string, unknown>>,
+  ): Refusal<'CONDITION_NOT_MET'>;
+}
+
+/**
+ * A rule on data: `true` lets the move happen, `false` means "does not apply here" (the next
+ * candidate, for an alias, is tried; otherwise the move is not allowed), and a refusal from
+ * `refuse` stops the move with `CONDITION_NOT_MET`. Never throw for a rule outcome.
+ *
+ * @example
+ * ```ts
+ * import type { FrameworkGuard } from 'servicecraft';
+ *
+ * const withinWindow: FrameworkGuard<{ days: number }> = ({ data, refuse }) =>
+ *   data.days <= 90 || refuse(`Bought ${data.days} days ago; the window is 90 days.`);
+ * ```
+ *
+ * @category Frameworks
+ */
+export type FrameworkGuard<D> = (
+  args: FrameworkGuardArgs<D>,
+) => boolean | Refusal<'CONDITION_NOT_MET'>;
 
 /**
  * One step as you write it in {@link defineFramework}.
@@ -37,13 +127,19 @@ export type OutcomeTarget<S extends string> = S | 'end';
  * @category Frameworks
  */
 export interface StepSpec<S extends string, O extends string> {
-  /** A camelCase id, unique in the framework; it is also the live event's `type` and a state name. */
+  /**
+   * A camelCase or kebab-case id, unique in the framework; it is also the live event's `type` and
+   * a state name.
+   */
   readonly id: S;
   /** What doing this step well looks like, in a sentence or two. */
   readonly description: string;
   /** Whether every successful interaction must include the step (default `true`). */
   readonly mandatory?: boolean;
-  /** How many times the step may happen in one interaction, in total (default `1`). */
+  /**
+   * How many times the step may happen in one interaction, in total (default `1`; `Infinity`
+   * for no cap). Caps are a policy choice: {@link adaptFramework} changes them on a preset.
+   */
   readonly maxTimes?: number;
   /** Earlier (or other) steps you may go back to from here, such as objections back to presenting. */
   readonly back?: readonly NoInfer<S>[];
@@ -52,8 +148,22 @@ export interface StepSpec<S extends string, O extends string> {
    * forward until one is recorded; the outcome decides the way on.
    */
   readonly outcomes?: {
-    readonly [K in O]?: OutcomeTarget<NoInfer<S>> | readonly OutcomeTarget<NoInfer<S>>[];
+    readonly [K in O]?:
+      | OutcomeTarget<NoInfer<S>>
+      | readonly OutcomeTarget<NoInfer<S>>[]
+      | OutcomeSpec<NoInfer<S>>;
   };
+  /**
+   * The name of a guard (declared in the spec's `guards`) that must allow every entry into the
+   * step; a guard refusal is a `CONDITION_NOT_MET` refusal.
+   */
+  readonly guard?: string;
+  /**
+   * Other action names that mean this step in recorded and live events (`'pull-up-account'`).
+   * With a guard, one alias can mean different steps depending on the data: the first step whose
+   * alias guard passes is taken.
+   */
+  readonly aliases?: readonly (string | AliasSpec)[];
   /** Whether the step is a moment of truth: a contact point where the customer forms an opinion. */
   readonly momentOfTruth?: boolean;
 }
@@ -102,14 +212,19 @@ export interface QualitySpec<Q extends string> {
  *
  * @category Frameworks
  */
-export interface FrameworkSpec<S extends string, Q extends string, O extends string> {
+export interface FrameworkSpec<
+  S extends string,
+  Q extends string,
+  O extends string,
+  D = undefined,
+> {
   /** A stable id; it becomes the machine id and the `framework` field of recorded interactions. */
   readonly id: string;
   /** The machine version stored in snapshots (default `1`). */
   readonly version?: number;
   /** A human-readable name. */
   readonly name: string;
-  /** Where the framework comes from (seed document, standard, vendor), so nobody mistakes its status. */
+  /** Where the framework comes from (publication, standard, vendor), so nobody mistakes its status. */
   readonly source: string;
   /** A sentence about the framework as a whole. */
   readonly description?: string;
@@ -117,6 +232,13 @@ export interface FrameworkSpec<S extends string, Q extends string, O extends str
   readonly steps: readonly StepSpec<S, O>[];
   /** The qualities checked across the whole interaction. */
   readonly qualities?: readonly QualitySpec<Q>[];
+  /**
+   * A zod schema for the interaction's data (customer tier, days since purchase, ...). Live, pass
+   * it as `initialSnapshot(machine, { data })`; in a record, as `data`. Guards read it.
+   */
+  readonly data?: Schema & { readonly _zod: { readonly output: D } };
+  /** Named rules on the data, referenced by steps, outcomes and aliases. */
+  readonly guards?: { readonly [name: string]: FrameworkGuard<NoInfer<D>> };
 }
 
 /**
@@ -139,6 +261,14 @@ export interface FrameworkStep<S extends string = string, O extends string = str
   readonly back: readonly S[];
   /** Its outcomes and where each leads (empty when the step has none). */
   readonly outcomes: Readonly<Partial<Record<O, readonly OutcomeTarget<S>[]>>>;
+  /** Steps each outcome makes required (empty lists when none). */
+  readonly requires: Readonly<Partial<Record<O, readonly S[]>>>;
+  /** The guard of each outcome that has one. */
+  readonly outcomeGuards: Readonly<Partial<Record<O, string>>>;
+  /** The guard on entering the step, or `null`. */
+  readonly guard: string | null;
+  /** Other action names for the step, each with its guard or `null`. */
+  readonly aliases: readonly { readonly name: string; readonly guard: string | null }[];
   /** Whether it is a moment of truth. */
   readonly momentOfTruth: boolean;
 }
@@ -235,6 +365,10 @@ export interface FrameworkContext<S extends string, Q extends string> {
   readonly startedAt: number | null;
   /** The `at` of the latest event, or `null` before any. */
   readonly lastAt: number | null;
+  /** The latest outcome of each step that recorded one. */
+  readonly branches: Readonly<Record<string, string>>;
+  /** The interaction's data, when the framework declares a `data` schema. */
+  readonly data?: unknown;
 }
 
 /**
@@ -243,8 +377,10 @@ export interface FrameworkContext<S extends string, Q extends string> {
  * - `OUT_OF_ORDER`: the event's `at` is before the previous event's (`details: { at, lastAt }`).
  * - `REPEAT_LIMIT`: the step was already done `maxTimes` times
  *   (`details: { step, count, maxTimes }`).
- * - `MANDATORY_MISSING`: `END` was sent while a mandatory step was never done
- *   (`details: { missing }`).
+ * - `MANDATORY_MISSING`: `END` was sent while a mandatory step (or a step the latest outcomes
+ *   require) was never done (`details: { missing }`).
+ * - `CONDITION_NOT_MET`: a guard of the framework refused the step, outcome or alias
+ *   (`details: { guard, ... }` plus what the guard added).
  *
  * @example
  * ```ts
@@ -262,7 +398,11 @@ export interface FrameworkContext<S extends string, Q extends string> {
  *
  * @category Frameworks
  */
-export type FrameworkRefusal = 'OUT_OF_ORDER' | 'REPEAT_LIMIT' | 'MANDATORY_MISSING';
+export type FrameworkRefusal =
+  | 'OUT_OF_ORDER'
+  | 'REPEAT_LIMIT'
+  | 'MANDATORY_MISSING'
+  | 'CONDITION_NOT_MET';
 
 /**
  * The machine a framework compiles to; use it with `initialSnapshot`, `transition`, `createFlow`,
@@ -316,6 +456,8 @@ export interface Framework<
   readonly outcomes: readonly O[];
   /** The compiled machine. */
   readonly machine: FrameworkMachine<S, Q, O>;
+  /** The spec it was defined from (read by {@link adaptFramework}). */
+  readonly spec: FrameworkSpec<S, Q, O, unknown>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fiveStageCycle, fourStageCycle, unexpectedDemandFlow } from '../../src/cycles/index.js';
-import { assessInteractionOrThrow } from '../../src/frameworks/index.js';
+import { adaptFramework, assessInteractionOrThrow } from '../../src/frameworks/index.js';
 import { initialSnapshot, nextEvents, replayOrThrow, toMermaid } from '../../src/index.js';
 import { drive, expectRefusal, expectRefused, recordOf } from '../frameworks/helpers.js';
 
@@ -38,7 +38,24 @@ describe('fourStageCycle', () => {
       'receiving',
       'keeping',
     ]);
-    expect(fourStageCycle.source).toContain('002_6eb6d04384f7986d.txt');
+    expect(fourStageCycle.source).toContain('Receiving, Understanding, Helping, Keeping');
+    expect(fourStageCycle.source).not.toMatch(/\.txt|seed/i);
+  });
+  it('requires the follow-up skill of keeping', () => {
+    expect(fourStageCycle.qualities.find((q) => q.id === 'followUp')).toMatchObject({
+      step: 'keeping',
+      mandatory: true,
+    });
+    const card = assessInteractionOrThrow(
+      fourStageCycle,
+      recordOf('fourStageCycle', [
+        ['step', 'receiving'],
+        ['step', 'understanding'],
+        ['step', 'helping'],
+        ['step', 'keeping'],
+      ]),
+    );
+    expect(card.qualities.missing).toContain('followUp');
   });
 });
 
@@ -69,7 +86,7 @@ describe('fiveStageCycle', () => {
       'EVENT_NOT_ALLOWED',
     );
   });
-  it('sends a failed agreement back to understanding, up to the limit', () => {
+  it('sends a failed agreement back to understanding, with no cap unless one is set', () => {
     const again = [
       'welcoming',
       'understanding',
@@ -83,7 +100,7 @@ describe('fiveStageCycle', () => {
       'END',
     ];
     expect(drive(m, again).state).toBe('completed');
-    const third = drive(m, [
+    const thirdPath = [
       'welcoming',
       'understanding',
       'agreeing',
@@ -94,9 +111,15 @@ describe('fiveStageCycle', () => {
       'understanding',
       'agreeing',
       'notAgreed',
-    ]);
-    expectRefusal(m, third, { type: 'understanding', at: 1e9 }, 'REPEAT_LIMIT');
-    expect(nextEvents(m, third as never)).toEqual(['QUALITY', 'ABANDON']);
+    ];
+    const third = drive(m, thirdPath);
+    expect(nextEvents(m, third as never)).toEqual(['understanding', 'QUALITY', 'ABANDON']);
+    const capped = adaptFramework(fiveStageCycle, {
+      steps: { understanding: { maxTimes: 3 }, agreeing: { maxTimes: 3 } },
+    }).machine;
+    const stuck = drive(capped, thirdPath);
+    expectRefusal(capped, stuck, { type: 'understanding', at: 1e9 }, 'REPEAT_LIMIT');
+    expect(nextEvents(capped, stuck as never)).toEqual(['QUALITY', 'ABANDON']);
   });
   it('flags a recorded delivery before agreement', () => {
     const card = assessInteractionOrThrow(
@@ -172,7 +195,8 @@ describe('unexpectedDemandFlow', () => {
     expectRefused(m, done, { type: 'RESPOND_NOW', at: 2, actor: 'lee' }, 'FINAL_STATE');
   });
   it('carries its source and renders as Mermaid', () => {
-    expect(m.definition.meta?.source).toContain('004_7f6274c7c3da26f7.txt');
+    expect(m.definition.meta?.source).toContain('unexpected customer demands');
+    expect(m.definition.meta?.source).not.toMatch(/\.txt|seed/i);
     expect(toMermaid(m)).toContain('verifyingSatisfaction --> managerContacted : NOT_SATISFIED');
   });
 });

@@ -54,21 +54,26 @@ describe('assessInteraction', () => {
       steps: [
         report('approach', true, 1),
         report('determineNeeds', true, 1),
-        report('present', true, 5),
-        report('handleObjections', false, 4),
+        // The preset sets no caps on repeatable steps.
+        report('present', true, Infinity),
+        report('handleObjections', false, Infinity),
         report('close', true, 1),
-        report('perform', false, 1),
-        report('followUp', true, 1),
+        report('perform', false, Infinity),
+        report('followUp', true, Infinity),
         report('askReferrals', false, 1),
       ],
+      required: ['approach', 'determineNeeds', 'present', 'close', 'followUp'],
       missingMandatory: ['approach', 'determineNeeds', 'present', 'close', 'followUp'],
       outOfOrder: [],
       skipped: [],
       overRepeated: [],
       outcomes: [],
       misplacedOutcomes: [],
+      offScript: [],
+      refused: [],
       qualities: { seen: [], missing: ['productKnowledge', 'activeListening'] },
       momentsOfTruth: noMoments,
+      timed: true,
       startedAt: null,
       endedAt: null,
       durationMs: 0,
@@ -99,23 +104,25 @@ describe('assessInteraction', () => {
   it('reports every step done twice: repeats over the limit, and moves that needed an outcome', () => {
     const ids = eightStepsOfService.steps.map((s) => s.id);
     const c = card(eight(ids.flatMap((id) => [step(id), step(id)])));
+    // present, handleObjections and perform have no cap, so doing them twice in place is fine.
     expect(c.overRepeated).toEqual([
       { index: 1, step: 'approach', count: 2, maxTimes: 1 },
       { index: 3, step: 'determineNeeds', count: 2, maxTimes: 1 },
       { index: 9, step: 'close', count: 2, maxTimes: 1 },
-      { index: 11, step: 'perform', count: 2, maxTimes: 1 },
-      { index: 13, step: 'followUp', count: 2, maxTimes: 1 },
       { index: 15, step: 'askReferrals', count: 2, maxTimes: 1 },
     ]);
+    // followUp has no cap either, but it has outcomes: it cannot repeat in place.
     expect(c.outOfOrder).toEqual([
       { index: 10, step: 'perform', after: 'close', allowed: [] },
+      { index: 13, step: 'followUp', after: 'followUp', allowed: [] },
       { index: 14, step: 'askReferrals', after: 'followUp', allowed: [] },
     ]);
     expect(c.skipped).toEqual([]);
     expect(c.missingMandatory).toEqual([]);
-    expect(c.breakdown.order).toEqual({ weight: 20, earned: 14, possible: 16 });
-    expect(c.breakdown.repeats).toEqual({ weight: 10, earned: 10, possible: 16 });
-    expect(c.score).toBe(73); // 50 + 17.5 + 0 + 6.25
+    // Each deviation is charged once: a repeat over the cap to repeats only.
+    expect(c.breakdown.order).toEqual({ weight: 20, earned: 13, possible: 16 });
+    expect(c.breakdown.repeats).toEqual({ weight: 10, earned: 12, possible: 16 });
+    expect(c.score).toBe(73); // 50 + 16.25 + 0 + 7.5
     expect(c.steps.map((s) => s.durationMs)).toEqual([...Array(7).fill(120_000), 60_000]);
   });
 
@@ -225,10 +232,17 @@ describe('assessInteraction', () => {
   it('refuses records it cannot read, with a code and a sentence', () => {
     const cases: [unknown, string, string][] = [
       [null, 'INVALID_RECORD', 'The record is not a valid interaction record'],
+      // A record may leave out `at` on every event (turn order), but not on some only.
       [
-        { framework: 'eightStepsOfService', events: [{ kind: 'step', id: 'approach' }] },
-        'INVALID_RECORD',
-        'events.0.at',
+        {
+          framework: 'eightStepsOfService',
+          events: [
+            { kind: 'step', id: 'approach', at: 0 },
+            { kind: 'step', id: 'determineNeeds' },
+          ],
+        },
+        'MIXED_CLOCK',
+        '1 of 2 events have a time (at); give every event a time, or none to use turn order.',
       ],
       [
         { framework: 'eightStepsOfService', events: [{ kind: 'step', id: 'approach', at: -1 }] },
@@ -245,11 +259,7 @@ describe('assessInteraction', () => {
         'WRONG_FRAMEWORK',
         "The record follows framework 'tenStepsOfService', not 'eightStepsOfService'",
       ],
-      [
-        eight([step('welcome')]),
-        'UNKNOWN_STEP',
-        "Event #0: step 'welcome' is not a step of framework 'eightStepsOfService'; its steps: approach, determineNeeds",
-      ],
+
       [
         eight([quality('empathy')]),
         'UNKNOWN_QUALITY',
@@ -280,12 +290,27 @@ describe('assessInteraction', () => {
         expect(result.error.message).toContain(text);
       }
     }
+    // An unknown action is listed as off-script by default; strict mode refuses the record.
+    const welcome = eight([step('welcome')]);
+    const lenient = assessInteraction(eightStepsOfService, welcome);
+    expect(lenient.ok && lenient.scorecard.offScript).toEqual([{ index: 0, action: 'welcome' }]);
+    const strict = assessInteraction(eightStepsOfService, welcome, { strict: true });
+    expect(strict.ok).toBe(false);
+    if (!strict.ok) {
+      expect(strict.error.code).toBe('UNKNOWN_STEP');
+      expect(strict.error.message).toContain(
+        "Event #0: step 'welcome' is not a step of framework 'eightStepsOfService'; its steps: approach, determineNeeds",
+      );
+    }
+    expect(() =>
+      assessInteraction(eightStepsOfService, welcome, { strict: 'yes' } as never),
+    ).toThrow(/Invalid options/);
   });
 
   it('throws an AssessmentError from the throwing variant', () => {
     let caught: unknown;
     try {
-      assessInteractionOrThrow(eightStepsOfService, eight([step('welcome')]));
+      assessInteractionOrThrow(eightStepsOfService, eight([step('welcome')]), { strict: true });
     } catch (error) {
       caught = error;
     }

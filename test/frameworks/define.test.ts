@@ -42,8 +42,13 @@ describe('defineFramework', () => {
       maxTimes: 1,
       back: [],
       outcomes: {},
+      requires: {},
+      outcomeGuards: {},
+      guard: null,
+      aliases: [],
       momentOfTruth: false,
     });
+    expect(desk.steps[3]?.requires).toEqual({ fixed: [], notFixed: [] });
     expect(desk.steps[3]?.maxTimes).toBe(2);
     expect(desk.steps[3]?.outcomes).toEqual({ fixed: ['end'], notFixed: ['diagnose'] });
     expect(desk).toMatchObject({
@@ -115,7 +120,12 @@ describe('defineFramework', () => {
     });
     // A refusing guard hides the event from nextEvents, as a false one did.
     expect(nextEvents(m, stuck as never)).toEqual(['QUALITY', 'ABANDON']);
-    expect(m.refusals).toEqual(['OUT_OF_ORDER', 'REPEAT_LIMIT', 'MANDATORY_MISSING']);
+    expect(m.refusals).toEqual([
+      'OUT_OF_ORDER',
+      'REPEAT_LIMIT',
+      'MANDATORY_MISSING',
+      'CONDITION_NOT_MET',
+    ]);
   });
 
   it('lists every problem of a bad spec at once', () => {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { eightStepsOfService } from '../../src/frameworks/index.js';
+import { adaptFramework, eightStepsOfService } from '../../src/frameworks/index.js';
 import { initialSnapshot, nextEvents, replay, transition } from '../../src/index.js';
 import { drive, expectRefusal, expectRefused, timed } from './helpers.js';
 
 const m = eightStepsOfService.machine;
+/** The preset sets no caps; an organisation that wants them sets them with adaptFramework. */
+const capped = adaptFramework(eightStepsOfService, {
+  id: 'eightStepsCapped',
+  steps: { present: { maxTimes: 5 }, handleObjections: { maxTimes: 4 } },
+}).machine;
 const canonical = [
   'approach',
   'determineNeeds',
@@ -41,48 +46,49 @@ describe('eightStepsOfService', () => {
         qualities: { productKnowledge: 0, activeListening: 0, respectfulPace: 0 },
         startedAt: 0,
         lastAt: 11 * 60_000,
+        branches: { close: 'sold', followUp: 'satisfied' },
       },
     });
   });
 
   it('accepts the shortest sale: no objections, no referrals', () => {
-    expect(
-      drive(m, [
-        'approach',
-        'determineNeeds',
-        'present',
-        'close',
-        'sold',
-        'perform',
-        'followUp',
-        'notSatisfied',
-        'END',
-      ]).state,
-    ).toBe('completed');
+    const sale = ['approach', 'determineNeeds', 'present', 'close', 'sold', 'perform', 'followUp'];
+    expect(drive(m, [...sale, 'satisfied', 'END']).state).toBe('completed');
+    // An unsatisfied follow-up is not a successful end: it goes back to performing.
+    const unhappy = drive(m, [...sale, 'notSatisfied']);
+    expect(nextEvents(m, unhappy as never)).toEqual(['perform', 'QUALITY', 'ABANDON']);
+    expectRefused(m, unhappy, { type: 'END', at: 1e9 }, 'EVENT_NOT_ALLOWED');
   });
 
-  it('loops objections back to presenting until the repeat limit', () => {
+  it('loops objections back to presenting with no cap; a cap set with adaptFramework stops it', () => {
     const loop = ['approach', 'determineNeeds', 'present'];
     for (let i = 0; i < 4; i++) loop.push('handleObjections', 'present');
-    const snap = drive(m, loop);
+    const uncapped = drive(m, [...loop, 'handleObjections', 'present', 'present']);
+    expect((uncapped.context as { counts: Record<string, number> }).counts.present).toBe(7);
+    const snap = drive(capped, loop);
     expect(snap.state).toBe('present');
     expect((snap.context as { counts: Record<string, number> }).counts.present).toBe(5);
-    const error = expectRefusal(m, snap, { type: 'present', at: 1e9 }, 'REPEAT_LIMIT');
+    const error = expectRefusal(capped, snap, { type: 'present', at: 1e9 }, 'REPEAT_LIMIT');
     expect(error).toMatchObject({
-      guard: 'withinRepeatLimit',
+      guard: 'enter:present',
       state: 'present',
       reason: { details: { step: 'present', count: 5, maxTimes: 5 } },
     });
     expect(error.message).toBe(
       "Event present was refused in state 'present' (REPEAT_LIMIT): Step present was already done 5 times; the framework allows it at most 5 times.",
     );
-    const objection = expectRefusal(m, snap, { type: 'handleObjections', at: 1e9 }, 'REPEAT_LIMIT');
+    const objection = expectRefusal(
+      capped,
+      snap,
+      { type: 'handleObjections', at: 1e9 },
+      'REPEAT_LIMIT',
+    );
     expect(objection.reason.details).toEqual({
       step: 'handleObjections',
       count: 4,
       maxTimes: 4,
     });
-    expect(drive(m, [...loop, 'close']).state).toBe('close');
+    expect(drive(capped, [...loop, 'close']).state).toBe('close');
   });
 
   // Regression: the refusal after four objections used to list handleObjections among the events
@@ -90,6 +96,7 @@ describe('eightStepsOfService', () => {
   it('after four objections, reports as allowed exactly what nextEvents returns', () => {
     const loop = ['approach', 'determineNeeds', 'present'];
     for (let i = 0; i < 4; i++) loop.push('handleObjections', 'present');
+    const m = capped;
     const snap = drive(m, loop);
     const now = nextEvents(m, snap as never);
     expect(now).toEqual(['close', 'QUALITY', 'ABANDON']);
@@ -129,7 +136,7 @@ describe('eightStepsOfService', () => {
       'close',
       'notNow',
       'followUp',
-      'notSatisfied',
+      'satisfied',
       'END',
     ]);
     expect(later.state).toBe('completed');
@@ -228,7 +235,8 @@ describe('eightStepsOfService', () => {
       maxTimes: 1,
       momentOfTruth: true,
     });
-    expect(eightStepsOfService.source).toContain('000_52872a4e27539bda.txt');
+    expect(eightStepsOfService.source).toContain('8 Steps of Service');
+    expect(eightStepsOfService.source).not.toMatch(/\.txt|seed/i);
     expect(eightStepsOfService.steps.map((s) => s.id)).toEqual([
       'approach',
       'determineNeeds',

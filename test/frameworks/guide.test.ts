@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { chats, returnsDesk, run } from '../../examples/frameworks-policies.js';
 import { unexpectedDemandFlow } from '../../src/cycles/index.js';
-import { assessInteraction, eightStepsOfService } from '../../src/frameworks/index.js';
-import { createFlow, nextEvents, replayOrThrow, transition } from '../../src/index.js';
+import {
+  adaptFramework,
+  assessInteraction,
+  assessInteractionOrThrow,
+  eightStepsOfService,
+} from '../../src/frameworks/index.js';
+import {
+  createFlow,
+  initialSnapshot,
+  nextEvents,
+  replayOrThrow,
+  toMermaid,
+  transition,
+} from '../../src/index.js';
 
 // The snippets of docs/guides/frameworks.md, with their claimed results checked.
 describe('frameworks guide', () => {
@@ -57,7 +70,12 @@ describe('frameworks guide', () => {
   });
 
   it('refusals', () => {
-    const steps8 = eightStepsOfService.machine;
+    const steps8 = adaptFramework(eightStepsOfService, {
+      id: 'eightStepsCapped',
+      steps: { present: { maxTimes: 5 }, handleObjections: { maxTimes: 4 } },
+    }).machine;
+    expect(toMermaid(steps8)).toContain('present --> present : present [enter:present]');
+    expect(toMermaid(eightStepsOfService.machine)).not.toContain('[enter:present]');
     const types = ['approach', 'determineNeeds', 'present'];
     for (let i = 0; i < 4; i++) types.push('handleObjections', 'present');
     const objections = replayOrThrow(
@@ -77,6 +95,54 @@ describe('frameworks guide', () => {
     } else {
       throw new Error('expected REFUSED');
     }
+  });
+
+  it('policies: the returns desk refuses live and scores the three chats', () => {
+    const m = returnsDesk.machine;
+    const desk45 = replayOrThrow(
+      m,
+      [
+        { type: 'greet', at: 0 },
+        { type: 'findOrder', at: 20_000 },
+        { type: 'decide', at: 60_000 },
+      ],
+      initialSnapshot(m, { data: { tier: 'standard', daysSincePurchase: 45, receipt: true } }),
+    );
+    const approve = transition(m, desk45, { type: 'approveRefund', at: 65_000 });
+    expect(!approve.ok && approve.error.reason).toMatchObject({
+      code: 'CONDITION_NOT_MET',
+      message: 'A standard member may return within 30 days; this purchase is 45 days old.',
+      details: { guard: 'withinWindow', window: 30, days: 45 },
+    });
+    expect(!approve.ok && approve.error.code === 'REFUSED' && approve.error.guard).toBe(
+      'outcome:decide:approveRefund',
+    );
+    const conforming = assessInteractionOrThrow(returnsDesk, chats.conforming);
+    expect(conforming).toMatchObject({ score: 100, canEnd: true });
+    expect(conforming.sequence).toEqual(['greet', 'findOrder', 'decide', 'refund', 'confirm']);
+    const offScript = assessInteractionOrThrow(returnsDesk, chats.offScript);
+    expect(offScript).toMatchObject({
+      score: 96,
+      canEnd: true,
+      offScript: [{ index: 2, action: 'offer-coupon' }],
+    });
+    expect(offScript.breakdown.order).toEqual({ weight: 20, earned: 5, possible: 6 });
+    const skipped = assessInteractionOrThrow(returnsDesk, chats.skippedRequired);
+    expect(skipped).toMatchObject({
+      score: 62,
+      canEnd: false,
+      required: ['greet', 'findOrder', 'decide', 'explain', 'confirm'],
+      missingMandatory: ['explain'],
+      skipped: [{ index: 5, step: 'explain', from: 'decide', to: 'confirm' }],
+      refused: [{ index: 3, id: 'approveRefund', code: 'CONDITION_NOT_MET' }],
+      qualities: { missing: ['plainWords'] },
+    });
+    const lines: string[] = [];
+    run((line) => lines.push(line));
+    expect(lines).toContain(
+      '  approveRefund refused: CONDITION_NOT_MET: A standard member may return within 30 days; this purchase is 45 days old.',
+    );
+    expect(lines).toContain('chat-103 (skippedRequired): score 62/100, can end: false');
   });
 
   it('cycles: refusals', () => {

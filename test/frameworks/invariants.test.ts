@@ -124,6 +124,7 @@ type Edit = (snap: {
     qualities: Record<string, number>;
     startedAt: number | null;
     lastAt: number | null;
+    branches?: Record<string, string>;
   };
 }) => void;
 
@@ -182,10 +183,18 @@ describe('framework invariants reject hand-edited snapshots', () => {
       },
     ],
     [
+      // present has no cap in the preset; approach keeps its cap of 1.
       'a count above maxTimes',
       'countsWithinMaxTimes',
       (s) => {
-        s.context.counts.present = 6;
+        s.context.counts.approach = 2;
+      },
+    ],
+    [
+      'a branch that is not an outcome of its step',
+      'branchesAreOutcomes',
+      (s) => {
+        s.context.branches = { close: 'maybe' };
       },
     ],
     [
@@ -240,6 +249,7 @@ describe('framework invariants reject hand-edited snapshots', () => {
       'currentStepCounted',
       'countsWithinMaxTimes',
       'completedHasEveryMandatoryStep',
+      'branchesAreOutcomes',
     ]);
   });
 });

@@ -57,7 +57,7 @@ describe('framework types', () => {
 
   it('types the refusal codes of framework and cycle machines', () => {
     expectTypeOf<RefusalFrom<typeof eightStepsOfService.machine>>().toEqualTypeOf<
-      'OUT_OF_ORDER' | 'REPEAT_LIMIT' | 'MANDATORY_MISSING'
+      'OUT_OF_ORDER' | 'REPEAT_LIMIT' | 'MANDATORY_MISSING' | 'CONDITION_NOT_MET'
     >();
     expectTypeOf<
       RefusalFrom<typeof eightStepsOfService.machine>

@@ -7,15 +7,17 @@
 import { defineFramework } from '../define.js';
 
 /**
- * The 8 Steps of Service (seed `000_52872a4e27539bda.txt`) as a framework.
+ * The 8 Steps of Service, a common sales-and-service training framework, as a framework.
  *
- * - Objections loop back to presenting (up to 4 objections, 5 presentations).
+ * - Objections loop back to presenting, with no cap: the source sets none. Caps are a policy
+ *   choice; set them with `adaptFramework`.
  * - The close has two outcomes: `sold` leads to performing the service; `notNow` leads to a later
  *   follow-up and never to performing.
  * - The follow-up has outcomes `satisfied` and `notSatisfied`; referrals may be asked only after a
- *   satisfied follow-up, and are optional.
- * - Performing is optional in the mandatory sense (a `notNow` interaction has none), but after
- *   `sold` it is the only way on.
+ *   satisfied follow-up, and are optional. An unsatisfied follow-up goes back to performing (fix
+ *   what is still open) and is followed up again; it never ends the interaction successfully.
+ * - Performing is not mandatory for every interaction (a `notNow` one has none), but the `sold`
+ *   branch requires it, so live driving and scoring agree.
  *
  * @example
  * ```ts
@@ -32,7 +34,8 @@ import { defineFramework } from '../define.js';
 export const eightStepsOfService = defineFramework({
   id: 'eightStepsOfService',
   name: '8 Steps of Service',
-  source: 'Seed document 000_52872a4e27539bda.txt (community sales-and-service guide)',
+  source:
+    'The 8 Steps of Service, a common sales-and-service training framework (community guide “8 Steps of Service”)',
   description:
     'A sales-and-service sequence: greet, learn the need, present, answer objections, close, deliver, follow up, ask for referrals.',
   steps: [
@@ -48,14 +51,14 @@ export const eightStepsOfService = defineFramework({
     {
       id: 'present',
       description: 'Present the product or service that fits the need found, in plain words.',
-      maxTimes: 5,
+      maxTimes: Number.POSITIVE_INFINITY,
     },
     {
       id: 'handleObjections',
       description:
         'Acknowledge each concern, answer it with evidence, and admit what you do not know.',
       mandatory: false,
-      maxTimes: 4,
+      maxTimes: Number.POSITIVE_INFINITY,
       back: ['present'],
     },
     {
@@ -63,19 +66,24 @@ export const eightStepsOfService = defineFramework({
       description:
         'Confirm details and next steps and ask for a decision; "not now" is a legitimate answer.',
       momentOfTruth: true,
-      outcomes: { sold: 'perform', notNow: 'followUp' },
+      outcomes: { sold: { to: 'perform', requires: ['perform'] }, notNow: 'followUp' },
     },
     {
       id: 'perform',
       description:
         'Deliver what was promised and keep the customer informed of progress and delays.',
       mandatory: false,
+      maxTimes: Number.POSITIVE_INFINITY,
     },
     {
       id: 'followUp',
       description: 'Check satisfaction, fix anything left open, and thank the customer.',
       momentOfTruth: true,
-      outcomes: { satisfied: ['askReferrals', 'end'], notSatisfied: 'end' },
+      maxTimes: Number.POSITIVE_INFINITY,
+      outcomes: {
+        satisfied: ['askReferrals', 'end'],
+        notSatisfied: { to: 'perform', requires: ['perform'] },
+      },
     },
     {
       id: 'askReferrals',

@@ -6,7 +6,7 @@
 import { defineFramework } from '../define.js';
 
 /**
- * The Ritz-Carlton Three Steps of Service (a public anchor, not a seed document): a warm greeting,
+ * The Ritz-Carlton Three Steps of Service (public company material): a warm greeting,
  * anticipating and fulfilling needs, a fond farewell. All three are expected in every interaction;
  * using the guest's name is an optional quality.
  *
@@ -22,7 +22,8 @@ import { defineFramework } from '../define.js';
 export const ritzThreeSteps = defineFramework({
   id: 'ritzThreeSteps',
   name: 'Ritz-Carlton Three Steps of Service',
-  source: 'Ritz-Carlton Gold Standards (public company material; not a seed document)',
+  source:
+    'The Ritz-Carlton Hotel Company, Gold Standards: Three Steps of Service (public company material)',
   steps: [
     {
       id: 'greeting',

@@ -6,7 +6,7 @@
 import { defineFramework } from '../define.js';
 
 /**
- * The 10 Steps of Service (seed `001_11e1f645808d55d1.txt`) as a framework. Only the first two
+ * The 10 Steps of Service, a common hospitality training framework, as a framework. Only the first two
  * and the last two steps are ordered moments, modelled as states (welcome, acknowledgment,
  * lasting impression, farewell); the six in between are qualities checked across the whole
  * interaction: anticipation, personalization, knowledge, empathy, efficiency, attention to detail.
@@ -31,7 +31,8 @@ import { defineFramework } from '../define.js';
 export const tenStepsOfService = defineFramework({
   id: 'tenStepsOfService',
   name: '10 Steps of Service',
-  source: 'Seed document 001_11e1f645808d55d1.txt (community hospitality guide)',
+  source:
+    'The 10 Steps of Service, a common hospitality training framework (community guide “The 10 Steps of Service: A Comprehensive Guide to Delivering Exceptional Customer Experiences”)',
   description:
     'Four ordered moments (welcome, acknowledgment, lasting impression, farewell) and six qualities that hold across the interaction.',
   steps: [
