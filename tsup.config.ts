@@ -2,11 +2,17 @@ import { defineConfig, type Options } from 'tsup';
 
 /**
  * Public entry points: each key becomes `dist/<key>.{js,cjs,d.ts,d.cts}`, matched by one `exports`
- * entry in package.json.
+ * entry in package.json and, for `moduleResolution: node10`, by a stub folder at the package root
+ * (`testing/package.json`, ...). Each optional peer has its own entry, so an entry loads only the
+ * peer it is named after: `testing` loads none.
  */
 const entry = {
   index: 'src/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'vitest/index': 'src/vitest/index.ts',
+  'vitest/setup': 'src/vitest/setup.ts',
+  'fast-check/index': 'src/fast-check/index.ts',
+  'xstate/index': 'src/xstate/index.ts',
 };
 
 const shared: Options = {

@@ -134,9 +134,17 @@ function setUp() {
   for (const required of ['package.json', 'LICENSE', 'README.md', 'dist/index.js']) {
     if (!files.includes(required)) throw new Error(`the tarball lacks ${required}`);
   }
+  // The stub folders (`testing/package.json`, ...) let `moduleResolution: node10` find subpaths.
   const stray = files.filter(
-    (file) => !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/.test(file),
+    (file) =>
+      !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|(testing|vitest|vitest\/setup|fast-check|xstate)\/package\.json$)/.test(
+        file,
+      ),
   );
+  for (const stub of ['testing', 'vitest', 'vitest/setup', 'fast-check', 'xstate']) {
+    if (!files.includes(`${stub}/package.json`))
+      throw new Error(`the tarball lacks ${stub}/package.json`);
+  }
   if (stray.length > 0) throw new Error(`the tarball has unexpected files: ${stray.join(', ')}`);
 
   write(
@@ -161,6 +169,12 @@ function setUp() {
     readFileSync(join(consumer, 'node_modules', pkg.name, 'package.json'), 'utf8'),
   );
   if (installed.version !== pkg.version) throw new Error(`installed ${installed.version}`);
+  // The optional peers are left out on purpose: `servicecraft/testing` must work without them.
+  for (const peer of ['fast-check', 'vitest', 'xstate']) {
+    if (existsSync(join(consumer, 'node_modules', peer))) {
+      throw new Error(`${peer} was installed, but the smoke test needs a project without it`);
+    }
+  }
 }
 
 const ready = step(`pack ${pkg.name}@${pkg.version} and install it with zod@${zodVersion}`, setUp);
@@ -311,6 +325,123 @@ ${typedSource}
     ),
   );
 
+  // servicecraft/testing with none of the optional peers installed (no fast-check, vitest, xstate).
+  const testingChecks = `
+const paths = shortestPaths(ticket);
+assert.deepStrictEqual(paths.paths.map((p) => p.target), ['open', 'solved']);
+assert.deepStrictEqual(paths.uncoveredEdges, []);
+const cover = transitionCover(ticket);
+assert.deepStrictEqual(cover.uncoveredEdges, []);
+const report = coverage(ticket, cover.paths.map((p) => p.events));
+assert.equal(report.transitions.percent, 100);
+assert.equal(checkAccept(ticket, [{ type: 'SOLVE' }]).pass, true);
+`;
+  write(
+    'testing-esm.mjs',
+    `
+import assert from 'node:assert/strict';
+import * as z from 'zod';
+import { defineMachine } from '${pkg.name}';
+import { checkAccept, coverage, shortestPaths, transitionCover } from '${pkg.name}/testing';
+${machineSource}
+${testingChecks}
+`,
+  );
+  write(
+    'testing-cjs.cjs',
+    `
+const assert = require('node:assert/strict');
+const z = require('zod');
+const { defineMachine } = require('${pkg.name}');
+const { checkAccept, coverage, shortestPaths, transitionCover } = require('${pkg.name}/testing');
+${machineSource}
+${testingChecks}
+`,
+  );
+  write(
+    'testing-bundle.mjs',
+    `
+import { checkAccept, coverage, shortestPaths, transitionCover } from '${pkg.name}/testing';
+console.log(typeof checkAccept, typeof coverage, typeof shortestPaths, typeof transitionCover);
+`,
+  );
+  const typedTesting = `
+${machineSource}
+const plan = shortestPaths(ticket);
+const targets: readonly ('open' | 'solved')[] = plan.paths.map((p) => p.target);
+const percent: number = coverage(ticket, transitionCover(ticket).paths.map((p) => p.events))
+  .transitions.percent;
+export { percent, targets };
+`;
+  write(
+    'src/testing.ts',
+    `
+import * as z from 'zod';
+import { defineMachine } from '${pkg.name}';
+import { coverage, shortestPaths, transitionCover } from '${pkg.name}/testing';
+${typedTesting}
+`,
+  );
+  write(
+    'src/testing-cjs.cts',
+    `
+import z = require('zod');
+import servicecraft = require('${pkg.name}');
+import testing = require('${pkg.name}/testing');
+const { defineMachine } = servicecraft;
+const { coverage, shortestPaths, transitionCover } = testing;
+${typedTesting}
+`,
+  );
+  // \`module: commonjs\` projects resolve with node10, which ignores \`exports\`.
+  write(
+    'node10/testing.ts',
+    `
+import * as z from 'zod';
+import { defineMachine } from '${pkg.name}';
+import { coverage, shortestPaths, transitionCover } from '${pkg.name}/testing';
+${typedTesting}
+`,
+  );
+  write(
+    'tsconfig.testing-node16.json',
+    JSON.stringify(
+      {
+        compilerOptions: { ...strictOptions, module: 'node16', moduleResolution: 'node16' },
+        include: ['src/testing.ts', 'src/testing-cjs.cts'],
+      },
+      null,
+      2,
+    ),
+  );
+  write(
+    'tsconfig.testing-bundler.json',
+    JSON.stringify(
+      {
+        compilerOptions: { ...strictOptions, module: 'esnext', moduleResolution: 'bundler' },
+        include: ['src/testing.ts'],
+      },
+      null,
+      2,
+    ),
+  );
+  write(
+    'tsconfig.testing-node10.json',
+    JSON.stringify(
+      {
+        compilerOptions: {
+          ...strictOptions,
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          esModuleInterop: true,
+        },
+        include: ['node10/testing.ts'],
+      },
+      null,
+      2,
+    ),
+  );
+
   step('ESM: node imports the package', () => run(process.execPath, ['esm.mjs'], consumer));
   step('CJS: node requires the package', () => run(process.execPath, ['cjs.cjs'], consumer));
   step('ESM and CJS builds together: machines and refusals cross between them', () =>
@@ -321,6 +452,34 @@ ${typedSource}
   );
   step('types: tsc under module esnext + moduleResolution bundler', () =>
     run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], consumer),
+  );
+  step('testing without optional peers: ESM imports servicecraft/testing', () =>
+    run(process.execPath, ['testing-esm.mjs'], consumer),
+  );
+  step('testing without optional peers: CJS requires servicecraft/testing', () =>
+    run(process.execPath, ['testing-cjs.cjs'], consumer),
+  );
+  step('testing without optional peers: esbuild bundles servicecraft/testing', () => {
+    const esbuild = require(join(root, 'node_modules', 'esbuild'));
+    esbuild.buildSync({
+      absWorkingDir: consumer,
+      entryPoints: ['testing-bundle.mjs'],
+      bundle: true,
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      outfile: 'bundle/testing.js',
+      logLevel: 'silent',
+    });
+    run(process.execPath, ['bundle/testing.js'], consumer);
+  });
+  step('testing without optional peers: tsc node16 (ESM .ts and CJS .cts)', () =>
+    run(process.execPath, [tsc, '-p', 'tsconfig.testing-node16.json'], consumer),
+  );
+  step('testing without optional peers: tsc bundler', () =>
+    run(process.execPath, [tsc, '-p', 'tsconfig.testing-bundler.json'], consumer),
+  );
+  step('testing without optional peers: tsc module commonjs + moduleResolution node10', () =>
+    run(process.execPath, [tsc, '-p', 'tsconfig.testing-node10.json'], consumer),
   );
 }
 

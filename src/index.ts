@@ -5,6 +5,7 @@
  * @module servicecraft
  * @document ../docs/guides/getting-started.md
  * @document ../docs/guides/core.md
+ * @document ../docs/guides/time.md
  * @document ../docs/guides/frameworks.md
  * @document ../docs/guides/cycles.md
  * @document ../docs/guides/complaints.md
@@ -19,7 +20,6 @@
 // complaints: complaint, recovery and escalation flows
 export {
   type Assessment,
-  type BusinessCalendar,
   type ClosureKind,
   type ClosureReason,
   type ComplaintCaseContext,
@@ -54,6 +54,7 @@ export {
   currencyMinorUnits,
   currencySchema,
   type DeadlineBreach,
+  type DeadlineCalendar,
   type Decision,
   type DefaultEscalationLevel,
   type DifficultCustomerContext,
@@ -243,7 +244,11 @@ export {
   type InteractionRecord,
   interactionRecordSchema,
   isAssessmentError,
+  type MachineAssessmentResult,
+  type MachineRecord,
+  type MachineScorecard,
   type MomentOfTruthReport,
+  machineRecordSchema,
   type OffScriptAction,
   type OrderDeviation,
   type OutcomeFrom,
@@ -254,6 +259,7 @@ export {
   type QualitySpec,
   type RecordedEvent,
   type RecordedOutcome,
+  type RefusedEvent,
   type RefusedMove,
   type RepeatOverrun,
   recordedEventSchema,
@@ -437,3 +443,45 @@ export {
   servqualMerge,
   servqualResult,
 } from './metrics/index.js';
+// time: business calendars, working-time arithmetic, working-time clocks
+export {
+  addCalendarDays,
+  addWorkingDays,
+  addWorkingTime,
+  alwaysOpen,
+  type BusinessCalendar,
+  type BusinessCalendarInput,
+  businessCalendar,
+  businessCalendarSchema,
+  type CalendarLike,
+  type ClockFailure,
+  type ClockOptions,
+  type ClockRefusalCode,
+  type ClockResult,
+  type ClockState,
+  type ClockStatus,
+  type ClockSuccess,
+  type CompiledCalendar,
+  clockBreachAt,
+  clockElapsed,
+  clockRefusalCodes,
+  clockSchema,
+  clockStatus,
+  clockWarningAt,
+  compileCalendar,
+  type Holiday,
+  type HolidayRange,
+  isWorkingAt,
+  nextWorkingInstant,
+  pauseClock,
+  resumeClock,
+  startClock,
+  stopClock,
+  type Weekday,
+  type WeeklyHours,
+  type WorkingClock,
+  type WorkingDayPosition,
+  type WorkingDaysOptions,
+  type WorkingHours,
+  workingTimeBetween,
+} from './time/index.js';

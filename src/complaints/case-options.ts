@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { optionsError } from '../core/errors.js';
 import type { RuleSettings } from './case-rules.js';
 import {
-  type BusinessCalendar,
+  type DeadlineCalendar,
   type ComplaintDeadlines,
   type Duration,
   defaultComplaintDeadlines,
@@ -52,7 +52,7 @@ const deadlineSchema = z.unknown().transform((duration, ctx) => {
   return typeof duration === 'number' ? duration : ({ ...(duration as object) } as Duration);
 });
 
-const calendarSchema = z.custom<BusinessCalendar>(
+const calendarSchema = z.custom<DeadlineCalendar>(
   (value) =>
     typeof value === 'object' &&
     value !== null &&
@@ -166,7 +166,7 @@ export interface CheckedOptions {
   readonly id: string;
   readonly settings: RuleSettings;
   readonly deadlines: ComplaintDeadlines;
-  readonly calendar: BusinessCalendar;
+  readonly calendar: DeadlineCalendar;
 }
 
 /**

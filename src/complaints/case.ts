@@ -27,7 +27,7 @@ import type {
 } from './case-types.js';
 import type { ClosureReason } from './closure.js';
 import type {
-  BusinessCalendar,
+  DeadlineCalendar,
   ComplaintDeadlines,
   defaultComplaintDeadlines,
   utcCalendar,
@@ -58,7 +58,7 @@ export interface ComplaintCaseOptions<L extends string = DefaultEscalationLevel>
   /** Deadline durations from receipt (default {@link defaultComplaintDeadlines}). */
   readonly deadlines?: Partial<ComplaintDeadlines>;
   /** How durations become instants (default {@link utcCalendar}). */
-  readonly calendar?: BusinessCalendar;
+  readonly calendar?: DeadlineCalendar;
   /** Failed attempts after which `failedAttempts` justifies an escalation (default 2). */
   readonly failedAttemptLimit?: number;
   /** A `lowConfidence` trigger must report a confidence below this (default 0.5). */

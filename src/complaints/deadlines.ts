@@ -108,10 +108,10 @@ export function safeDurationToMs(duration: unknown): number | 'invalid' | 'tooLo
  *
  * @example
  * ```ts
- * import { type BusinessCalendar, durationToMs } from 'servicecraft';
+ * import { type DeadlineCalendar, durationToMs } from 'servicecraft';
  *
  * // A toy calendar that counts every day twice as long (for illustration).
- * const slow: BusinessCalendar = {
+ * const slow: DeadlineCalendar = {
  *   name: 'slow',
  *   addWorkingTime: (start, duration) => start + 2 * durationToMs(duration),
  * };
@@ -119,7 +119,7 @@ export function safeDurationToMs(duration: unknown): number | 'invalid' | 'tooLo
  *
  * @category Complaints
  */
-export interface BusinessCalendar {
+export interface DeadlineCalendar {
   /** A short name for docs and diagnostics. */
   readonly name: string;
   /**
@@ -147,7 +147,7 @@ export interface BusinessCalendar {
  *
  * @category Complaints
  */
-export const utcCalendar: BusinessCalendar = deepFreeze({
+export const utcCalendar: DeadlineCalendar = deepFreeze({
   name: 'utc-24x7',
   addWorkingTime(start: number, duration: Duration): number {
     if (!Number.isSafeInteger(start)) {

@@ -51,7 +51,7 @@ export {
   problemResolutionFlow,
 } from './conversation-flows.js';
 export {
-  type BusinessCalendar,
+  type DeadlineCalendar,
   type ComplaintDeadlines,
   type Duration,
   type DurationParts,

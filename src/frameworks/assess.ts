@@ -7,13 +7,23 @@
 import * as z from 'zod';
 import { clip, optionsError } from '../core/errors.js';
 import {
+  type AnyMachine,
+  type ContextFrom,
   type EventObject,
   initialSnapshot,
   type Machine,
   type Refusal,
+  type RefusalFrom,
   type Snapshot,
+  type StateFrom,
   transition,
 } from '../core/index.js';
+import {
+  assessMachine,
+  isFrameworkValue,
+  type MachineAssessmentResult,
+  type MachineScorecard,
+} from './assess-machine.js';
 import { runGuard } from './define.js';
 import {
   missingRequired,
@@ -76,6 +86,44 @@ export type AssessmentResult<
 const list = (items: readonly string[]) => (items.length === 0 ? 'none' : items.join(', '));
 
 /**
+ * Scores an event log against any machine made with `defineMachine` (a framework's `machine`, a
+ * flow, a machine with guards and refusals). Each event goes through the core `transition`; an
+ * event the machine does not accept is listed in `refused` with the transition code and, for a
+ * `REFUSED` result, the machine's own reason, and the walk continues from the last accepted
+ * snapshot. Time order, guards and payloads are the machine's own rules.
+ *
+ * A log that cannot be read is refused with `INVALID_RECORD`, `WRONG_MACHINE` or `INVALID_INPUT`.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import { assessInteraction, defineMachine } from 'servicecraft';
+ *
+ * const door = defineMachine({
+ *   id: 'door', version: 1, initial: 'closed',
+ *   events: { OPEN: z.object({ at: z.number() }), CLOSE: z.object({ at: z.number() }) },
+ *   states: { closed: { on: { OPEN: 'open' } }, open: { on: { CLOSE: 'closed' } } },
+ * });
+ * const result = assessInteraction(door, {
+ *   events: [{ type: 'OPEN', at: 0 }, { type: 'OPEN', at: 5 }, { type: 'CLOSE', at: 9 }],
+ * });
+ * if (result.ok) {
+ *   result.scorecard.sequence; // ['OPEN', 'CLOSE']
+ *   result.scorecard.refused[0]?.code; // 'EVENT_NOT_ALLOWED' (index 1)
+ *   result.scorecard.score; // 66
+ * }
+ * ```
+ *
+ * @param machine - A machine from `defineMachine`.
+ * @param record - The event log, as unknown JSON ({@link machineRecordSchema}).
+ * @returns `{ ok: true, scorecard }` or `{ ok: false, error }`.
+ * @throws `UsageError` when `machine` is not a machine.
+ */
+export function assessInteraction<M extends AnyMachine>(
+  machine: M,
+  record: unknown,
+): MachineAssessmentResult<StateFrom<M>, ContextFrom<M>, RefusalFrom<M>>;
+/**
  * Checks a recorded interaction (plain JSON, validated with {@link interactionRecordSchema})
  * against a framework and returns a scorecard: steps done and in what order, mandatory steps
  * missing, out-of-order and skipped steps with where they happened, repeats beyond the limit,
@@ -111,6 +159,8 @@ const list = (items: readonly string[]) => (items.length === 0 ? 'none' : items.
  * }
  * ```
  *
+ * The same function also scores an event log against a plain machine (see the second overload).
+ *
  * @param framework - A framework from {@link defineFramework} or a preset.
  * @param record - The recorded interaction, as unknown JSON.
  * @param options - `strict: true` to reject unknown actions.
@@ -122,7 +172,26 @@ export function assessInteraction<S extends string, Q extends string, O extends 
   framework: Framework<S, Q, O>,
   record: unknown,
   options?: AssessOptions,
-): AssessmentResult<S, Q, O> {
+): AssessmentResult<S, Q, O>;
+export function assessInteraction(
+  target: Framework | AnyMachine,
+  record: unknown,
+  options?: AssessOptions,
+): AssessmentResult | MachineAssessmentResult {
+  if (!isFrameworkValue(target)) {
+    if (options !== undefined) {
+      throw optionsError('assessInteraction', [
+        {
+          code: 'custom',
+          path: [],
+          message: 'options apply to frameworks only; a plain machine takes none',
+          input: options,
+        },
+      ] as never);
+    }
+    return assessMachine(target as AnyMachine, record);
+  }
+  const framework = target as Framework;
   const opts = optionsSchema.safeParse(options);
   if (!opts.success) throw optionsError('assessInteraction', opts.error.issues);
   const checked = checkRecord(framework as unknown as Framework, record, opts.data ?? {});
@@ -134,10 +203,31 @@ export function assessInteraction<S extends string, Q extends string, O extends 
       checked.record,
       checked.data,
       checked.timed,
-    ) as unknown as Scorecard<S, Q, O>,
+    ),
   };
 }
 
+/**
+ * Like {@link assessInteraction} on a plain machine, but returns the scorecard and throws an
+ * {@link AssessmentError} for a log that cannot be read.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import { assessInteractionOrThrow, defineMachine } from 'servicecraft';
+ *
+ * const lamp = defineMachine({
+ *   id: 'lamp', version: 1, initial: 'off',
+ *   events: { TOGGLE: null },
+ *   states: { off: { on: { TOGGLE: 'on' } }, on: { on: { TOGGLE: 'off' } } },
+ * });
+ * assessInteractionOrThrow(lamp, { events: [] }).score; // 100
+ * ```
+ */
+export function assessInteractionOrThrow<M extends AnyMachine>(
+  machine: M,
+  record: unknown,
+): MachineScorecard<StateFrom<M>, ContextFrom<M>, RefusalFrom<M>>;
 /**
  * Like {@link assessInteraction}, but returns the scorecard and throws an
  * {@link AssessmentError} for a record that cannot be read.
@@ -160,8 +250,19 @@ export function assessInteractionOrThrow<S extends string, Q extends string, O e
   framework: Framework<S, Q, O>,
   record: unknown,
   options?: AssessOptions,
-): Scorecard<S, Q, O> {
-  const result = assessInteraction(framework, record, options);
+): Scorecard<S, Q, O>;
+export function assessInteractionOrThrow(
+  target: Framework | AnyMachine,
+  record: unknown,
+  options?: AssessOptions,
+): Scorecard | MachineScorecard {
+  const result = (
+    assessInteraction as (
+      t: unknown,
+      r: unknown,
+      o?: AssessOptions,
+    ) => AssessmentResult | MachineAssessmentResult
+  )(target, record, options);
   if (!result.ok) throw new AssessmentError(result.error);
   return result.scorecard;
 }
@@ -297,6 +398,11 @@ function score(
   let anchor: Snap | null = null;
   let visit: { step: string; at: number } | undefined;
   let illegal = 0;
+  /**
+   * Steps with outcomes that a forced move left before any outcome was recorded for them. Until
+   * one is recorded, the replay stands past a decision that never happened, so it cannot end.
+   */
+  const undecided = new Set<string>();
   /** Refused aliases and outcomes: events that count against order but are not step events. */
   let refusedOther = 0;
 
@@ -354,6 +460,7 @@ function score(
       if (result.ok) {
         outcomes.push(entry);
         lastOutcome.set(position.step as string, event.id);
+        undecided.delete(position.step as string);
         snap = result.snapshot as Snap;
         anchor = null;
       } else if (result.error.reason?.code === 'CONDITION_NOT_MET') {
@@ -425,6 +532,10 @@ function score(
       } else {
         outOfOrder.push({ index, step: id, after: position.step, allowed });
       }
+    }
+    const left = byId.get(position.step ?? '');
+    if (left !== undefined && position.outcome === null && Object.keys(left.outcomes).length > 0) {
+      undecided.add(left.id);
     }
     anchor = anchor ?? snap;
     snap = force(snap, step, at);
@@ -516,7 +627,7 @@ function score(
     startedAt,
     endedAt,
     durationMs: !timed ? null : startedAt === null || endedAt === null ? 0 : endedAt - startedAt,
-    canEnd: end.ok,
+    canEnd: end.ok && undecided.size === 0,
   };
 }
 

@@ -11,6 +11,13 @@ export {
   assessInteractionOrThrow,
   recordFromEvents,
 } from './assess.js';
+export {
+  type MachineAssessmentResult,
+  type MachineRecord,
+  type MachineScorecard,
+  machineRecordSchema,
+  type RefusedEvent,
+} from './assess-machine.js';
 export { adaptFramework, defineFramework, eventStampSchema, type StepPolicy } from './define.js';
 export { eightStepsOfService } from './presets/eightSteps.js';
 export { ritzThreeSteps } from './presets/ritz.js';

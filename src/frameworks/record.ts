@@ -101,6 +101,8 @@ export interface InteractionRecord {
  * - `TIME_WENT_BACKWARDS`: an event is earlier than the one before it.
  * - `MIXED_CLOCK`: some events have `at` and others do not.
  * - `INVALID_DATA`: `data` does not match the framework's `data` schema (see `issues`).
+ * - `WRONG_MACHINE` (plain machines): the log names another machine.
+ * - `INVALID_INPUT` (plain machines): the log's `input` is not a valid initial context.
  *
  * @category Frameworks
  */
@@ -112,7 +114,9 @@ export type AssessmentErrorCode =
   | 'UNKNOWN_OUTCOME'
   | 'TIME_WENT_BACKWARDS'
   | 'MIXED_CLOCK'
-  | 'INVALID_DATA';
+  | 'INVALID_DATA'
+  | 'WRONG_MACHINE'
+  | 'INVALID_INPUT';
 
 /**
  * The data of a rejected record.

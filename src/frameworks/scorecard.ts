@@ -238,7 +238,11 @@ export interface Scorecard<
   readonly endedAt: number | null;
   /** `endedAt − startedAt` (0 for an empty record, `null` without clock). */
   readonly durationMs: number | null;
-  /** Whether the interaction could end successfully where the record stops. */
+  /**
+   * Whether the interaction could end successfully where the record stops. Always `false` while
+   * a step with outcomes was left, by a deviation, before any outcome was recorded for it: the
+   * record stands past a decision that never happened.
+   */
   readonly canEnd: boolean;
 }
 

@@ -45,11 +45,44 @@ const K = new Uint32Array([
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 /**
+ * UTF-8 bytes of a string, by hand: the library relies on no platform global (`TextEncoder` is
+ * not in every runtime's typings). A lone surrogate is encoded as U+FFFD, as `TextEncoder` does.
+ */
+function utf8(text: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      } else {
+        c = 0xfffd;
+      }
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      c = 0xfffd;
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    else
+      out.push(
+        0xf0 | (c >> 18),
+        0x80 | ((c >> 12) & 0x3f),
+        0x80 | ((c >> 6) & 0x3f),
+        0x80 | (c & 0x3f),
+      );
+  }
+  return Uint8Array.from(out);
+}
+
+/**
  * @internal The SHA-256 digest (FIPS 180-4) of a string's UTF-8 bytes, as 64 lowercase hex digits.
  * Every call works on its own buffers: nothing is shared between calls.
  */
 export function sha256(text: string): string {
-  const data = new TextEncoder().encode(text);
+  const data = utf8(text);
   const bitLength = data.length * 8;
   // Message, one 0x80 byte, zero padding, then the 64-bit length: a multiple of 64 bytes.
   const blocks = Math.ceil((data.length + 9) / 64);

@@ -131,7 +131,7 @@ export function checkAccept<M extends AnyMachine>(
   return {
     pass: false,
     message: [
-      `Expected machine '${machine.id}' to accept all ${count(events.length)}, but event #${index} (${type}) was refused in state '${r.snapshot.state}' with ${codeOf(error)}:`,
+      `Expected machine '${machine.id}' to accept all ${count(events.length)}, but event #${index + 1} (${type}) was refused in state '${r.snapshot.state}' with ${codeOf(error)}:`,
       `  ${error.message}`,
       trace(machine, r, type),
     ].join('\n'),
@@ -190,7 +190,7 @@ export function checkReject<M extends AnyMachine>(
     return {
       pass: false,
       message: [
-        `Expected machine '${machine.id}' to refuse event #${last} (${typeOf(list[last])})${expected} in state '${step?.from ?? r.start}', but it was accepted and went to '${step?.to ?? r.start}'.`,
+        `Expected machine '${machine.id}' to refuse event #${last + 1} (${typeOf(list[last])})${expected} in state '${step?.from ?? r.start}', but it was accepted and went to '${step?.to ?? r.start}'.`,
         trace(machine, r),
       ].join('\n'),
     };
@@ -201,7 +201,7 @@ export function checkReject<M extends AnyMachine>(
     return {
       pass: false,
       message: [
-        `Expected machine '${machine.id}' to accept ${last === 1 ? 'the event' : `the ${count(last)}`} before the last, but event #${index} (${type}) was refused in state '${r.snapshot.state}' with ${codeOf(error)}:`,
+        `Expected machine '${machine.id}' to accept ${last === 1 ? 'the event' : `the ${count(last)}`} before the last, but event #${index + 1} (${type}) was refused in state '${r.snapshot.state}' with ${codeOf(error)}:`,
         `  ${error.message}`,
         trace(machine, r, type),
       ].join('\n'),
@@ -211,7 +211,7 @@ export function checkReject<M extends AnyMachine>(
     return {
       pass: false,
       message: [
-        `Expected event #${index} (${type}) to be refused with ${code} in state '${r.snapshot.state}', but it was refused with ${codeOf(error)}:`,
+        `Expected event #${index + 1} (${type}) to be refused with ${code} in state '${r.snapshot.state}', but it was refused with ${codeOf(error)}:`,
         `  ${error.message}`,
         trace(machine, r, type),
       ].join('\n'),
@@ -220,7 +220,7 @@ export function checkReject<M extends AnyMachine>(
   return {
     pass: true,
     message: [
-      `Expected event #${index} (${type}) not to be refused${expected} in state '${r.snapshot.state}', but it was refused with ${codeOf(error)}:`,
+      `Expected event #${index + 1} (${type}) not to be refused${expected} in state '${r.snapshot.state}', but it was refused with ${codeOf(error)}:`,
       `  ${error.message}`,
       trace(machine, r, type),
     ].join('\n'),

@@ -5,6 +5,8 @@
  *
  * @module
  */
+
+import { UsageError } from '../core/index.js';
 import { type AnyFramework, assessInteraction } from '../frameworks/index.js';
 import type { CheckResult } from './checks.js';
 import { checkOptions, conformOptions } from './options.js';
@@ -18,6 +20,14 @@ export interface ConformOptions {
   /** The lowest passing adherence score, 0–100 (default 100: full conformance). */
   readonly minScore?: number;
 }
+
+/** Whether a value is a framework (a preset or one from `defineFramework`), by its shape. */
+const isFramework = (value: unknown): value is AnyFramework =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as { steps?: unknown }).steps) &&
+  typeof (value as { machine?: unknown }).machine === 'object' &&
+  typeof (value as { id?: unknown }).id === 'string';
 
 const list = (items: readonly string[]) => (items.length === 0 ? 'none' : items.join(', '));
 
@@ -44,6 +54,9 @@ const list = (items: readonly string[]) => (items.length === 0 ? 'none' : items.
  * @param record - The recorded interaction (plain JSON).
  * @param options - The minimum score.
  * @returns The outcome and its explanation.
+ * @throws `UsageError` when `framework` is not a framework (for instance when the two arguments
+ *   are swapped; the matcher reads `expect(record).toConformTo(framework)`, this function
+ *   `checkConformance(framework, record)`).
  * @category Testing
  */
 export function checkConformance(
@@ -51,6 +64,20 @@ export function checkConformance(
   record: unknown,
   options: ConformOptions = {},
 ): CheckResult {
+  if (!isFramework(framework)) {
+    const swapped = isFramework(record);
+    throw new UsageError(
+      swapped
+        ? 'checkConformance takes the framework first and the record second: checkConformance(framework, record); the arguments are swapped.'
+        : 'checkConformance expects a framework (a preset such as ritzThreeSteps, or one from defineFramework) as its first argument.',
+      [
+        {
+          path: ['framework'],
+          message: swapped ? 'a record where the framework belongs' : 'not a framework',
+        },
+      ],
+    );
+  }
   checkOptions('toConformTo', conformOptions, options);
   const minScore = options.minScore ?? 100;
   const result = assessInteraction(framework, record);
@@ -65,7 +92,7 @@ export function checkConformance(
   const details = [
     `Steps taken: ${card.sequence.length === 0 ? 'none' : card.sequence.join(' -> ')}`,
     `Missing mandatory steps: ${list(card.missingMandatory)}`,
-    `Out of order: ${list(card.outOfOrder.map((d) => `#${d.index} ${d.step} after ${d.after ?? 'the start'} (allowed: ${list(d.allowed.map(String))})`))}`,
+    `Out of order: ${list(card.outOfOrder.map((d) => `#${d.index + 1} ${d.step} after ${d.after ?? 'the start'} (allowed: ${list(d.allowed.map(String))})`))}`,
     `Skipped: ${list(card.skipped.map((s) => `${s.step} between ${s.from ?? 'the start'} and ${s.to}`))}`,
     `Repeated too often: ${list(card.overRepeated.map((r) => `${r.step} ${r.count}x (at most ${r.maxTimes})`))}`,
     `Qualities missing: ${list(card.qualities.missing)}`,

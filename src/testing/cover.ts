@@ -13,10 +13,17 @@ import {
   type Step,
   transition,
 } from '../core/index.js';
-import { edgeKey, edgesByState, explore, lineage, type PathOptions } from './explore.js';
+import {
+  edgeKey,
+  edgesByState,
+  explore,
+  impossibleEdges,
+  lineage,
+  type PathOptions,
+} from './explore.js';
 import { checkMachine, checkOptions, pathOptions } from './options.js';
 import { describePath, type PathPlanFrom, plan, type TestPath } from './paths.js';
-import { eventCandidates } from './samples.js';
+import { eventCandidates, type PathPosition, timeOf } from './samples.js';
 
 /**
  * A small set of paths that together take every transition the search could reach. Each path
@@ -67,10 +74,10 @@ export function transitionCover<M extends AnyMachine>(
   const paths: TestPath<S, EventFrom<M>>[] = [];
 
   /** One step along an untaken edge from `snapshot`, if a sample payload takes it. */
-  const untakenStep = (snapshot: SnapshotFrom<M>) => {
+  const untakenStep = (snapshot: SnapshotFrom<M>, position: PathPosition) => {
     for (const [type, edges] of graph.get(snapshot.state) ?? []) {
       if (edges.every((e) => covered.has(edgeKey(e.from, e.event, e.to)))) continue;
-      for (const event of candidates(type)) {
+      for (const event of candidates(type, position)) {
         const result = transition(machine, snapshot, event);
         if (!result.ok) {
           for (const e of edges) failures.set(edgeKey(e.from, e.event, e.to), result.error.message);
@@ -91,7 +98,24 @@ export function transitionCover<M extends AnyMachine>(
     const { events, steps } = lineage(visit);
     for (const step of steps) covered.add(edgeKey(step.from, step.event, step.to));
     let snapshot = visit.snapshot;
-    for (let next = untakenStep(snapshot); next !== undefined; next = untakenStep(snapshot)) {
+    let clock = visit.clock;
+    const position = () => ({
+      depth: events.length,
+      clock,
+      earlier: (type: string) => {
+        for (let i = events.length - 1; i >= 0; i--) {
+          if ((events[i] as EventFrom<M>).type === type) return events[i];
+        }
+        return undefined;
+      },
+    });
+    for (
+      let next = untakenStep(snapshot, position());
+      next !== undefined;
+      next = untakenStep(snapshot, position())
+    ) {
+      const at = timeOf(next.event);
+      if (at !== undefined) clock = clock === undefined ? at : Math.max(clock, at);
       events.push(next.event);
       steps.push(next.step);
       covered.add(edgeKey(next.step.from, next.step.event, next.step.to));
@@ -100,5 +124,13 @@ export function transitionCover<M extends AnyMachine>(
     }
     paths.push({ target: snapshot.state, events, steps, description: describePath(start, steps) });
   }
-  return plan(machine, paths, reached, covered, failures, false);
+  return plan(
+    machine,
+    paths,
+    reached,
+    covered,
+    failures,
+    false,
+    impossibleEdges(machine, candidates),
+  );
 }

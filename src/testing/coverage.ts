@@ -231,6 +231,6 @@ export function formatCoverage(report: CoverageReport): string {
       : `${edgeLine}; never taken: ${transitions.never.map(edge).join(', ')}`,
   ];
   for (const r of report.refused)
-    lines.push(`  refused: log ${r.log}, event #${r.index}: ${r.error.message}`);
+    lines.push(`  refused: log #${r.log + 1}, event #${r.index + 1}: ${r.error.message}`);
   return lines.join('\n');
 }

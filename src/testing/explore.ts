@@ -17,7 +17,7 @@ import {
   type Step,
   transition,
 } from '../core/index.js';
-import { eventCandidates, type PayloadSamples } from './samples.js';
+import { eventCandidates, type PayloadSamples, timeOf } from './samples.js';
 
 /** @internal A snapshot reached by the exploration, linked to how it was reached. */
 export interface Visit<M extends AnyMachine> {
@@ -26,6 +26,8 @@ export interface Visit<M extends AnyMachine> {
   readonly event: EventFrom<M> | undefined;
   readonly step: Step<StateFrom<M>> | undefined;
   readonly depth: number;
+  /** The latest `at` of the events that led here, when they have one. */
+  readonly clock: number | undefined;
 }
 
 /**
@@ -91,7 +93,52 @@ export function edgesByState(machine: AnyMachine): Map<string, Map<string, Edge[
 /** @internal The first snapshot of an exploration. */
 export function rootOf<M extends AnyMachine>(machine: M, options: PathOptions<M>): Visit<M> {
   const snapshot = options.from ?? (initialSnapshot(machine, options.input) as SnapshotFrom<M>);
-  return { snapshot, parent: undefined, event: undefined, step: undefined, depth: 0 };
+  return {
+    snapshot,
+    parent: undefined,
+    event: undefined,
+    step: undefined,
+    depth: 0,
+    clock: undefined,
+  };
+}
+
+/** @internal The latest event of each type on the path to `visit` (for retries). */
+export function earlierOn<M extends AnyMachine>(
+  visit: Visit<M>,
+): (type: string) => object | undefined {
+  return (type) => {
+    for (let v: Visit<M> | undefined = visit; v?.event !== undefined; v = v.parent) {
+      if ((v.event as { type: string }).type === type) return v.event as object;
+    }
+    return undefined;
+  };
+}
+
+/** @internal The clock after sending `event` from `visit`: the latest `at` so far. */
+export function clockAfter<M extends AnyMachine>(
+  visit: Visit<M>,
+  event: unknown,
+): number | undefined {
+  const at = timeOf(event);
+  if (at === undefined) return visit.clock;
+  return visit.clock === undefined ? at : Math.max(visit.clock, at);
+}
+
+/**
+ * @internal The edge keys no path can take because their event can never be sent: no samples
+ * were given and its payload schema accepts no value (a framework without qualities declares
+ * `quality: z.never()`).
+ */
+export function impossibleEdges(
+  machine: AnyMachine,
+  candidates: (type: string) => readonly unknown[],
+): Set<string> {
+  const out = new Set<string>();
+  for (const e of machine.edges as readonly Edge[]) {
+    if (candidates(e.event).length === 0) out.add(edgeKey(e.from, e.event, e.to));
+  }
+  return out;
 }
 
 /** @internal Breadth-first search over snapshots; stops once every state and edge is witnessed. */
@@ -102,8 +149,11 @@ export function explore<M extends AnyMachine>(
   const perState = Math.max(1, options.contextsPerState ?? 16);
   const candidates = eventCandidates(machine, options.samples);
   const graph = edgesByState(machine);
+  const impossible = impossibleEdges(machine, candidates);
   const wanted = new Set(
-    (machine.edges as readonly Edge[]).map((e) => edgeKey(e.from, e.event, e.to)),
+    (machine.edges as readonly Edge[])
+      .map((e) => edgeKey(e.from, e.event, e.to))
+      .filter((key) => !impossible.has(key)),
   );
   const root = rootOf(machine, options);
   const firstVisit = new Map<string, Visit<M>>([[root.snapshot.state, root]]);
@@ -112,7 +162,7 @@ export function explore<M extends AnyMachine>(
   const seen = new Set<string>([JSON.stringify([root.snapshot.state, root.snapshot.context])]);
   const expanded = new Map<string, number>();
   const queue: Visit<M>[] = [root];
-  const done = () => witness.size === wanted.size && firstVisit.size === machine.states.length;
+  const done = () => witness.size >= wanted.size && firstVisit.size === machine.states.length;
 
   for (let head = 0; head < queue.length && !done(); head++) {
     const visit = queue[head] as Visit<M>;
@@ -122,7 +172,8 @@ export function explore<M extends AnyMachine>(
     expanded.set(state, count + 1);
     for (const [type, edges] of graph.get(state) ?? []) {
       const missing = edges.filter((e) => !witness.has(edgeKey(e.from, e.event, e.to)));
-      for (const event of candidates(type)) {
+      const position = { depth: visit.depth, clock: visit.clock, earlier: earlierOn(visit) };
+      for (const event of candidates(type, position)) {
         const result = transition(machine, visit.snapshot, event);
         if (!result.ok) {
           for (const e of missing)
@@ -135,6 +186,7 @@ export function explore<M extends AnyMachine>(
           event,
           step: result.step as Step<StateFrom<M>>,
           depth: visit.depth + 1,
+          clock: clockAfter(visit, event),
         };
         const key = edgeKey(state, type, result.step.to);
         if (!witness.has(key)) witness.set(key, next);

@@ -1,17 +1,11 @@
 /**
- * `servicecraft/testing`: model-based test helpers for machines built with servicecraft. Path
- * generation, coverage, checks and XState export are plain functions; only the fast-check
- * arbitraries import fast-check, and the vitest matchers import nothing but vitest's types.
+ * `servicecraft/testing`: model-based test helpers for machines built with servicecraft: path
+ * generation, sample payloads, coverage of recorded logs, and the plain checks behind the
+ * matchers. It loads no optional peer: the vitest matchers live in `servicecraft/vitest`, the
+ * fast-check arbitraries in `servicecraft/fast-check`, the XState export in `servicecraft/xstate`.
  *
  * @module servicecraft/testing
  */
-export {
-  type ArbitraryOptions,
-  arbitraryEvent,
-  arbitraryPayload,
-  arbitrarySequence,
-  arbitraryValidSequence,
-} from './arbitraries.js';
 export {
   type CheckOptions,
   type CheckResult,
@@ -30,15 +24,6 @@ export {
   type RefusedEvent,
 } from './coverage.js';
 export {
-  installMatchers,
-  type MatcherOutcome,
-  type ReceivedCode,
-  type ReceivedEvent,
-  type ReceivedState,
-  type ServicecraftMatchers,
-  servicecraftMatchers,
-} from './matchers.js';
-export {
   describePath,
   type EventLike,
   type MissedEdge,
@@ -52,12 +37,3 @@ export {
 } from './paths.js';
 export { type PayloadSamples, samplePayloads } from './samples.js';
 export { UnsupportedSchemaError } from './schema.js';
-export {
-  toXStateConfig,
-  type XStateArgs,
-  type XStateConfig,
-  type XStateExport,
-  type XStateOptions,
-  type XStateState,
-  type XStateTransition,
-} from './xstate.js';

@@ -16,9 +16,12 @@ import {
   transition,
 } from '../core/index.js';
 import {
+  clockAfter,
+  earlierOn,
   edgeKey,
   edgesByState,
   explore,
+  impossibleEdges,
   lineage,
   type PathOptions,
   rootOf,
@@ -80,8 +83,14 @@ export interface PathPlan<S extends string = string, Ev extends EventLike = Even
   readonly paths: readonly TestPath<S, Ev>[];
   /** States no path reaches. */
   readonly unreachedStates: readonly S[];
-  /** Transitions no path takes, each with a reason. */
+  /** Transitions no path takes, each with a reason (the {@link PathPlan.impossibleEdges} excepted). */
   readonly uncoveredEdges: readonly MissedEdge<S, Ev['type']>[];
+  /**
+   * Transitions no path can ever take, because their event can never be sent: its payload schema
+   * accepts no value (e.g. the `QUALITY` event of a framework without qualities, whose `quality`
+   * is `z.never()`) and no samples were given for it.
+   */
+  readonly impossibleEdges: readonly MissedEdge<S, Ev['type']>[];
   /** `true` when a limit stopped the generator before it had listed every path. */
   readonly truncated: boolean;
 }
@@ -143,9 +152,18 @@ export function plan<M extends AnyMachine>(
   taken: ReadonlySet<string>,
   failures: ReadonlyMap<string, string>,
   truncated: boolean,
+  impossible: ReadonlySet<string>,
 ): PathPlanFrom<M> {
-  const uncoveredEdges = (machine.edges as readonly Edge<StateFrom<M>, EventFrom<M>['type']>[])
+  const edges = machine.edges as readonly Edge<StateFrom<M>, EventFrom<M>['type']>[];
+  const impossibleEdges = edges
+    .filter((e) => impossible.has(edgeKey(e.from, e.event, e.to)))
+    .map((e) => ({
+      ...e,
+      reason: `Event ${e.event} can never be sent: its payload schema accepts no value (a required z.never() field), and no samples were given for it.`,
+    }));
+  const uncoveredEdges = edges
     .filter((e) => !taken.has(edgeKey(e.from, e.event, e.to)))
+    .filter((e) => !impossible.has(edgeKey(e.from, e.event, e.to)))
     .map((e) => ({
       ...e,
       reason: reached.has(e.from)
@@ -156,7 +174,14 @@ export function plan<M extends AnyMachine>(
   const unreachedStates = (machine.states as readonly StateFrom<M>[]).filter(
     (s) => !reached.has(s),
   );
-  return { machine: machine.id, paths, unreachedStates, uncoveredEdges, truncated };
+  return {
+    machine: machine.id,
+    paths,
+    unreachedStates,
+    uncoveredEdges,
+    impossibleEdges,
+    truncated,
+  };
 }
 
 /**
@@ -202,6 +227,7 @@ export function shortestPaths<M extends AnyMachine>(
     new Set(found.witness.keys()),
     found.failures,
     false,
+    impossibleEdges(machine, eventCandidates(machine, options.samples)),
   );
 }
 
@@ -254,8 +280,11 @@ export function simplePaths<M extends AnyMachine>(
     if (visit.depth >= maxLength) return;
     const state: string = visit.snapshot.state;
     for (const [type] of graph.get(state) ?? []) {
+      // One branch per target state: payloads that differ only in fields the route does not
+      // depend on (an optional note, a channel) would repeat the same path many times.
       const targets = new Set<string>();
-      for (const event of candidates(type)) {
+      const position = { depth: visit.depth, clock: visit.clock, earlier: earlierOn(visit) };
+      for (const event of candidates(type, position)) {
         if (truncated) return;
         const result = transition(machine, visit.snapshot, event);
         if (!result.ok) {
@@ -269,10 +298,11 @@ export function simplePaths<M extends AnyMachine>(
           event,
           step: result.step as Step<StateFrom<M>>,
           depth: visit.depth + 1,
+          clock: clockAfter(visit, event),
         };
         const id = idOf(next);
-        if (targets.has(id) || onPath.has(id)) continue;
-        targets.add(id);
+        if (targets.has(to) || onPath.has(id)) continue;
+        targets.add(to);
         paths.push(toPath(next, start));
         reached.add(to);
         for (const step of lineage(next).steps) taken.add(edgeKey(step.from, step.event, step.to));
@@ -295,5 +325,13 @@ export function simplePaths<M extends AnyMachine>(
       why ?? 'Only a path that revisits a state (or is longer than maxLength) takes it.',
     );
   }
-  return plan(machine, paths, reached, taken, reasons, truncated);
+  return plan(
+    machine,
+    paths,
+    reached,
+    taken,
+    reasons,
+    truncated,
+    impossibleEdges(machine, candidates),
+  );
 }

@@ -42,7 +42,11 @@ export type SchemaNode =
   | { readonly kind: 'object'; readonly shape: readonly (readonly [string, SchemaNode])[] }
   | { readonly kind: 'record'; readonly key: SchemaNode; readonly value: SchemaNode }
   | { readonly kind: 'union'; readonly options: readonly SchemaNode[] }
-  | { readonly kind: 'unknown' };
+  | { readonly kind: 'unknown' }
+  /** A schema no value passes (`z.never()`). */
+  | { readonly kind: 'never' }
+  /** A schema with refinements: candidates for `inner` are kept when `schema` accepts them. */
+  | { readonly kind: 'refined'; readonly inner: SchemaNode; readonly schema: Schema };
 
 /**
  * Thrown when a payload has to be derived from a zod schema type (or check) that the testing
@@ -128,6 +132,14 @@ const stringFormats = new Set([
  * @throws {@link UnsupportedSchemaError} for schema types and checks outside the supported set.
  */
 export function readSchema(schema: Schema, path: readonly string[] = []): SchemaNode {
+  const node = readPlain(schema, path);
+  const def = defOf(schema);
+  const refined = def.type !== 'pipe' && checksOf(def).some((check) => check.check === 'custom');
+  return refined ? { kind: 'refined', inner: node, schema } : node;
+}
+
+/** Reads a schema, ignoring its own refinements (those are handled by {@link readSchema}). */
+function readPlain(schema: Schema, path: readonly string[]): SchemaNode {
   const def = defOf(schema);
   const inner = (key: string, at: readonly string[] = path) => readSchema(def[key] as Schema, at);
   switch (def.type) {
@@ -183,6 +195,8 @@ export function readSchema(schema: Schema, path: readonly string[] = []): Schema
     case 'any':
     case 'unknown':
       return { kind: 'unknown' };
+    case 'never':
+      return { kind: 'never' };
     default:
       throw new UnsupportedSchemaError(def.type, path);
   }
@@ -297,4 +311,29 @@ export function numberFits(node: Extract<SchemaNode, { kind: 'number' }>, value:
     return false;
   if (node.multipleOf !== undefined && !Number.isInteger(value / node.multipleOf)) return false;
   return true;
+}
+
+/**
+ * @internal Whether no value can pass a schema: a `z.never()` where a value is required (a framework
+ * without qualities has `quality: z.never()`, so its `QUALITY` event can never be sent).
+ */
+export function acceptsNothing(node: SchemaNode): boolean {
+  switch (node.kind) {
+    case 'never':
+      return true;
+    case 'literal':
+      return node.values.length === 0;
+    case 'refined':
+      return acceptsNothing(node.inner);
+    case 'object':
+      return node.shape.some(([, child]) => acceptsNothing(child));
+    case 'tuple':
+      return node.items.some(acceptsNothing);
+    case 'array':
+      return node.min > 0 && acceptsNothing(node.element);
+    case 'union':
+      return node.options.every(acceptsNothing);
+    default:
+      return false;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type BusinessCalendar,
+  type DeadlineCalendar,
   createComplaintCase,
   durationToMs,
   overdue,
@@ -146,7 +146,7 @@ describe('deadlines on a complaint', () => {
 
   it('a business calendar plugs in', () => {
     // Toy calendar: every day counts only from 09:00 to 17:00 UTC, weekends included (8 working hours a day).
-    const officeHours: BusinessCalendar = {
+    const officeHours: DeadlineCalendar = {
       name: 'office-hours',
       addWorkingTime: (start, duration) => start + durationToMs(duration) * 3,
     };

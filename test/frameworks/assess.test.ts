@@ -57,7 +57,8 @@ describe('assessInteraction', () => {
         // The preset sets no caps on repeatable steps.
         report('present', true, Infinity),
         report('handleObjections', false, Infinity),
-        report('close', true, 1),
+        // The close may be made again after "not now".
+        report('close', true, Infinity),
         report('perform', false, Infinity),
         report('followUp', true, Infinity),
         report('askReferrals', false, 1),
@@ -104,25 +105,29 @@ describe('assessInteraction', () => {
   it('reports every step done twice: repeats over the limit, and moves that needed an outcome', () => {
     const ids = eightStepsOfService.steps.map((s) => s.id);
     const c = card(eight(ids.flatMap((id) => [step(id), step(id)])));
-    // present, handleObjections and perform have no cap, so doing them twice in place is fine.
+    // present and handleObjections have no cap, so doing them twice in place is fine.
     expect(c.overRepeated).toEqual([
       { index: 1, step: 'approach', count: 2, maxTimes: 1 },
       { index: 3, step: 'determineNeeds', count: 2, maxTimes: 1 },
-      { index: 9, step: 'close', count: 2, maxTimes: 1 },
       { index: 15, step: 'askReferrals', count: 2, maxTimes: 1 },
     ]);
-    // followUp has no cap either, but it has outcomes: it cannot repeat in place.
+    // close and followUp have no cap either, but they have outcomes: they cannot repeat in place.
     expect(c.outOfOrder).toEqual([
+      { index: 9, step: 'close', after: 'close', allowed: [] },
       { index: 10, step: 'perform', after: 'close', allowed: [] },
       { index: 13, step: 'followUp', after: 'followUp', allowed: [] },
       { index: 14, step: 'askReferrals', after: 'followUp', allowed: [] },
     ]);
+    // Nothing was sold, so performing (again) is refused by the afterSale guard.
+    expect(c.refused.map((r) => [r.index, r.id, r.code])).toEqual([
+      [11, 'perform', 'CONDITION_NOT_MET'],
+    ]);
     expect(c.skipped).toEqual([]);
     expect(c.missingMandatory).toEqual([]);
     // Each deviation is charged once: a repeat over the cap to repeats only.
-    expect(c.breakdown.order).toEqual({ weight: 20, earned: 13, possible: 16 });
-    expect(c.breakdown.repeats).toEqual({ weight: 10, earned: 12, possible: 16 });
-    expect(c.score).toBe(73); // 50 + 16.25 + 0 + 7.5
+    expect(c.breakdown.order).toEqual({ weight: 20, earned: 11, possible: 16 });
+    expect(c.breakdown.repeats).toEqual({ weight: 10, earned: 13, possible: 16 });
+    expect(c.score).toBe(71); // 50 + 13.75 + 0 + 8.125
     expect(c.steps.map((s) => s.durationMs)).toEqual([...Array(7).fill(120_000), 60_000]);
   });
 
@@ -369,5 +374,47 @@ describe('adherenceScore', () => {
         repeats: part(10, 3, 5),
       }),
     ).toBe(60);
+  });
+});
+
+describe('canEnd after a forced deviation (regression)', () => {
+  const prefix = ['approach', 'determineNeeds', 'present', 'close'].map(step);
+
+  it('is false when the record jumps past a follow-up outcome that was never recorded', () => {
+    const c = card(
+      eight([
+        ...prefix,
+        outcome('sold'),
+        step('perform'),
+        quality('productKnowledge'),
+        quality('activeListening'),
+        step('followUp'),
+        step('followUp'),
+        step('askReferrals'),
+      ]),
+    );
+    expect(c.missingMandatory).toEqual([]);
+    expect(c.outcomes.map((o) => o.outcome)).toEqual(['sold']);
+    expect(c.canEnd).toBe(false);
+  });
+
+  it('is false when the record leaves the close without its outcome and reaches a satisfied follow-up', () => {
+    const c = card(eight([...prefix, step('perform'), step('followUp'), outcome('satisfied')]));
+    expect(c.outOfOrder.map((d) => d.step)).toEqual(['perform']);
+    expect(c.canEnd).toBe(false);
+  });
+
+  it('is true again once the skipped decision is recorded later', () => {
+    const c = card(
+      eight([
+        ...prefix,
+        outcome('sold'),
+        step('perform'),
+        step('followUp'),
+        step('followUp'),
+        outcome('satisfied'),
+      ]),
+    );
+    expect(c.canEnd).toBe(true);
   });
 });

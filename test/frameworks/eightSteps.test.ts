@@ -232,7 +232,7 @@ describe('eightStepsOfService', () => {
       step: 'close',
       outcome: null,
       mandatory: true,
-      maxTimes: 1,
+      maxTimes: Number.POSITIVE_INFINITY,
       momentOfTruth: true,
     });
     expect(eightStepsOfService.source).toContain('8 Steps of Service');

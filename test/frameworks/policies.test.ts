@@ -10,12 +10,14 @@ import {
   fiveStageCycle,
   fourStageCycle,
   initialSnapshot,
+  nextEvents,
   recordFromEvents,
   ritzThreeSteps,
   tenStepsOfService,
   transition,
   unexpectedDemandFlow,
 } from '../../src/index.js';
+import { expectRefusal } from './helpers.js';
 
 const steps = (ids: readonly string[], start = 0) =>
   ids.map((id, i) => ({ kind: 'step' as const, id, at: start + i * 1000 }));
@@ -188,31 +190,85 @@ describe('presets and their sources', () => {
     ).toThrow(/Invalid options/);
   });
 
-  it('8 Steps: an unsatisfied follow-up goes back to performing and cannot end', () => {
+  describe('8 Steps: where an unsatisfied follow-up leads depends on the close', () => {
     const m = eightStepsOfService.machine;
-    const path = [
-      'approach',
-      'determineNeeds',
-      'present',
-      'close',
-      'notNow',
-      'followUp',
-      'notSatisfied',
-    ];
-    let snap = initialSnapshot(m);
-    for (const [i, type] of path.entries()) {
-      const r = transition(m, snap, { type, at: i } as never);
-      expect(r.ok).toBe(true);
-      if (r.ok) snap = r.snapshot;
-    }
-    expect(transition(m, snap, { type: 'END', at: 99 } as never).ok).toBe(false);
-    const again = ['perform', 'followUp', 'satisfied', 'END'];
-    for (const [i, type] of again.entries()) {
-      const r = transition(m, snap, { type, at: 100 + i } as never);
-      expect(r.ok).toBe(true);
-      if (r.ok) snap = r.snapshot;
-    }
-    expect(snap.state).toBe('completed');
+    const walk = (types: readonly string[]) => {
+      let snap = initialSnapshot(m);
+      for (const [i, type] of types.entries()) {
+        const r = transition(m, snap, { type, at: i } as never);
+        if (!r.ok) throw new Error(`${type} refused: ${r.error.message}`);
+        snap = r.snapshot;
+      }
+      return snap;
+    };
+    const opening = ['approach', 'determineNeeds', 'present', 'close'];
+
+    it('after notNow, an unsatisfied follow-up does not lead to perform (regression)', () => {
+      const snap = walk([...opening, 'notNow', 'followUp', 'notSatisfied']);
+      expectRefusal(m, snap, { type: 'perform', at: 50 }, 'CONDITION_NOT_MET');
+      expect(nextEvents(m, snap)).not.toContain('perform');
+      expect(transition(m, snap, { type: 'END', at: 50 } as never).ok).toBe(false);
+    });
+
+    it('after notNow, it goes back to handling objections, and a new close can sell', () => {
+      const snap = walk([
+        ...opening,
+        'notNow',
+        'followUp',
+        'notSatisfied',
+        'handleObjections',
+        'present',
+        'close',
+        'sold',
+        'perform',
+        'followUp',
+        'satisfied',
+        'END',
+      ]);
+      expect(snap.state).toBe('completed');
+      expect(snap.context.counts.close).toBe(2);
+    });
+
+    it('after notNow, it may also end as abandoned', () => {
+      const snap = walk([...opening, 'notNow', 'followUp', 'notSatisfied', 'ABANDON']);
+      expect(snap.state).toBe('abandoned');
+    });
+
+    it('after sold, an unsatisfied follow-up goes back to perform, never to objections', () => {
+      const snap = walk([...opening, 'sold', 'perform', 'followUp', 'notSatisfied']);
+      expectRefusal(m, snap, { type: 'handleObjections', at: 50 }, 'CONDITION_NOT_MET');
+      expect(transition(m, snap, { type: 'END', at: 50 } as never).ok).toBe(false);
+      const done = walk([
+        ...opening,
+        'sold',
+        'perform',
+        'followUp',
+        'notSatisfied',
+        'perform',
+        'followUp',
+        'satisfied',
+        'END',
+      ]);
+      expect(done.state).toBe('completed');
+    });
+
+    it('scores a notNow record that performs after an unsatisfied follow-up as refused', () => {
+      const events = [...opening, 'notNow', 'followUp', 'notSatisfied', 'perform'].map(
+        (id, at) => ({
+          kind: ['notNow', 'notSatisfied'].includes(id) ? 'outcome' : 'step',
+          id,
+          at,
+        }),
+      );
+      const c = assessInteractionOrThrow(eightStepsOfService, {
+        framework: 'eightStepsOfService',
+        events,
+      });
+      expect(c.refused.map((r) => [r.index, r.id, r.code])).toEqual([
+        [7, 'perform', 'CONDITION_NOT_MET'],
+      ]);
+      expect(c.required).not.toContain('perform');
+    });
   });
 
   it('cycles: follow-up is a required skill of keeping; failed agreements may repeat', () => {

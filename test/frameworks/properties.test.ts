@@ -68,15 +68,17 @@ describe.each(frameworks.map((f) => [f.id, f] as const))('%s properties', (_id, 
     const types = [...framework.steps.map((s) => s.id), ...framework.outcomes, 'END', 'ABANDON'];
     let completed = 0;
     fc.assert(
-      fc.property(fc.array(fc.nat(1_000), { maxLength: 80 }), (choices) => {
+      // Walks long enough to get through the loops (objections, a close made again after "not
+      // now"), so that some of them complete.
+      fc.property(fc.array(fc.nat(1_000), { minLength: 40, maxLength: 160 }), (choices) => {
         let snap = initialSnapshot(m) as Snapshot;
         for (const [at, choice] of choices.entries()) {
           // Mostly an event the state takes (minus ABANDON), sometimes any event at all.
           const legal = nextEvents(m, snap as never).filter(
             (t) => t !== 'ABANDON' && t !== 'QUALITY',
           );
-          const pool = choice % 5 === 0 || legal.length === 0 ? types : legal;
-          const type = pool[choice % pool.length] as string;
+          const pool = choice % 10 === 0 || legal.length === 0 ? types : legal;
+          const type = pool[Math.floor(choice / 10) % pool.length] as string;
           const result = transition(m, snap as never, { type, at } as never);
           if (result.ok) snap = result.snapshot as Snapshot;
         }
@@ -148,6 +150,27 @@ describe.each(frameworks.map((f) => [f.id, f] as const))('%s properties', (_id, 
           card.qualities.missing.length === 0 &&
           card.sequence.length > 0;
         expect(card.score === 100).toBe(flawless);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('says canEnd only when every required step is done and every step with outcomes visited got one', () => {
+    const ids = [
+      ...framework.steps.map((s) => ['step', s.id] as const),
+      ...framework.outcomes.map((o) => ['outcome', o] as const),
+    ];
+    const decisive = framework.steps.filter((s) => Object.keys(s.outcomes).length > 0);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ids), { maxLength: 30 }), (picked) => {
+        const events = picked.map(([kind, id], at) => ({ kind, id, at }));
+        const card = assessInteractionOrThrow(framework, { framework: framework.id, events });
+        if (!card.canEnd) return;
+        expect(card.missingMandatory).toEqual([]);
+        for (const s of decisive) {
+          if (!card.sequence.includes(s.id)) continue;
+          expect(card.outcomes.some((o) => o.step === s.id)).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

@@ -31,7 +31,7 @@ import {
   transition,
   unexpectedDemandFlow,
 } from '../../src/index.js';
-import { arbitraryEvent } from '../../src/testing/index.js';
+import { samplePayloads } from '../../src/testing/index.js';
 import { hostileEventText, sameJson } from '../support/hostile.js';
 
 const loyalty = defineLoyaltyProgram({
@@ -75,16 +75,20 @@ const codes = new Set([
   'UPDATE_FAILED',
 ]);
 
-/** Valid-looking events for a walk: derived from the schemas where the testing entry can. */
+/** Valid-looking events for a walk: the testing entry's derived samples, one list per type. */
 function walkEvents(machine: AnyMachine): fc.Arbitrary<unknown[]> {
-  let events: fc.Arbitrary<unknown>;
-  try {
-    events = arbitraryEvent(machine) as fc.Arbitrary<unknown>;
-    fc.sample(events, 1);
-  } catch {
-    events = fc.constantFrom(...(machine.events as string[])).map((type) => ({ type, at: 1 }));
+  const events: unknown[] = [];
+  for (const type of machine.events as string[]) {
+    const schema = machine.definition.events[type];
+    let payloads: unknown[] = [{}];
+    try {
+      if (schema !== null && schema !== undefined) payloads = samplePayloads(schema);
+    } catch {
+      payloads = [{ at: 1 }];
+    }
+    for (const payload of payloads.slice(0, 8)) events.push({ ...(payload as object), type });
   }
-  return fc.array(events, { maxLength: 12 });
+  return fc.array(fc.constantFrom(...events), { maxLength: 12 });
 }
 
 /** The snapshots a walk reaches (accepted events only), starting from the initial one. */

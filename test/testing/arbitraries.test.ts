@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { type AnyMachine, initialSnapshot, replay, transition } from '../../src/index.js';
 import {
   arbitraryEvent,
   arbitrarySequence,
   arbitraryValidSequence,
-} from '../../src/testing/index.js';
+} from '../../src/fast-check/index.js';
+import { type AnyMachine, initialSnapshot, replay, transition } from '../../src/index.js';
 import { steps, ticket } from '../core/fixtures.js';
 import { wallet } from './machines.js';
 

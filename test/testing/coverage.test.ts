@@ -41,7 +41,7 @@ describe('coverage', () => {
     );
     expect(report.totals).toEqual({ logs: 2, events: 1 });
     expect(formatCoverage(report)).toContain(
-      "refused: log 1, event #0: Event REDEEM was refused in state 'active' (INSUFFICIENT_POINTS): The balance is 0 points.",
+      "refused: log #2, event #1: Event REDEEM was refused in state 'active' (INSUFFICIENT_POINTS): The balance is 0 points.",
     );
   });
 
@@ -78,7 +78,7 @@ describe('coverage', () => {
         "Coverage of 'ticket' from 2 logs (2 events):",
         '  states: 2/3 (66.7%); never visited: closed',
         '  transitions: 2/5 (40%); never taken: open --REPLY--> open, solved --REOPEN--> open, solved --CLOSE--> closed [answered]',
-        "  refused: log 0, event #0: Event SOLVE was rejected in state 'open': guard 'assigned' returned false; events accepted now: REPLY, ASSIGN.",
+        "  refused: log #1, event #1: Event SOLVE was rejected in state 'open': guard 'assigned' returned false; events accepted now: REPLY, ASSIGN.",
       ].join('\n'),
     );
   });

@@ -3,14 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { arbitraryValidSequence } from '../../src/fast-check/index.js';
 import { defineMachine, replay } from '../../src/index.js';
-import {
-  arbitraryValidSequence,
-  coverage,
-  installMatchers,
-  shortestPaths,
-  transitionCover,
-} from '../../src/testing/index.js';
+import { coverage, shortestPaths, transitionCover } from '../../src/testing/index.js';
+import { installMatchers } from '../../src/vitest/index.js';
 
 installMatchers(expect);
 

@@ -7,7 +7,8 @@ import {
   replay,
   transition,
 } from '../../src/index.js';
-import { checkAccept, installMatchers } from '../../src/testing/index.js';
+import { checkAccept } from '../../src/testing/index.js';
+import { installMatchers } from '../../src/vitest/index.js';
 import { steps, ticket } from '../core/fixtures.js';
 import { door, pointsWallet } from './machines.js';
 
@@ -48,7 +49,7 @@ describe('toAccept', () => {
     expect(
       failure(() => expect(ticket).toAccept([assign, { type: 'SOLVE' }, { type: 'CLOSE' }])),
     ).toMatchInlineSnapshot(`
-      "Expected machine 'ticket' to accept all 3 events, but event #2 (CLOSE) was refused in state 'solved' with GUARD_REJECTED:
+      "Expected machine 'ticket' to accept all 3 events, but event #3 (CLOSE) was refused in state 'solved' with GUARD_REJECTED:
         Event CLOSE was rejected in state 'solved': guard 'answered' returned false; events accepted now: REOPEN.
       Path taken:
         open --ASSIGN--> open --SOLVE--> solved --CLOSE--> (refused)
@@ -80,7 +81,7 @@ describe('toAccept', () => {
     expect(
       failure(() => expect(pointsWallet).toAccept([{ type: 'REDEEM', points: 5 }])),
     ).toMatchInlineSnapshot(`
-      "Expected machine 'wallet' to accept all 1 event, but event #0 (REDEEM) was refused in state 'active' with REFUSED (INSUFFICIENT_POINTS):
+      "Expected machine 'wallet' to accept all 1 event, but event #1 (REDEEM) was refused in state 'active' with REFUSED (INSUFFICIENT_POINTS):
         Event REDEEM was refused in state 'active' (INSUFFICIENT_POINTS): The balance is 0 points.
       Path taken:
         active --REDEEM--> (refused)
@@ -113,7 +114,7 @@ describe('toReject', () => {
     expect(
       failure(() => expect(pointsWallet).toReject(redeem, 'CAP_REACHED')),
     ).toMatchInlineSnapshot(`
-      "Expected event #0 (REDEEM) to be refused with CAP_REACHED in state 'active', but it was refused with REFUSED (INSUFFICIENT_POINTS):
+      "Expected event #1 (REDEEM) to be refused with CAP_REACHED in state 'active', but it was refused with REFUSED (INSUFFICIENT_POINTS):
         Event REDEEM was refused in state 'active' (INSUFFICIENT_POINTS): The balance is 0 points.
       Path taken:
         active --REDEEM--> (refused)
@@ -133,7 +134,7 @@ describe('toReject', () => {
     expect(
       failure(() => expect(door).toReject([{ type: 'OPEN' }, { type: 'CLOSE' }])),
     ).toMatchInlineSnapshot(`
-      "Expected machine 'door' to refuse event #1 (CLOSE) in state 'open', but it was accepted and went to 'closed'.
+      "Expected machine 'door' to refuse event #2 (CLOSE) in state 'open', but it was accepted and went to 'closed'.
       Path taken:
         closed --OPEN--> open --CLOSE--> closed
       Accepted in 'closed' now: OPEN"
@@ -146,7 +147,7 @@ describe('toReject', () => {
         expect(ticket).toReject([{ type: 'SOLVE' }, { type: 'CLOSE' }], 'GUARD_REJECTED'),
       ),
     ).toMatchInlineSnapshot(`
-      "Expected machine 'ticket' to accept the event before the last, but event #0 (SOLVE) was refused in state 'open' with GUARD_REJECTED:
+      "Expected machine 'ticket' to accept the event before the last, but event #1 (SOLVE) was refused in state 'open' with GUARD_REJECTED:
         Event SOLVE was rejected in state 'open': guard 'assigned' returned false; events accepted now: REPLY, ASSIGN.
       Path taken:
         open --SOLVE--> (refused)
@@ -158,7 +159,7 @@ describe('toReject', () => {
     expect(
       failure(() => expect(ticket).toReject([{ type: 'CLOSE' }], 'GUARD_REJECTED')),
     ).toMatchInlineSnapshot(`
-      "Expected event #0 (CLOSE) to be refused with GUARD_REJECTED in state 'open', but it was refused with EVENT_NOT_ALLOWED:
+      "Expected event #1 (CLOSE) to be refused with GUARD_REJECTED in state 'open', but it was refused with EVENT_NOT_ALLOWED:
         Event CLOSE is not allowed in state 'open'; allowed: REPLY, ASSIGN.
       Path taken:
         open --CLOSE--> (refused)
@@ -168,7 +169,7 @@ describe('toReject', () => {
 
   it('explains a failing .not', () => {
     expect(failure(() => expect(door).not.toReject({ type: 'CLOSE' }))).toMatchInlineSnapshot(`
-      "Expected event #0 (CLOSE) not to be refused in state 'closed', but it was refused with EVENT_NOT_ALLOWED:
+      "Expected event #1 (CLOSE) not to be refused in state 'closed', but it was refused with EVENT_NOT_ALLOWED:
         Event CLOSE is not allowed in state 'closed'; allowed: OPEN.
       Path taken:
         closed --CLOSE--> (refused)
@@ -256,7 +257,7 @@ describe('toConformTo', () => {
     expect(
       failure(() => expect({ framework: 'other', events: [] }).toConformTo(ritzThreeSteps)),
     ).toMatchInlineSnapshot(
-      `"Expected the interaction to conform to 'Ritz-Carlton Three Steps of Service' with a score of at least 100, but the record was refused with WRONG_FRAMEWORK: The record follows framework 'other', not 'ritzThreeSteps'; assess it against 'other' or correct its framework field."`,
+      `"Expected the interaction to conform to 'Ritz-Carlton Three Steps of Service' with a score of at least 100, but the record was refused with WRONG_FRAMEWORK: The record follows framework 'other', not 'ritzThreeSteps'; assess it against that framework or correct its framework field."`,
     );
   });
 });

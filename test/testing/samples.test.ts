@@ -1,12 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { arbitraryPayload } from '../../src/fast-check/index.js';
 import { isServicecraftError, ServicecraftError } from '../../src/index.js';
-import {
-  arbitraryPayload,
-  samplePayloads,
-  UnsupportedSchemaError,
-} from '../../src/testing/index.js';
+import { samplePayloads, UnsupportedSchemaError } from '../../src/testing/index.js';
 
 /** Schemas covering every supported zod type, used by the property tests of both generators. */
 const schemas = {
@@ -59,28 +56,72 @@ const schemas = {
 };
 
 describe('samplePayloads', () => {
-  it('gives a base value first, then one field changed at a time', () => {
-    expect(samplePayloads(schemas.object)).toEqual([
-      { score: 0, urgent: true },
-      { score: 10, urgent: true },
-      { score: 0, urgent: false },
-      { score: 1, urgent: true },
+  it('gives a base value first, then every value of every field', () => {
+    const samples = samplePayloads(schemas.object);
+    expect(samples[0]).toEqual({ score: 0, urgent: true });
+    for (const score of [0, 10, 1])
+      expect(samples).toContainEqual(expect.objectContaining({ score }));
+    expect(samples).toContainEqual(expect.objectContaining({ urgent: false }));
+  });
+
+  /** Every pair of values of two fields (within the first four of each) appears in some sample. */
+  const pairsCovered = (
+    samples: readonly Record<string, unknown>[],
+    values: Record<string, readonly unknown[]>,
+  ) => {
+    const keys = Object.keys(values);
+    const missing: string[] = [];
+    for (const [i, a] of keys.entries())
+      for (const b of keys.slice(i + 1))
+        for (const va of values[a] ?? [])
+          for (const vb of values[b] ?? [])
+            if (!samples.some((s) => s[a] === va && s[b] === vb))
+              missing.push(`${a}=${String(va)} with ${b}=${String(vb)}`);
+    return missing;
+  };
+
+  it('regression: combines booleans and enums pairwise, so a rule on two changed fields is reached', () => {
+    const schema = z.object({
+      urgent: z.boolean(),
+      vip: z.boolean(),
+      channel: z.enum(['phone', 'mail', 'chat']),
+      tier: z.enum(['basic', 'gold']),
+    });
+    const samples = samplePayloads(schema) as Record<string, unknown>[];
+    expect(
+      pairsCovered(samples, {
+        urgent: [true, false],
+        vip: [true, false],
+        channel: ['phone', 'mail', 'chat'],
+        tier: ['basic', 'gold'],
+      }),
+    ).toEqual([]);
+  });
+
+  it('regression: a boolean with a default is tried left out (the default) and with each value', () => {
+    const samples = samplePayloads(
+      z.object({ partial: z.boolean().default(false), note: z.string().optional() }),
+    );
+    expect(samples[0]).toEqual({ note: 'sample text' });
+    expect(samples).toContainEqual(expect.objectContaining({ partial: true }));
+    expect(samples).toContainEqual(expect.objectContaining({ partial: false }));
+  });
+
+  it('regression: samples a refined string from common codes the refinement accepts', () => {
+    const currency = z.string().refine((code) => ['EUR', 'USD'].includes(code));
+    expect(samplePayloads(z.object({ currency }))).toEqual([
+      { currency: 'EUR' },
+      { currency: 'USD' },
     ]);
   });
 
-  it('varies every field once before any field twice: left out, null, enum members', () => {
-    const base = { maybe: 'sample text', nothing: 0, fallback: 'low', fixed: 'v1', flag: true };
-    expect(samplePayloads(schemas.wrappers)).toEqual([
-      base,
-      { nothing: 0, fallback: 'low', fixed: 'v1', flag: true },
-      { ...base, nothing: null },
-      { maybe: 'sample text', nothing: 0, fixed: 'v1', flag: true },
-      { ...base, flag: false },
-      { ...base, maybe: 'a' },
-      { ...base, nothing: 1 },
-      { ...base, fallback: 'high' },
-      { ...base, nothing: 10 },
-    ]);
+  it('varies wrappers: left out, null, enum members, defaults left out first', () => {
+    const samples = samplePayloads(schemas.wrappers) as Record<string, unknown>[];
+    expect(samples[0]).toEqual({ maybe: 'sample text', nothing: 0, fixed: 'v1', flag: true });
+    expect(samples).toContainEqual(expect.not.objectContaining({ maybe: expect.anything() }));
+    expect(samples).toContainEqual(expect.objectContaining({ nothing: null }));
+    expect(samples).toContainEqual(expect.objectContaining({ fallback: 'high' }));
+    expect(samples).toContainEqual(expect.objectContaining({ flag: false }));
   });
 
   it.each(Object.entries(schemas).filter(([name]) => name !== 'regex'))(

@@ -1,6 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { arbitraryValidSequence } from '../../src/fast-check/index.js';
 import { createFlow, type EventFrom, initialSnapshot } from '../../src/index.js';
-import { arbitraryValidSequence, type TestPath, transitionCover } from '../../src/testing/index.js';
+import { type TestPath, transitionCover } from '../../src/testing/index.js';
+import '../../src/vitest/index.js';
 import { ticket } from '../core/fixtures.js';
 import { pointsWallet } from './machines.js';
 

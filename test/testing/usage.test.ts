@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ritzThreeSteps } from '../../src/frameworks/index.js';
-import { isServicecraftError } from '../../src/index.js';
 import {
   arbitraryEvent,
   arbitrarySequence,
   arbitraryValidSequence,
+} from '../../src/fast-check/index.js';
+import { ritzThreeSteps } from '../../src/frameworks/index.js';
+import { isServicecraftError } from '../../src/index.js';
+import {
   checkAccept,
   checkConformance,
   checkReject,
   coverage,
   shortestPaths,
   simplePaths,
-  toXStateConfig,
   transitionCover,
 } from '../../src/testing/index.js';
+import { toXStateConfig } from '../../src/xstate/index.js';
 import { door } from './machines.js';
 
 /** What a call throws (it must throw). */

@@ -8,7 +8,8 @@ import {
   type Snapshot,
   transition,
 } from '../../src/index.js';
-import { shortestPaths, toXStateConfig } from '../../src/testing/index.js';
+import { shortestPaths } from '../../src/testing/index.js';
+import { toXStateConfig } from '../../src/xstate/index.js';
 import { steps, ticket } from '../core/fixtures.js';
 import { door, generated, pointsWallet as wallet } from './machines.js';
 
@@ -19,6 +20,7 @@ describe('toXStateConfig', () => {
   it('exports a plain config with guards by name', () => {
     expect(toXStateConfig(door)).toEqual({
       config: {
+        context: {},
         id: 'door',
         initial: 'closed',
         states: {

@@ -14,10 +14,19 @@ import { defineFramework } from '../define.js';
  * - The close has two outcomes: `sold` leads to performing the service; `notNow` leads to a later
  *   follow-up and never to performing.
  * - The follow-up has outcomes `satisfied` and `notSatisfied`; referrals may be asked only after a
- *   satisfied follow-up, and are optional. An unsatisfied follow-up goes back to performing (fix
- *   what is still open) and is followed up again; it never ends the interaction successfully.
- * - Performing is not mandatory for every interaction (a `notNow` one has none), but the `sold`
- *   branch requires it, so live driving and scoring agree.
+ *   satisfied follow-up, and are optional. An unsatisfied follow-up never ends the interaction
+ *   successfully, and where it leads depends on how the latest close went:
+ *   - after `sold`, it goes back to performing (resolve what is still open), then to another
+ *     follow-up;
+ *   - after `notNow`, nothing was sold, so there is nothing to perform: the follow-up is another
+ *     chance to win the customer, so it goes back to handling objections (then presenting or
+ *     closing again), or the interaction is abandoned (`ABANDON`). This reading follows the source:
+ *     a failed close goes to a later follow-up whose purpose is to re-engage the customer.
+ *   Guards `afterSale` (on `perform`: the latest close is `sold`) and `beforeSale` (on
+ *   `handleObjections`: the latest close is not `sold`) enforce this (`CONDITION_NOT_MET`).
+ * - The close may be made again after a `notNow` (no cap); performing is not mandatory for every
+ *   interaction (a `notNow` one has none), but the `sold` branch requires it, so live driving and
+ *   scoring agree.
  *
  * @example
  * ```ts
@@ -60,12 +69,14 @@ export const eightStepsOfService = defineFramework({
       mandatory: false,
       maxTimes: Number.POSITIVE_INFINITY,
       back: ['present'],
+      guard: 'beforeSale',
     },
     {
       id: 'close',
       description:
         'Confirm details and next steps and ask for a decision; "not now" is a legitimate answer.',
       momentOfTruth: true,
+      maxTimes: Number.POSITIVE_INFINITY,
       outcomes: { sold: { to: 'perform', requires: ['perform'] }, notNow: 'followUp' },
     },
     {
@@ -74,6 +85,7 @@ export const eightStepsOfService = defineFramework({
         'Deliver what was promised and keep the customer informed of progress and delays.',
       mandatory: false,
       maxTimes: Number.POSITIVE_INFINITY,
+      guard: 'afterSale',
     },
     {
       id: 'followUp',
@@ -82,7 +94,7 @@ export const eightStepsOfService = defineFramework({
       maxTimes: Number.POSITIVE_INFINITY,
       outcomes: {
         satisfied: ['askReferrals', 'end'],
-        notSatisfied: { to: 'perform', requires: ['perform'] },
+        notSatisfied: ['perform', 'handleObjections'],
       },
     },
     {
@@ -91,6 +103,20 @@ export const eightStepsOfService = defineFramework({
       mandatory: false,
     },
   ],
+  guards: {
+    afterSale: ({ branches, refuse }) =>
+      branches.close === 'sold' ||
+      refuse(
+        'Nothing was sold: performing follows only a close that ended sold; after "not now", handle the objections again or abandon.',
+        { close: branches.close ?? null },
+      ),
+    beforeSale: ({ branches, refuse }) =>
+      branches.close !== 'sold' ||
+      refuse(
+        'The sale is closed: an unsatisfied customer after a sale is served by performing again, not by new objections.',
+        { close: 'sold' },
+      ),
+  },
   qualities: [
     {
       id: 'productKnowledge',

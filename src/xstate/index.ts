@@ -1,21 +1,22 @@
 /**
- * Optional interop with XState v5: export a machine as a plain XState config plus named guard
- * (and, when asked, action) implementations, so `xstate/graph` and XState's visual tools work on
- * servicecraft machines. Nothing here imports XState; the caller passes its `assign` when context
- * updates should be carried over.
+ * `servicecraft/xstate`: exports a machine as an XState v5 config plus named guard (and, when
+ * asked, action) implementations, so XState actors, `xstate/graph` and XState's visual tools work
+ * on servicecraft machines. Nothing is loaded from XState at run time (the caller passes its
+ * `assign` when context updates should be carried over); only types are read from it.
  *
- * @module
+ * @module servicecraft/xstate
  */
 import {
   type AnyMachine,
+  type ContextFrom,
   type Edge,
   initialSnapshot,
   isRefusal,
   refusal,
   UsageError,
 } from '../core/index.js';
-import { checkMachine, checkOptions, xstateOptions } from './options.js';
-import type { EventLike } from './paths.js';
+import { checkMachine, checkOptions, xstateOptions } from '../testing/options.js';
+import type { EventLike } from '../testing/paths.js';
 
 /**
  * One candidate transition in an XState config.
@@ -50,17 +51,18 @@ export interface XStateState {
 }
 
 /**
- * A flat XState v5 machine config.
+ * A flat XState v5 machine config, typed with the machine's context so that
+ * `createMachine(config, implementations)` infers it.
  *
  * @category Testing
  */
-export interface XStateConfig {
+export interface XStateConfig<C extends object = Readonly<Record<string, unknown>>> {
   /** The machine id. */
   readonly id: string;
   /** The initial state key. */
   readonly initial: string;
-  /** The initial context, when the machine has a context schema. */
-  readonly context?: unknown;
+  /** The initial context (the validated one; `{}` for a machine without a context schema). */
+  readonly context: C;
   /** The states. */
   readonly states: Readonly<Record<string, XStateState>>;
   /** The machine's description, when it has one. */
@@ -72,11 +74,11 @@ export interface XStateConfig {
  *
  * @category Testing
  */
-export interface XStateArgs {
+export interface XStateArgs<C = unknown, E extends EventLike = EventLike> {
   /** The actor's context. */
-  readonly context: unknown;
+  readonly context: C;
   /** The event being processed. */
-  readonly event: EventLike;
+  readonly event: E;
 }
 
 /**
@@ -87,15 +89,15 @@ export interface XStateArgs {
  *
  * @category Testing
  */
-export interface XStateExport {
+export interface XStateExport<C extends object = Readonly<Record<string, unknown>>> {
   /** The machine config. */
-  readonly config: XStateConfig;
+  readonly config: XStateConfig<C>;
   /** Guard and action implementations, referenced by name from the config. */
   readonly implementations: {
     /** One guard per servicecraft guard name, plus the added `accepts:<state>:<event>:<index>` ones. */
     readonly guards: Readonly<Record<string, (args: XStateArgs) => boolean>>;
-    /** One action per context update (only when `assign` was given). */
-    readonly actions: Readonly<Record<string, unknown>>;
+    /** One action per context update (only when `assign` was given): what `assign` returned. */
+    readonly actions: Readonly<Record<string, XStateAction<C>>>;
   };
 }
 
@@ -113,6 +115,17 @@ export interface XStateOptions {
    */
   readonly assign?: (updater: (args: XStateArgs) => object) => unknown;
 }
+
+/**
+ * An action as XState calls it (what XState's `assign` returns), typed with the context.
+ *
+ * @category Testing
+ */
+export type XStateAction<C = unknown> = (args: XStateArgs<C>, params: unknown) => void;
+
+/** The context type an exported machine has in XState. */
+type XStateContextOf<M extends AnyMachine> =
+  ContextFrom<M> extends object ? ContextFrom<M> : Readonly<Record<string, never>>;
 
 /** A guard or an update as the definition holds it. */
 type Rule = (args: { context: unknown; event: unknown; refuse: typeof refusal }) => unknown;
@@ -154,14 +167,14 @@ function run(rule: Rule, args: XStateArgs): unknown {
  * import { createMachine } from 'xstate';
  * import { getShortestPaths } from 'xstate/graph';
  * import { defineMachine } from 'servicecraft';
- * import { toXStateConfig } from 'servicecraft/testing';
+ * import { toXStateConfig } from 'servicecraft/xstate';
  *
  * const door = defineMachine({
  *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },
  *   states: { closed: { on: { OPEN: 'open' } }, open: { on: { CLOSE: 'closed' } } },
  * });
  * const { config, implementations } = toXStateConfig(door);
- * const paths = getShortestPaths(createMachine(config as never, implementations as never));
+ * const paths = getShortestPaths(createMachine(config, implementations));
  * paths.length; // 2
  * ```
  *
@@ -172,7 +185,10 @@ function run(rule: Rule, args: XStateArgs): unknown {
  *   paths).
  * @category Testing
  */
-export function toXStateConfig(machine: AnyMachine, options: XStateOptions = {}): XStateExport {
+export function toXStateConfig<M extends AnyMachine>(
+  machine: M,
+  options: XStateOptions = {},
+): XStateExport<XStateContextOf<M>> {
   checkMachine('toXStateConfig', machine);
   checkOptions('toXStateConfig', xstateOptions, options);
   const names = machine.states as readonly string[];
@@ -200,7 +216,7 @@ export function toXStateConfig(machine: AnyMachine, options: XStateOptions = {})
 
   const guards: Record<string, (args: XStateArgs) => boolean> = {};
   for (const name of Object.keys(definedGuards)) guards[name] = (args) => passes(name, args);
-  const actions: Record<string, unknown> = {};
+  const actions: Record<string, XStateAction<XStateContextOf<M>>> = {};
   const on = new Map<string, Record<string, XStateTransition[]>>();
   for (const edge of machine.edges as readonly Edge[]) {
     const byEvent = on.get(edge.from) ?? {};
@@ -232,7 +248,7 @@ export function toXStateConfig(machine: AnyMachine, options: XStateOptions = {})
         return isRefusal(next) || typeof next !== 'object' || next === null
           ? (args.context as object)
           : next;
-      });
+      }) as XStateAction<XStateContextOf<M>>;
       transition.actions = [name];
     }
     byEvent[edge.event] = [...(byEvent[edge.event] ?? []), transition];
@@ -251,13 +267,15 @@ export function toXStateConfig(machine: AnyMachine, options: XStateOptions = {})
   const config: { -readonly [K in keyof XStateConfig]: XStateConfig[K] } = {
     id: machine.id,
     initial: machine.initial,
+    context: (initialSnapshot(machine, options.input).context ?? {}) as XStateContextOf<M>,
     states,
   };
-  if (machine.definition.context !== undefined)
-    config.context = initialSnapshot(machine, options.input).context;
   if (machine.definition.description !== undefined)
     config.description = machine.definition.description;
-  return { config, implementations: { guards, actions } };
+  return {
+    config: config as XStateConfig<XStateContextOf<M>>,
+    implementations: { guards, actions },
+  };
 }
 
 /** Whether an update would give a context: not a refusal, not a throw, an object. */

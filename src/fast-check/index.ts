@@ -1,9 +1,9 @@
 /**
- * fast-check arbitraries for machines: payloads derived from zod schemas, single events, valid
- * event sequences that respect guards, and arbitrary (possibly invalid) sequences. This is the only
- * module of the package that imports fast-check.
+ * `servicecraft/fast-check`: fast-check arbitraries for machines: payloads derived from zod
+ * schemas, single events, valid event sequences that respect guards, and arbitrary (possibly
+ * invalid) sequences. The one entry of the package that loads fast-check.
  *
- * @module
+ * @module servicecraft/fast-check
  */
 import fc from 'fast-check';
 import type * as z from 'zod';
@@ -15,10 +15,16 @@ import {
   type SnapshotFrom,
   transition,
 } from '../core/index.js';
-import { edgesByState } from './explore.js';
-import { arbitraryOptions, checkMachine, checkOptions } from './options.js';
-import type { PayloadSamples } from './samples.js';
-import { numberFits, readSchema, type SchemaNode } from './schema.js';
+import { edgesByState } from '../testing/explore.js';
+import { arbitraryOptions, checkMachine, checkOptions } from '../testing/options.js';
+import { type PayloadSamples, samplePayloads } from '../testing/samples.js';
+import {
+  acceptsNothing,
+  numberFits,
+  readSchema,
+  type SchemaNode,
+  UnsupportedSchemaError,
+} from '../testing/schema.js';
 
 const latestEpochMs = 4102444800000; // 2100-01-01T00:00:00Z
 
@@ -59,6 +65,27 @@ function arbitraryOf(node: SchemaNode): fc.Arbitrary<unknown> {
       return fc.oneof(...node.options.map(arbitraryOf));
     case 'unknown':
       return fc.jsonValue({ maxDepth: 2 });
+    case 'never':
+      // Only reached where leaving the value out is allowed (an optional never).
+      return fc.constant(undefined);
+    case 'refined': {
+      // Values a refinement keeps are rare among random ones: mix in the derived samples.
+      const check = node.schema as unknown as Checkable;
+      const known = refinedSamples(node);
+      const random = arbitraryOf(node.inner).filter((value) => check.safeParse(value).success);
+      return known.length === 0
+        ? random
+        : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, random);
+    }
+  }
+}
+
+/** The derived samples of a refined node (empty when none can be derived). */
+function refinedSamples(node: SchemaNode): unknown[] {
+  try {
+    return samplePayloads((node as Extract<SchemaNode, { kind: 'refined' }>).schema);
+  } catch {
+    return [];
   }
 }
 
@@ -131,7 +158,7 @@ function numberArbitrary(node: Extract<SchemaNode, { kind: 'number' }>): fc.Arbi
  * ```ts
  * import fc from 'fast-check';
  * import * as z from 'zod';
- * import { arbitraryPayload } from 'servicecraft/testing';
+ * import { arbitraryPayload } from 'servicecraft/fast-check';
  *
  * const Reply = z.object({ at: z.number().int().nonnegative(), text: z.string().min(1).max(200) });
  * fc.assert(fc.property(arbitraryPayload(Reply), (payload) => Reply.safeParse(payload).success));
@@ -143,7 +170,9 @@ function numberArbitrary(node: Extract<SchemaNode, { kind: 'number' }>): fc.Arbi
  * @category Testing
  */
 export function arbitraryPayload<T extends Schema>(schema: T): fc.Arbitrary<z.input<T>> {
-  return arbitraryOf(readSchema(schema)).filter(
+  const node = readSchema(schema);
+  if (acceptsNothing(node)) throw new UnsupportedSchemaError('never', []);
+  return arbitraryOf(node).filter(
     (value) => (schema as unknown as Checkable).safeParse(value).success,
   ) as fc.Arbitrary<z.input<T>>;
 }
@@ -180,6 +209,23 @@ function payloadsFor<M extends AnyMachine>(
 }
 
 /**
+ * Whether an event type can be sent at all: it has samples, no payload, or a schema some value
+ * passes (a framework without qualities has a `QUALITY` event whose schema accepts nothing).
+ */
+function sendable<M extends AnyMachine>(
+  machine: M,
+  type: string,
+  samples: PayloadSamples<EventFrom<M>> | undefined,
+): boolean {
+  const given = (samples as Readonly<Record<string, readonly object[] | undefined>> | undefined)?.[
+    type
+  ];
+  if (given !== undefined) return given.length > 0;
+  const schema = machine.definition.events[type];
+  return schema === null || schema === undefined || !acceptsNothing(readSchema(schema));
+}
+
+/**
  * An arbitrary of single events of a machine, each with a valid payload (whether the current state
  * accepts it is not considered).
  *
@@ -187,7 +233,7 @@ function payloadsFor<M extends AnyMachine>(
  * ```ts
  * import fc from 'fast-check';
  * import { defineMachine } from 'servicecraft';
- * import { arbitraryEvent } from 'servicecraft/testing';
+ * import { arbitraryEvent } from 'servicecraft/fast-check';
  *
  * const door = defineMachine({
  *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },
@@ -207,7 +253,9 @@ export function arbitraryEvent<M extends AnyMachine>(
 ): fc.Arbitrary<EventFrom<M>> {
   checkMachine('arbitraryEvent', machine);
   checkOptions('arbitraryEvent', arbitraryOptions, options);
-  const types = machine.events as readonly string[];
+  const types = (machine.events as readonly string[]).filter((type) =>
+    sendable(machine, type, options.samples),
+  );
   return fc.oneof(
     ...types.map((type) =>
       payloadsFor(machine, type, options.samples).map((payload) => ({ ...payload, type })),
@@ -225,7 +273,7 @@ export function arbitraryEvent<M extends AnyMachine>(
  * ```ts
  * import fc from 'fast-check';
  * import { defineMachine, replay } from 'servicecraft';
- * import { arbitraryValidSequence } from 'servicecraft/testing';
+ * import { arbitraryValidSequence } from 'servicecraft/fast-check';
  *
  * const door = defineMachine({
  *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },
@@ -247,7 +295,9 @@ export function arbitraryValidSequence<M extends AnyMachine>(
   checkMachine('arbitraryValidSequence', machine);
   checkOptions('arbitraryValidSequence', arbitraryOptions, options);
   const graph = edgesByState(machine);
-  const used = [...new Set([...graph.values()].flatMap((byEvent) => [...byEvent.keys()]))];
+  const used = [...new Set([...graph.values()].flatMap((byEvent) => [...byEvent.keys()]))].filter(
+    (type) => sendable(machine, type, options.samples),
+  );
   const payloads = Object.fromEntries(
     used.map((type) => [type, payloadsFor(machine, type, options.samples)]),
   );
@@ -259,6 +309,7 @@ export function arbitraryValidSequence<M extends AnyMachine>(
     for (const choice of choices) {
       const accepted: { event: EventFrom<M>; next: SnapshotFrom<M> }[] = [];
       for (const type of graph.get(snapshot.state)?.keys() ?? []) {
+        if (!(type in payloads)) continue;
         const event = { ...(choice.payloads[type] as object), type } as EventFrom<M>;
         const result = transition(machine, snapshot, event);
         if (result.ok) accepted.push({ event, next: result.snapshot as SnapshotFrom<M> });
@@ -282,7 +333,7 @@ export function arbitraryValidSequence<M extends AnyMachine>(
  * ```ts
  * import fc from 'fast-check';
  * import { defineMachine, initialSnapshot, transition } from 'servicecraft';
- * import { arbitrarySequence } from 'servicecraft/testing';
+ * import { arbitrarySequence } from 'servicecraft/fast-check';
  *
  * const door = defineMachine({
  *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },

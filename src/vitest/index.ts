@@ -1,9 +1,11 @@
 /**
- * vitest matchers: `toAccept`, `toReject`, `toBeInState` and `toConformTo`, with their types added
- * to vitest's `expect`. Only types are imported from vitest; registering the matchers is up to the
- * caller (`installMatchers(expect)` or `expect.extend(servicecraftMatchers)`).
+ * `servicecraft/vitest`: the matchers `toAccept`, `toReject`, `toBeInState` and `toConformTo`, and
+ * their types on vitest's `expect`. This entry imports only vitest's types; register the matchers
+ * with `installMatchers(expect)`, or list `servicecraft/vitest/setup` in vitest's `setupFiles`.
+ * For the types to reach test files that import nothing from here (the usual case with a setup
+ * file), add `"types": ["servicecraft/vitest"]` to the tests' tsconfig.
  *
- * @module
+ * @module servicecraft/vitest
  */
 import type { ExpectStatic, MatcherState } from 'vitest';
 import {
@@ -21,9 +23,9 @@ import {
   checkAccept,
   checkReject,
   checkState,
-} from './checks.js';
-import { type ConformOptions, checkConformance } from './conform.js';
-import type { EventLike } from './paths.js';
+} from '../testing/checks.js';
+import { type ConformOptions, checkConformance } from '../testing/conform.js';
+import type { EventLike } from '../testing/paths.js';
 
 /**
  * The events a matcher takes for a received value: the machine's own events when it is a typed
@@ -133,7 +135,7 @@ const toMatcherResult = ({ pass, message }: CheckResult): MatcherOutcome => ({
  * @example
  * ```ts
  * import { expect } from 'vitest';
- * import { servicecraftMatchers } from 'servicecraft/testing';
+ * import { servicecraftMatchers } from 'servicecraft/vitest';
  *
  * expect.extend(servicecraftMatchers);
  * ```
@@ -183,7 +185,7 @@ export const servicecraftMatchers = {
  * @example
  * ```ts
  * import { expect } from 'vitest';
- * import { installMatchers } from 'servicecraft/testing';
+ * import { installMatchers } from 'servicecraft/vitest';
  *
  * installMatchers(expect);
  * ```
