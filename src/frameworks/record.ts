@@ -23,7 +23,14 @@ import { isServicecraftError, ServicecraftError, type ValidationIssue } from '..
 export const recordedEventSchema: z.ZodType<RecordedEvent> = z.strictObject({
   kind: z.enum(['step', 'quality', 'outcome']),
   id: z.string().min(1).max(200),
-  at: z.number().int().nonnegative().optional(),
+  at: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(8.64e15, {
+      error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
+    })
+    .optional(),
   actor: z.string().min(1).optional(),
   channel: z.string().min(1).optional(),
   note: z.string().optional(),
