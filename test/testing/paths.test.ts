@@ -200,7 +200,7 @@ describe('transitionCover', () => {
         `${e.from} ${e.event} ${e.to}`;
       expect(plan.uncoveredEdges.filter((e) => !impossible(e)).map(key)).toEqual(knownGaps);
       expect(plan.unreachedStates).toEqual([]);
-      const possible = (machine.edges as { from: string; event: string; to: string }[])
+      const possible = machine.edges
         .filter((e) => !impossible(e))
         .map(key)
         .filter((k) => !knownGaps.includes(k));
