@@ -8,8 +8,8 @@ import * as z from 'zod';
 import { optionsError } from '../core/errors.js';
 import type { RuleSettings } from './case-rules.js';
 import {
-  type DeadlineCalendar,
   type ComplaintDeadlines,
+  type DeadlineCalendar,
   type Duration,
   defaultComplaintDeadlines,
   safeDurationToMs,

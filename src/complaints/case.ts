@@ -27,8 +27,8 @@ import type {
 } from './case-types.js';
 import type { ClosureReason } from './closure.js';
 import type {
-  DeadlineCalendar,
   ComplaintDeadlines,
+  DeadlineCalendar,
   defaultComplaintDeadlines,
   utcCalendar,
 } from './deadlines.js';

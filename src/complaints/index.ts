@@ -51,8 +51,8 @@ export {
   problemResolutionFlow,
 } from './conversation-flows.js';
 export {
-  type DeadlineCalendar,
   type ComplaintDeadlines,
+  type DeadlineCalendar,
   type Duration,
   type DurationParts,
   defaultComplaintDeadlines,

@@ -9,13 +9,9 @@ import { defineMachine, isRefusal, type Machine, type Refusal } from '../core/in
 import type { EventStamp } from '../frameworks/index.js';
 
 const stamped = z.strictObject({
-  at: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(8.64e15, {
-      error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
-    }),
+  at: z.number().int().nonnegative().max(8.64e15, {
+    error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
+  }),
   actor: z.string().min(1).optional(),
   channel: z.string().min(1).optional(),
   note: z.string().optional(),

@@ -43,13 +43,9 @@ import { checkSpec } from './validate.js';
  * @category Frameworks
  */
 export const eventStampSchema: z.ZodType<EventStamp> = z.strictObject({
-  at: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(8.64e15, {
-      error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
-    }),
+  at: z.number().int().nonnegative().max(8.64e15, {
+    error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
+  }),
   actor: z.string().min(1).optional(),
   channel: z.string().min(1).optional(),
   note: z.string().optional(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type DeadlineCalendar,
   createComplaintCase,
+  type DeadlineCalendar,
   durationToMs,
   overdue,
   utcCalendar,
