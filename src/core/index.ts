@@ -77,6 +77,7 @@ export type {
   EventInputFrom,
   EventInputsFromSchemas,
   EventObject,
+  EventOf,
   EventSchemas,
   EventsFromSchemas,
   Guard,

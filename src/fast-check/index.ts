@@ -166,7 +166,7 @@ function numberArbitrary(node: Extract<SchemaNode, { kind: 'number' }>): fc.Arbi
  *
  * @param schema - A zod 4 schema.
  * @returns An arbitrary of the schema's input type.
- * @throws {@link UnsupportedSchemaError} for schema types outside the supported set.
+ * @throws `UnsupportedSchemaError` (from `servicecraft/testing`) for schema types outside the supported set.
  * @category Testing
  */
 export function arbitraryPayload<T extends Schema>(schema: T): fc.Arbitrary<z.input<T>> {
@@ -285,7 +285,7 @@ export function arbitraryEvent<M extends AnyMachine>(
  * @param machine - A machine from `defineMachine`.
  * @param options - Samples, `maxLength`, and the start (`input` or `from`).
  * @returns An arbitrary of accepted event lists.
- * @throws {@link UnsupportedSchemaError} when a payload schema is unsupported and no samples are given.
+ * @throws `UnsupportedSchemaError` (from `servicecraft/testing`) when a payload schema is unsupported and no samples are given.
  * @category Testing
  */
 export function arbitraryValidSequence<M extends AnyMachine>(

@@ -13,6 +13,7 @@ import {
   initialSnapshot,
   isSnapshotError,
   type Machine,
+  type Refusal,
   type Snapshot,
   type SnapshotStatus,
   type TransitionErrorCode,
@@ -74,11 +75,7 @@ export interface RefusedEvent<S extends string = string, R extends string = stri
   /** The transition's sentence. */
   readonly message: string;
   /** For `REFUSED`: the machine's own refusal code, sentence and details; otherwise `null`. */
-  readonly reason: {
-    readonly code: R;
-    readonly message: string;
-    readonly details?: Readonly<Record<string, unknown>> | undefined;
-  } | null;
+  readonly reason: Refusal<R> | null;
 }
 
 /**

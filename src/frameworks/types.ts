@@ -83,7 +83,7 @@ export interface FrameworkGuardArgs<D> {
   /** The latest outcome of each step that has one. */
   readonly branches: Readonly<Record<string, string>>;
   /** The event being checked. */
-  readonly event: { readonly type: string; readonly at?: number; readonly actor?: string };
+  readonly event: FrameworkGuardEvent;
   /** Builds the refusal to return when the rule says no; `message` is a sentence. */
   refuse(
     message: string,
@@ -236,7 +236,7 @@ export interface FrameworkSpec<
    * A zod schema for the interaction's data (customer tier, days since purchase, ...). Live, pass
    * it as `initialSnapshot(machine, { data })`; in a record, as `data`. Guards read it.
    */
-  readonly data?: Schema & { readonly _zod: { readonly output: D } };
+  readonly data?: DataSchema<D>;
   /** Named rules on the data, referenced by steps, outcomes and aliases. */
   readonly guards?: { readonly [name: string]: FrameworkGuard<NoInfer<D>> };
 }
@@ -268,7 +268,7 @@ export interface FrameworkStep<S extends string = string, O extends string = str
   /** The guard on entering the step, or `null`. */
   readonly guard: string | null;
   /** Other action names for the step, each with its guard or `null`. */
-  readonly aliases: readonly { readonly name: string; readonly guard: string | null }[];
+  readonly aliases: readonly FrameworkAlias[];
   /** Whether it is a moment of truth. */
   readonly momentOfTruth: boolean;
 }
@@ -487,3 +487,42 @@ export type QualityFrom<F> = F extends Framework<infer _S, infer Q, infer _O> ? 
  * @category Frameworks
  */
 export type OutcomeFrom<F> = F extends Framework<infer _S, infer _Q, infer O> ? O : never;
+
+/**
+ * The event a framework guard sees: the step, outcome or alias being taken.
+ *
+ * @category Frameworks
+ */
+export interface FrameworkGuardEvent {
+  /** The step, outcome or recorded action name. */
+  readonly type: string;
+  /** When it happened (epoch ms), if the event carries a time. */
+  readonly at?: number;
+  /** Who did it, if known. */
+  readonly actor?: string;
+}
+
+/**
+ * A recorded action name that stands for a step, with the guard that must pass for it to.
+ *
+ * @category Frameworks
+ */
+export interface FrameworkAlias {
+  /** The name as it appears in records, e.g. `'pull-up-account'`. */
+  readonly name: string;
+  /** The guard deciding whether the alias means this step, or `null` for always. */
+  readonly guard: string | null;
+}
+
+/**
+ * A zod schema whose parsed output is `D`: how a framework declares its interaction data.
+ *
+ * @category Frameworks
+ */
+export type DataSchema<D> = Schema & {
+  /** zod's internals, read only for the output type. */
+  readonly _zod: {
+    /** The parsed data type. */
+    readonly output: D;
+  };
+};

@@ -43,6 +43,7 @@ export {
   explain,
   isLapsed,
   lastActivity,
+  type MembershipView,
   pointsToKeepTier,
   pointsToNextTier,
   type ReadOptions,

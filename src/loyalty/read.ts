@@ -40,8 +40,18 @@ export interface ExpiryReadOptions extends ReadOptions {
   readonly horizonDays?: number | undefined;
 }
 
-/** A membership snapshot, as the read models need it. */
-type Snap = { readonly state?: string; readonly context: MembershipContext };
+/**
+ * A membership snapshot, as the read models need it: its context, and its state when known.
+ *
+ * @category Loyalty
+ */
+export interface MembershipView {
+  /** The membership state, when the caller has it. */
+  readonly state?: string;
+  /** The membership context. */
+  readonly context: MembershipContext;
+}
+type Snap = MembershipView;
 
 const readOptionsSchema = z.strictObject({
   at: z

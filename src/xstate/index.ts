@@ -123,8 +123,13 @@ export interface XStateOptions {
  */
 export type XStateAction<C = unknown> = (args: XStateArgs<C>, params: unknown) => void;
 
-/** The context type an exported machine has in XState. */
-type XStateContextOf<M extends AnyMachine> =
+/**
+ * The context type an exported machine has in XState: the machine's context, or an empty object
+ * for a machine without one.
+ *
+ * @category Testing
+ */
+export type XStateContextOf<M extends AnyMachine> =
   ContextFrom<M> extends object ? ContextFrom<M> : Readonly<Record<string, never>>;
 
 /** A guard or an update as the definition holds it. */
