@@ -157,7 +157,7 @@ op(
     for (let i = 0; i < n; i++) {
       const s = csat[i] as number;
       if (!(s >= 1 && s <= 5 && (s | 0) === s)) throw new Error();
-      c[s - 1]++;
+      c[s - 1] = (c[s - 1] as number) + 1;
     }
     return c;
   },
@@ -255,7 +255,7 @@ op(
     for (let i = 0; i < n; i++) {
       const s = ces[i] as number;
       if (!(s >= 1 && s <= 7 && (s | 0) === s)) throw new Error();
-      c[s - 1]++;
+      c[s - 1] = (c[s - 1] as number) + 1;
     }
     return c;
   },

@@ -6,12 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { createMachine } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import {
-  shortestPaths,
-  simplePaths,
-  toXStateConfig,
-  transitionCover,
-} from '../src/testing/index.js';
+import { shortestPaths, simplePaths, transitionCover } from '../src/testing/index.js';
+import { toXStateConfig } from '../src/xstate/index.js';
 import { generated } from '../test/testing/machines.js';
 import { fmt, type Section, table } from './harness.js';
 

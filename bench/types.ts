@@ -45,6 +45,45 @@ actor.send({ type: 'NEXT' });
 export const state = actor.getSnapshot().value;
 `;
 
+/** The same machine with a zod context, zod payloads and an update on every step (as users write them). */
+const updatesSource = Object.entries(stepTable)
+  .map(([state, on]) => {
+    const entries = Object.entries(on as Record<string, string>).map(([event, target]) =>
+      event === 'NEXT'
+        ? `NEXT: { target: '${target}', update: ({ context, event }) => ({ n: context.n + 1, last: event.at }) }`
+        : `${event}: '${target}'`,
+    );
+    return `    ${state}: { on: { ${entries.join(', ')} } },`;
+  })
+  .join('\n');
+
+const oursZod = `import * as z from 'zod';
+import { defineMachine, initialSnapshot, transition } from 'servicecraft';
+export const steps = defineMachine({
+  id: 'steps', version: 1, initial: 'approach',
+  context: z.object({ n: z.number().int().nonnegative().default(0), last: z.number().int().default(0) }),
+  events: {
+    NEXT: z.object({ at: z.number().int().nonnegative(), actor: z.string().min(1).optional() }),
+    SKIP: z.object({ at: z.number().int().nonnegative() }),
+    RESTART: null,
+  },
+  states: {
+${updatesSource}
+  },
+});
+let snapshot = initialSnapshot(steps);
+const result = transition(steps, snapshot, { type: 'NEXT', at: 1 });
+if (result.ok) snapshot = result.snapshot;
+export const n: number = snapshot.context.n;
+`;
+
+const zodOnly = `import * as z from 'zod';
+export * as sc from 'servicecraft';
+export const c = z.object({ n: z.number().int().nonnegative().default(0), last: z.number().int().default(0) });
+export const a = z.object({ at: z.number().int().nonnegative(), actor: z.string().min(1).optional() });
+export const b = z.object({ at: z.number().int().nonnegative() });
+`;
+
 function instantiations(name: string, code: string): number {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.ts`), code);
@@ -82,6 +121,8 @@ export function run(): Section {
   }
   const oursTotal = instantiations('ours', ours);
   const oursBase = instantiations('ours-import', "export * as sc from 'servicecraft';\n");
+  const zodTotal = instantiations('ours-zod', oursZod);
+  const zodBase = instantiations('ours-zod-import', zodOnly);
   const xTotal = instantiations('xstate', xstate);
   const xBase = instantiations('xstate-import', "export * as x from 'xstate';\n");
   return {
@@ -92,7 +133,13 @@ export function run(): Section {
       table(
         ['library', 'consumer file total', 'import only', 'the machine itself'],
         [
-          ['servicecraft', oursTotal, oursBase, oursTotal - oursBase],
+          ['servicecraft, no schemas', oursTotal, oursBase, oursTotal - oursBase],
+          [
+            'servicecraft, zod context + payloads + 9 updates (import-only file also builds the same zod schemas)',
+            zodTotal,
+            zodBase,
+            zodTotal - zodBase,
+          ],
           ['XState v5 (setup + createMachine)', xTotal, xBase, xTotal - xBase],
         ],
       ),
