@@ -168,6 +168,40 @@ export function escalationAllowed(
   }
 }
 
+/** @internal The ladder level a bot owner has (the default ladder's first level). */
+export const botLevel = 'bot';
+
+/**
+ * @internal Once a decision is pending or communicated, only a customer's request for a person
+ * can escalate, and only while a bot owns the case (an owner at level `'bot'`): a customer who
+ * asks for a human is never kept with a bot, whatever the case's stage.
+ */
+export function humanRequested(
+  settings: RuleSettings,
+  context: Ctx,
+  event: Loose,
+  refuse: Refuse,
+): Verdict {
+  const trigger = field(event, 'trigger') as EscalationTrigger | undefined;
+  if (trigger === undefined) return context.owner?.level === botLevel;
+  if (trigger.kind !== 'askedForHuman') {
+    return refuse(
+      'TRIGGER_NOT_MET',
+      `Trigger '${trigger.kind}' does not apply once a decision is pending or communicated; only a customer's request for a person (askedForHuman) can escalate now, while a bot owns the case.`,
+      { trigger: trigger.kind },
+    );
+  }
+  if (context.owner?.level !== botLevel) {
+    const level = context.owner?.level ?? 'none';
+    return refuse(
+      'TRIGGER_NOT_MET',
+      `Trigger 'askedForHuman' does not apply here: the case is owned at level ${q(level)}, not by a bot, so a person already handles it.`,
+      { trigger: trigger.kind, level },
+    );
+  }
+  return escalationAllowed(settings, context, event, refuse);
+}
+
 /**
  * @internal Checks that an approver is someone else than the decider (ids compared after
  * `normalizeActorId`) and is empowered for the amount.

@@ -14,6 +14,7 @@ import {
   approvalAllowed,
   closesOnCommunication,
   escalationAllowed,
+  humanRequested,
   inOrder,
   withinOwnerLimit,
 } from './case-rules.js';
@@ -171,6 +172,13 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     failedAttempts: 0,
   });
   const escalation = { target: 'received', guard: 'escalationAllowed', update: escalate } as const;
+  // A customer who asks for a person while a bot owns the case is handed over at any stage; the
+  // pending or communicated decision is withdrawn and the new owner investigates afresh.
+  const toHuman = {
+    target: 'investigating',
+    guard: 'humanRequested',
+    update: (args: Args<Escalation>): Ctx => ({ ...escalate(args), decision: null }),
+  } as const;
   const reassignment = { guard: 'inOrder', update: reassign } as const;
 
   const machine = defineMachine({
@@ -192,6 +200,8 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
       inOrder: ({ context: c, event: e, refuse }) => inOrder(c, e, refuse),
       escalationAllowed: ({ context: c, event: e, refuse }) =>
         andThen(inOrder(c, e, refuse), () => escalationAllowed(settings, c, e, refuse)),
+      humanRequested: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => humanRequested(settings, c, e, refuse)),
       urgent: ({ context: c, event: e, refuse }) =>
         andThen(
           inOrder(c, e, refuse),
@@ -333,6 +343,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
             }),
           },
           DECLINE_REMEDY: { target: 'investigating', guard: 'inOrder', update: reopen },
+          ESCALATE: toHuman,
         },
       },
       decided: {
@@ -365,6 +376,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
             },
           ],
           RECONSIDER: { target: 'investigating', guard: 'inOrder', update: reopen },
+          ESCALATE: toHuman,
         },
       },
       communicated: {
@@ -387,6 +399,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
               recourseOffered: [...e.recourseOffered],
             }),
           },
+          ESCALATE: toHuman,
         },
       },
       openWithRecourse: {

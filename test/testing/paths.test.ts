@@ -50,6 +50,15 @@ const isoSamples = {
       remedySought: 'Refund',
       owner: { id: 'ana', level: 'agent' },
     },
+    // A bot-owned case: a request for a person escalates it even once a decision is pending.
+    {
+      ...stamp,
+      id: 'C-2',
+      channel: 'chat',
+      summary: 'Kettle leaks',
+      remedySought: 'Refund',
+      owner: { id: 'helpbot', level: 'bot' },
+    },
   ],
   ACKNOWLEDGE: [stamp],
   ASSESS: [
