@@ -48,6 +48,11 @@ export function safeParse(schema: Parser, value: unknown): ParseOutcome {
   }
 }
 
+/** @internal Whether a schema accepts a value, never throwing (for tools: samples, generators). */
+export function accepts(schema: unknown, value: unknown): boolean {
+  return safeParse(schema as Parser, value).success;
+}
+
 /** @internal */
 export interface Candidate {
   readonly target: string;

@@ -15,6 +15,7 @@ import {
   type SnapshotFrom,
   transition,
 } from '../core/index.js';
+import { accepts } from '../core/internal.js';
 import { edgesByState } from '../testing/explore.js';
 import { arbitraryOptions, checkMachine, checkOptions } from '../testing/options.js';
 import { type PayloadSamples, samplePayloads } from '../testing/samples.js';
@@ -70,9 +71,8 @@ function arbitraryOf(node: SchemaNode): fc.Arbitrary<unknown> {
       return fc.constant(undefined);
     case 'refined': {
       // Values a refinement keeps are rare among random ones: mix in the derived samples.
-      const check = node.schema as unknown as Checkable;
       const known = refinedSamples(node);
-      const random = arbitraryOf(node.inner).filter((value) => check.safeParse(value).success);
+      const random = arbitraryOf(node.inner).filter((value) => accepts(node.schema, value));
       return known.length === 0
         ? random
         : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, random);
@@ -172,9 +172,7 @@ function numberArbitrary(node: Extract<SchemaNode, { kind: 'number' }>): fc.Arbi
 export function arbitraryPayload<T extends Schema>(schema: T): fc.Arbitrary<z.input<T>> {
   const node = readSchema(schema);
   if (acceptsNothing(node)) throw new UnsupportedSchemaError('never', []);
-  return arbitraryOf(node).filter(
-    (value) => (schema as unknown as Checkable).safeParse(value).success,
-  ) as fc.Arbitrary<z.input<T>>;
+  return arbitraryOf(node).filter((value) => accepts(schema, value)) as fc.Arbitrary<z.input<T>>;
 }
 
 /**
@@ -378,9 +376,4 @@ export function arbitrarySequence<M extends AnyMachine>(
     { weight: 1, arbitrary: notAnEvent },
   );
   return fc.array(entry, { maxLength: options.maxLength ?? 20 }) as fc.Arbitrary<EventFrom<M>[]>;
-}
-
-/** Both zod and zod/mini schemas have `safeParse` at run time. */
-interface Checkable {
-  safeParse(value: unknown): { readonly success: boolean };
 }

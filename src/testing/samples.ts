@@ -5,6 +5,7 @@
  * @module
  */
 import type { AnyMachine, EventFrom, Schema } from '../core/index.js';
+import { accepts } from '../core/internal.js';
 import type { EventLike } from './paths.js';
 import {
   acceptsNothing,
@@ -134,7 +135,6 @@ function valuesOf(node: SchemaNode, path: readonly string[]): unknown[] {
     case 'never':
       return [];
     case 'refined': {
-      const check = node.schema as unknown as Checkable;
       const guesses = leafKind(node.inner) === 'string' ? refinementGuesses : [];
       let inner: unknown[] = [];
       try {
@@ -143,7 +143,7 @@ function valuesOf(node: SchemaNode, path: readonly string[]): unknown[] {
         if (!(error instanceof UnsupportedSchemaError)) throw error;
       }
       return unique(
-        [...inner, ...guesses].filter((value) => check.safeParse(value).success),
+        [...inner, ...guesses].filter((value) => accepts(node.schema, value)),
         perLeaf,
       );
     }
@@ -322,9 +322,7 @@ function combine(
 export function samplePayloads(schema: Schema): unknown[] {
   const node = readSchema(schema);
   if (acceptsNothing(node)) throw new UnsupportedSchemaError('never', []);
-  const values = valuesOf(node, []).filter(
-    (value) => (schema as unknown as Checkable).safeParse(value).success,
-  );
+  const values = valuesOf(node, []).filter((value) => accepts(schema, value));
   if (values.length === 0) throw new UnsupportedSchemaError('refinement', []);
   return values;
 }
@@ -408,7 +406,7 @@ export function eventCandidates<M extends AnyMachine>(
   return (type, position) => {
     const { events, derived } = base(type);
     if (!derived || position === undefined) return events;
-    const schema = machine.definition.events[type] as unknown as Checkable;
+    const schema = machine.definition.events[type];
     const fitted: EventFrom<M>[] = [];
     events.forEach((event, index) => {
       const steps = index === 0 ? [minute, ...laterSteps] : [minute];
@@ -419,7 +417,7 @@ export function eventCandidates<M extends AnyMachine>(
           continue;
         }
         const { type: _, ...payload } = next as EventLike;
-        if (schema.safeParse(payload).success) fitted.push(next);
+        if (accepts(schema, payload)) fitted.push(next);
         else if (step === minute) fitted.push(event);
       }
     });
@@ -447,9 +445,4 @@ function fitToPath<E extends object>(event: E, position: PathPosition, step: num
     changed = true;
   }
   return changed ? (out as E) : event;
-}
-
-/** Both zod and zod/mini schemas have `safeParse` at run time. */
-interface Checkable {
-  safeParse(value: unknown): { readonly success: boolean };
 }

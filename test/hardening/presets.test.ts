@@ -7,62 +7,19 @@ import { describe, expect, it } from 'vitest';
 import {
   type AnyMachine,
   can,
-  complaintFlow,
-  createComplaintCase,
   createFlow,
-  defineLoyaltyProgram,
-  defineTierLadder,
-  difficultCustomerFlow,
-  eightStepsOfService,
-  fiveStageCycle,
-  fourStageCycle,
-  heardRecovery,
   initialSnapshot,
   iso10002Lifecycle,
-  lastRecovery,
-  latteRecovery,
-  learnRecovery,
   nextEvents,
-  problemResolutionFlow,
   restoreSnapshot,
-  ritzThreeSteps,
   type Snapshot,
-  tenStepsOfService,
   transition,
-  unexpectedDemandFlow,
 } from '../../src/index.js';
 import { samplePayloads } from '../../src/testing/index.js';
 import { hostileEventText, sameJson } from '../support/hostile.js';
+import { customCase, presetMachines } from '../support/presets.js';
 
-const loyalty = defineLoyaltyProgram({
-  ladder: defineTierLadder({
-    id: 'hardening',
-    qualifyBy: ['points'],
-    tiers: [{ id: 'member' }, { id: 'silver', threshold: { points: 100 } }],
-  }),
-});
-
-const machines: Readonly<Record<string, AnyMachine>> = {
-  complaintFlow,
-  difficultCustomerFlow,
-  problemResolutionFlow,
-  iso10002Lifecycle,
-  customCase: createComplaintCase({
-    ladder: ['agent', 'lead'],
-    limits: { currency: 'USD', amounts: { agent: 100, lead: 10_000 } },
-  }),
-  heardRecovery,
-  lastRecovery,
-  learnRecovery,
-  latteRecovery,
-  unexpectedDemandFlow,
-  eightSteps: eightStepsOfService.machine,
-  tenSteps: tenStepsOfService.machine,
-  ritz: ritzThreeSteps.machine,
-  fourStage: fourStageCycle.machine,
-  fiveStage: fiveStageCycle.machine,
-  loyalty: loyalty.machine,
-};
+const machines: Readonly<Record<string, AnyMachine>> = { ...presetMachines, customCase };
 
 const codes = new Set([
   'UNKNOWN_EVENT',

@@ -3,53 +3,15 @@
 
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { assign, createActor, createMachine } from 'xstate';
-import {
-  complaintFlow,
-  difficultCustomerFlow,
-  heardRecovery,
-  iso10002Lifecycle,
-  lastRecovery,
-  latteRecovery,
-  learnRecovery,
-  problemResolutionFlow,
-} from '../../src/complaints/index.js';
-import { fiveStageCycle, fourStageCycle, unexpectedDemandFlow } from '../../src/cycles/index.js';
-import {
-  eightStepsOfService,
-  ritzThreeSteps,
-  tenStepsOfService,
-} from '../../src/frameworks/index.js';
 import type { AnyMachine } from '../../src/index.js';
-import { defineLoyaltyProgram, defineTierLadder } from '../../src/loyalty/index.js';
 import { transitionCover } from '../../src/testing/index.js';
 import { toXStateConfig } from '../../src/xstate/index.js';
 import { ticket } from '../core/fixtures.js';
+import { presetMachines } from '../support/presets.js';
 
-const loyalty = defineLoyaltyProgram({
-  ladder: defineTierLadder({
-    id: 'xstate',
-    qualifyBy: ['points'],
-    tiers: [{ id: 'green' }, { id: 'gold', threshold: { points: 100 } }],
-  }),
-});
-
-const presets: readonly { name: string; machine: AnyMachine }[] = [
-  { name: 'eightStepsOfService', machine: eightStepsOfService.machine },
-  { name: 'tenStepsOfService', machine: tenStepsOfService.machine },
-  { name: 'ritzThreeSteps', machine: ritzThreeSteps.machine },
-  { name: 'fourStageCycle', machine: fourStageCycle.machine },
-  { name: 'fiveStageCycle', machine: fiveStageCycle.machine },
-  { name: 'unexpectedDemandFlow', machine: unexpectedDemandFlow },
-  { name: 'complaintFlow', machine: complaintFlow },
-  { name: 'difficultCustomerFlow', machine: difficultCustomerFlow },
-  { name: 'problemResolutionFlow', machine: problemResolutionFlow },
-  { name: 'iso10002Lifecycle', machine: iso10002Lifecycle },
-  { name: 'heardRecovery', machine: heardRecovery },
-  { name: 'lastRecovery', machine: lastRecovery },
-  { name: 'learnRecovery', machine: learnRecovery },
-  { name: 'latteRecovery', machine: latteRecovery },
-  { name: 'loyalty program', machine: loyalty.machine },
-];
+const presets: readonly { name: string; machine: AnyMachine }[] = Object.entries(
+  presetMachines,
+).map(([name, machine]) => ({ name, machine }));
 
 describe('servicecraft/xstate in a real XState actor', () => {
   it('regression: the export type-checks in createMachine with the machine context, no casts', () => {
