@@ -224,6 +224,8 @@ export const transitionMessages = {
     `Event ${type} in state '${state}' failed: the next snapshot breaks ${detail}; the snapshot is unchanged.`,
   wrongMachine: (expected: string, version: number, got: string) =>
     `The snapshot belongs to ${got}, not to machine '${expected}' version ${version}; restore or migrate it with restoreSnapshot first.`,
+  badRevision: (machine: string, got: string) =>
+    `The snapshot of machine '${machine}' has revision ${got}; expected a non-negative integer (restore it with restoreSnapshot first).`,
   unknownState: (machine: string, state: string) =>
     `The snapshot names state '${state}', which machine '${machine}' does not have.`,
 };

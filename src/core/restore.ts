@@ -52,7 +52,7 @@ export interface RestoreFailure {
   readonly error: SnapshotIssue;
 }
 
-const keys = new Set(['machine', 'version', 'state', 'context', 'status']);
+const keys = new Set(['machine', 'version', 'state', 'context', 'status', 'revision']);
 const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
 const maxDepth = 64;
 /** How many values (objects, arrays and leaves) a snapshot may hold, shared references counted each time. */
@@ -65,7 +65,7 @@ const maxProblems = 20;
  * this machine, migrating it from an older version if the machine declares migrations.
  *
  * It rejects a foreign machine id, an unknown or newer version, an unknown state, a status that
- * does not match the state, a context that fails its schema, extra keys, values that are not
+ * does not match the state, a revision that is not a non-negative integer, a context that fails its schema, extra keys, values that are not
  * plain JSON, and prototype-polluting keys (`__proto__`, `constructor`, `prototype`) at any depth.
  * A rejected value is never half-applied.
  *
@@ -79,7 +79,7 @@ const maxProblems = 20;
  *   context: z.object({ n: z.number().int() }),
  *   events: { TICK: null }, states: { on: { on: { TICK: 'on' } } },
  * });
- * const stored = '{"machine":"counter","version":1,"state":"on","context":{"n":2},"status":"active"}';
+ * const stored = '{"machine":"counter","version":1,"state":"on","context":{"n":2},"status":"active","revision":2}';
  * const restored = restoreSnapshot(counter, JSON.parse(stored));
  * if (restored.ok) console.log(restored.snapshot.context.n); // 2
  *
@@ -134,6 +134,14 @@ export function restoreSnapshot<S extends string, C>(
       message: `belongs to ${typeof value.machine === 'string' ? `'${clip(value.machine, 100)}'` : shown(value.machine)}, expected '${machine.id}'`,
     });
     return fail();
+  }
+
+  const revision = value.revision;
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
+    problems.push({
+      path: ['revision'],
+      message: `expected a non-negative integer, received ${shown(revision)}`,
+    });
   }
 
   let state: unknown = value.state;
@@ -235,6 +243,7 @@ export function restoreSnapshot<S extends string, C>(
       state: state as S,
       context: context as C,
       status: compiledState?.final ? 'done' : 'active',
+      revision: revision as number,
     },
     migratedFrom,
   };
@@ -253,7 +262,7 @@ export function restoreSnapshot<S extends string, C>(
  *   states: { closed: { on: { OPEN: 'open' } }, open: { on: { CLOSE: 'closed' } } },
  * });
  * const snapshot = restoreSnapshotOrThrow(door, {
- *   machine: 'door', version: 1, state: 'open', context: {}, status: 'active',
+ *   machine: 'door', version: 1, state: 'open', context: {}, status: 'active', revision: 1,
  * });
  * snapshot.state; // 'open'
  * ```

@@ -130,7 +130,7 @@ export interface TransitionFailure<
  *   events: { TICK: null }, states: { on: { on: { TICK: 'on' } } },
  * });
  * initialSnapshot(counter);
- * // { machine: 'counter', version: 1, state: 'on', context: { n: 0 }, status: 'active' }
+ * // { machine: 'counter', version: 1, state: 'on', context: { n: 0 }, status: 'active', revision: 0 }
  * initialSnapshot(counter, { n: 5 }).context.n; // 5
  * ```
  *
@@ -191,6 +191,7 @@ export function initialSnapshot<S extends string, C>(
     state: machine.initial,
     context: context as C,
     status: final ? 'done' : 'active',
+    revision: 0,
   };
 }
 
@@ -244,7 +245,9 @@ export function transition<
     typeof snapshot === 'object' &&
     snapshot !== null &&
     snapshot.machine === machine.id &&
-    snapshot.version === machine.version
+    snapshot.version === machine.version &&
+    Number.isSafeInteger(snapshot.revision) &&
+    snapshot.revision >= 0
       ? tables.states.get(snapshot.state)
       : undefined;
   const type = typeof event === 'object' && event !== null ? event.type : undefined;
@@ -309,6 +312,7 @@ export function transition<
       state: to,
       context: next as C,
       status: chosen.targetFinal ? 'done' : 'active',
+      revision: snapshot.revision + 1,
     },
     step: { from, to, event: event.type },
   };
@@ -515,6 +519,10 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
     };
   }
   const from = typeof snap.state === 'string' ? snap.state : describeValue(snap.state);
+  if (!Number.isSafeInteger(snap.revision) || (snap.revision as number) < 0) {
+    const message = say.badRevision(machine.id, describeValue(snap.revision));
+    return { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] };
+  }
   const state = typeof snap.state === 'string' ? tables.states.get(snap.state) : undefined;
   if (state === undefined) {
     const message = say.unknownState(machine.id, from);

@@ -351,6 +351,14 @@ export interface Snapshot<S extends string = string, C = unknown> {
   readonly context: C;
   /** `'done'` in a final state, `'active'` otherwise. */
   readonly status: SnapshotStatus;
+  /**
+   * How many events this snapshot has accepted since its initial snapshot: `0` at the start, one
+   * more after every accepted transition, unchanged by a refused one. {@link replay} reproduces
+   * it, {@link restoreSnapshot} checks it is a non-negative integer and migrations keep it. A host
+   * uses it as the compare-and-set token when saving (`UPDATE … WHERE revision = $seen`) and as
+   * the dedupe key for at-least-once delivery.
+   */
+  readonly revision: number;
 }
 
 /**

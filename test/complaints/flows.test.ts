@@ -53,6 +53,7 @@ describe('complaintFlow', () => {
       version: 1,
       state: 'closed',
       status: 'done',
+      revision: toProposed.length + 4,
       context: {
         solution: 'Replacement',
         remedy: 'replacement',

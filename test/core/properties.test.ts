@@ -124,6 +124,7 @@ describe('core invariants (property-based)', () => {
             expect(typeof result.error.message).toBe('string');
             continue;
           }
+          expect(result.snapshot.revision).toBe(snapshot.revision + 1);
           snapshot = result.snapshot as AnySnapshot;
           expect(machine.states).toContain(snapshot.state);
           expect(contextSchema.safeParse(snapshot.context).success).toBe(true);
@@ -149,6 +150,8 @@ describe('core invariants (property-based)', () => {
           }
         }
         const start = initialSnapshot(machine, { n: 0 });
+        // The revision counts exactly the accepted events.
+        expect(snapshot.revision).toBe(accepted.length);
         expect(replay(machine, accepted as never[], start)).toEqual({
           ok: true,
           snapshot,
@@ -198,6 +201,9 @@ describe('core invariants (property-based)', () => {
         context: JSON.parse(`{"n":${s.context.n},"__proto__":{}}`),
       })),
       fc.constant((s: AnySnapshot) => ({ ...s, owner: 'mallory' })),
+      fc
+        .oneof(fc.constant(-1), fc.constant(0.5), fc.constant('1'), fc.constant(null))
+        .map((revision) => (s: AnySnapshot) => ({ ...s, revision })),
     );
     fc.assert(
       fc.property(

@@ -380,6 +380,7 @@ describe('machine definitions are frozen', () => {
         state: 'a',
         context: {},
         status: 'active',
+        revision: 0,
       }),
     ).toMatchObject({
       ok: true,

@@ -18,7 +18,14 @@ describe('replay', () => {
     const result = replay(steps, [next, next, { type: 'SKIP' }]);
     expect(result).toEqual({
       ok: true,
-      snapshot: { machine: 'steps', version: 1, state: 'close', context: {}, status: 'active' },
+      snapshot: {
+        machine: 'steps',
+        version: 1,
+        state: 'close',
+        context: {},
+        status: 'active',
+        revision: 3,
+      },
       count: 3,
     });
   });

@@ -15,6 +15,7 @@ const stored = () => ({
   state: 'open',
   context: { replies: 1, assignee: 'ana' },
   status: 'active',
+  revision: 3,
 });
 
 /** Restores a value expected to fail and returns the problems as `path: message` lines. */
@@ -48,6 +49,7 @@ describe('restoreSnapshot', () => {
         state: 'pending',
         context: { replies: 4 },
         status: 'active',
+        revision: 7,
       }),
     ).toEqual({
       ok: true,
@@ -57,6 +59,7 @@ describe('restoreSnapshot', () => {
         state: 'open',
         context: { replies: 4, assignee: null },
         status: 'active',
+        revision: 7,
       },
       migratedFrom: 1,
     });
@@ -102,6 +105,27 @@ describe('restoreSnapshot', () => {
     ]);
   });
 
+  it('requires a non-negative integer revision and keeps it', () => {
+    expect(restoreSnapshot(ticket, stored())).toMatchObject({
+      ok: true,
+      snapshot: { revision: 3 },
+    });
+    const { revision: _r, ...withoutRevision } = stored();
+    expect(problems(withoutRevision)).toEqual([
+      'revision: expected a non-negative integer, received undefined',
+    ]);
+    for (const [bad, shown] of [
+      [-1, '-1'],
+      [1.5, '1.5'],
+      ['3', '"3"'],
+      [Number.MAX_SAFE_INTEGER + 1, String(Number.MAX_SAFE_INTEGER + 1)],
+    ] as const) {
+      expect(problems({ ...stored(), revision: bad })).toEqual([
+        `revision: expected a non-negative integer, received ${shown}`,
+      ]);
+    }
+  });
+
   it('returns the zod issues of a bad context', () => {
     const result = restoreSnapshot(ticket, { ...stored(), context: { replies: 'many' } });
     expect(result.ok).toBe(false);
@@ -111,15 +135,15 @@ describe('restoreSnapshot', () => {
   it.each([
     [
       '__proto__',
-      '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"__proto__":{"isAdmin":true}},"status":"active"}',
+      '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"__proto__":{"isAdmin":true}},"status":"active","revision":0}',
     ],
     [
       'constructor',
-      '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"constructor":{"prototype":{}}},"status":"active"}',
+      '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"constructor":{"prototype":{}}},"status":"active","revision":0}',
     ],
     [
       'prototype',
-      '{"machine":"ticket","version":2,"state":"open","context":{"a":[{"prototype":1}]},"status":"active"}',
+      '{"machine":"ticket","version":2,"state":"open","context":{"a":[{"prototype":1}]},"status":"active","revision":0}',
     ],
   ])('rejects the prototype-polluting key %s at any depth', (key, json) => {
     const lines = problems(JSON.parse(json));
@@ -161,7 +185,14 @@ describe('restoreSnapshot', () => {
       },
     });
     const at = (version: number, state: unknown = 'open') =>
-      restoreSnapshot(v3, { machine: 'ticket', version, state, context: {}, status: 'active' });
+      restoreSnapshot(v3, {
+        machine: 'ticket',
+        version,
+        state,
+        context: {},
+        status: 'active',
+        revision: 0,
+      });
     const lines = (r: ReturnType<typeof at>) =>
       r.ok ? [] : r.error.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
     expect(lines(at(1))).toEqual(['version: the migration from version 1 threw (v1 had no owner)']);
@@ -179,6 +210,7 @@ describe('restoreSnapshot', () => {
       state: 'present',
       context: {},
       status: 'active',
+      revision: 0,
     });
     expect(ok.ok).toBe(true);
     const bad = restoreSnapshot(steps, {
@@ -187,6 +219,7 @@ describe('restoreSnapshot', () => {
       state: 'present',
       context: { x: 1 },
       status: 'active',
+      revision: 0,
     });
     expect(bad.ok ? [] : bad.error.problems).toEqual([
       { path: ['context'], message: 'this machine has no context; expected {}' },
@@ -213,10 +246,25 @@ describe('restoreSnapshot across a migration into a final state', () => {
         1: ({ state, context }) => ({ state: state === 'sent' ? 'shipped' : state, context }),
       },
     });
-    const old = { machine: 'order', version: 1, state: 'sent', context: {}, status: 'active' };
+    const old = {
+      machine: 'order',
+      version: 1,
+      state: 'sent',
+      context: {},
+      status: 'active',
+      revision: 5,
+    };
     expect(restoreSnapshot(v2, old)).toEqual({
       ok: true,
-      snapshot: { machine: 'order', version: 2, state: 'shipped', context: {}, status: 'done' },
+      // The migration keeps the revision.
+      snapshot: {
+        machine: 'order',
+        version: 2,
+        state: 'shipped',
+        context: {},
+        status: 'done',
+        revision: 5,
+      },
       migratedFrom: 1,
     });
     const bad = restoreSnapshot(v2, { ...old, status: 'paused' });

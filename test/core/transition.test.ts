@@ -39,6 +39,7 @@ describe('initialSnapshot', () => {
       state: 'open',
       context: { replies: 0, assignee: null },
       status: 'active',
+      revision: 0,
     });
   });
 
@@ -83,6 +84,7 @@ describe('transition: success', () => {
         state: 'open',
         context: { replies: 0, assignee: 'ana' },
         status: 'active',
+        revision: 1,
       },
       step: { from: 'open', to: 'open', event: 'ASSIGN' },
     });
@@ -112,6 +114,7 @@ describe('transition: success', () => {
       state: 'closed',
       context: { replies: 1, assignee: 'ana' },
       status: 'done',
+      revision: 6,
     });
     expect(isFinal(ticket, closed)).toBe(true);
   });
@@ -127,6 +130,21 @@ describe('transition: success', () => {
 });
 
 describe('transition: every error code', () => {
+  it('INVALID_SNAPSHOT for a revision that is not a non-negative integer, with no state change', () => {
+    for (const revision of [-1, 0.5, '1', undefined, Number.NaN]) {
+      const bad = { ...open(), revision } as never;
+      const result = transition(ticket, bad, { type: 'ASSIGN', agent: 'ana' });
+      expect(result).toMatchObject({
+        ok: false,
+        snapshot: bad,
+        error: { code: 'INVALID_SNAPSHOT' },
+      });
+      expect(!result.ok && result.error.message).toMatch(
+        /^The snapshot of machine 'ticket' has revision .+; expected a non-negative integer/,
+      );
+    }
+  });
+
   it('UNKNOWN_EVENT for an unknown type, listing the known events', () => {
     expect(refused(open(), { type: 'ESCALATE' })).toEqual({
       code: 'UNKNOWN_EVENT',

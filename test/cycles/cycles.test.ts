@@ -152,6 +152,7 @@ describe('unexpectedDemandFlow', () => {
       version: 1,
       state: 'routine',
       status: 'done',
+      revision: 3,
       context: { owner: 'lee', escalation: null, startedAt: 0, lastAt: 90_000 },
     });
   });

@@ -32,6 +32,7 @@ describe('eightStepsOfService', () => {
       version: 1,
       state: 'completed',
       status: 'done',
+      revision: canonical.length,
       context: {
         counts: {
           approach: 1,

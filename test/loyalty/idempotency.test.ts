@@ -14,13 +14,17 @@ describe('idempotency keys', () => {
     for (const retry of [purchase, { ...purchase, at: T0 + 5_000 }]) {
       const result = transition(p.machine, once, retry);
       expect(result.ok).toBe(true);
-      expect(result.snapshot).toEqual(once);
+      // Accepted, so the revision counts it; nothing else changes.
+      expect(result.snapshot).toEqual({ ...once, revision: once.revision + 1 });
     }
   });
 
   it('accepts a retry of a lifecycle command where the membership now is', () => {
     const paused = apply(p, once, [{ type: 'PAUSE', key: 'pause-1', at: T0 }]);
-    expect(apply(p, paused, [{ type: 'PAUSE', key: 'pause-1', at: T0 }, purchase])).toEqual(paused);
+    expect(apply(p, paused, [{ type: 'PAUSE', key: 'pause-1', at: T0 }, purchase])).toEqual({
+      ...paused,
+      revision: paused.revision + 2,
+    });
   });
 
   it('refuses the same key with a different payload', () => {
@@ -97,7 +101,7 @@ describe('key retention', () => {
   it('recognises a retry stamped up to 24 hours after its command', () => {
     const retry = { ...purchase, at: T0 + DAY - 1 };
     const r = transition(p.machine, once, retry);
-    expect(r.ok && r.snapshot).toEqual(once);
+    expect(r.ok && r.snapshot).toEqual({ ...once, revision: once.revision + 1 });
   });
 
   it('refuses a retry of a key still held but past its window as KEY_EXPIRED', () => {

@@ -142,6 +142,7 @@ describe('lifecycle', () => {
       state: 'prospect' as const,
       context: enrolled(p).context,
       status: 'active' as const,
+      revision: 0,
     };
     expect(refuse(p, fresh, { type: 'VISIT', key: k(), at: T0 }).message).toBe(
       "Event VISIT is not allowed in state 'prospect'; allowed: ENROLL.",
