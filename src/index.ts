@@ -153,6 +153,7 @@ export {
   type Migration,
   type MigrationState,
   nextEvents,
+  nextWakeUp,
   type Refusal,
   type RefusalFrom,
   type Refuse,
@@ -200,6 +201,8 @@ export {
   type UpdateFailedIssue,
   UsageError,
   type ValidationIssue,
+  type WakeUp,
+  type WakeUpRule,
   type WithPayload,
 } from './core/index.js';
 // cycles: interaction cycles and the unexpected-demand flow

@@ -232,6 +232,9 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
       }
     }
   }
+  if (def.wakeUp !== undefined && typeof def.wakeUp !== 'function') {
+    add('INVALID_WAKE_UP', ['wakeUp'], 'wakeUp must be a function of ({ state, context }).');
+  }
   const guards = isRecord(def.guards) ? def.guards : {};
   for (const [name, fn] of Object.entries(guards)) {
     if (reserved.has(name))

@@ -341,7 +341,8 @@ export type DefinitionProblemCode =
   | 'INVALID_SCHEMA'
   | 'INVALID_MIGRATION'
   | 'INVALID_REFUSAL'
-  | 'INVALID_INVARIANT';
+  | 'INVALID_INVARIANT'
+  | 'INVALID_WAKE_UP';
 
 /**
  * One problem found in a definition, with where it is.

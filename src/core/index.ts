@@ -101,5 +101,8 @@ export type {
   TransitionSpec,
   TypedEvent,
   Update,
+  WakeUp,
+  WakeUpRule,
   WithPayload,
 } from './types.js';
+export { nextWakeUp } from './wake-up.js';

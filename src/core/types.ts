@@ -313,6 +313,16 @@ export interface MachineDefinition<
   readonly invariants?: Readonly<
     Record<string, Invariant<NoInfer<S>, NoInfer<ContextFromSchema<CS>>>>
   >;
+  /**
+   * When something time-based next changes for a snapshot (a deadline warning or breach, a period
+   * end, an expiry), and the event to send then; `undefined` when nothing is due. Read it with
+   * {@link nextWakeUp}. It must be pure: time comes from the context, never from a clock.
+   */
+  readonly wakeUp?: WakeUpRule<
+    NoInfer<S>,
+    NoInfer<ContextFromSchema<CS>>,
+    NoInfer<EventInputsFromSchemas<E>>
+  >;
   /** The states, keyed by name. */
   readonly states: {
     readonly [K in S]: StateConfig<NoInfer<S>, E, NoInfer<G>, ContextFromSchema<CS>, NoInfer<R>>;
@@ -326,6 +336,34 @@ export interface MachineDefinition<
   readonly description?: string;
   /** Domain data the engine carries but never reads (provenance, framework metadata, ...). */
   readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A machine's wake-up rule: given a snapshot's state and context, the next instant at which
+ * something time-based changes and the event to send then, or `undefined`.
+ *
+ * @category Core
+ */
+export type WakeUpRule<S extends string, C, In> = (args: {
+  readonly state: S;
+  readonly context: C;
+}) => WakeUp<In> | undefined;
+
+/**
+ * The next time-based change of a snapshot, as {@link nextWakeUp} returns it: at `at`
+ * (milliseconds since the Unix epoch), send `event`. A host stores `at` in a scheduler (a
+ * wake-up table, a delayed queue message, a durable timer) and sends the event when it fires; the
+ * event carries the time, so the machine never reads a clock.
+ *
+ * @category Core
+ */
+export interface WakeUp<In = EventObject> {
+  /** When to send the event, in milliseconds since the Unix epoch. */
+  readonly at: number;
+  /** The event to send at `at`. */
+  readonly event: In;
+  /** What falls due, in a word or a dotted name (`'acknowledge.breach'`), for logs and tables. */
+  readonly reason: string;
 }
 
 /**
@@ -461,6 +499,8 @@ export interface AnyMachineDefinition {
   readonly refusals?: Readonly<Record<string, string>>;
   /** The named invariants. */
   readonly invariants?: Readonly<Record<string, Invariant<never, never>>>;
+  /** The wake-up rule, if any. */
+  readonly wakeUp?: WakeUpRule<never, never, EventObject>;
   /** The states, keyed by name. */
   readonly states: Readonly<Record<string, AnyStateConfig>>;
   /** Migrations keyed by the version they upgrade from. */
