@@ -4,6 +4,7 @@
  *
  * @module
  */
+
 import { DefinitionError, type DefinitionProblem, type DefinitionProblemCode } from './errors.js';
 import {
   type Candidate,
@@ -13,6 +14,7 @@ import {
   type Parser,
   parserOf,
 } from './internal.js';
+import { quickCheck } from './quick.js';
 import type {
   AnyMachineDefinition,
   ContextFromSchema,
@@ -441,12 +443,23 @@ function build(def: AnyMachineDefinition): Machine {
     }
     const final = config.type === 'final';
     if (final) finals.push(name);
-    stateTable.set(name, { name, final, on, allowed: Object.freeze([...on.keys()]) });
+    const unguarded = [...on.values()].every((list) => list.every((c) => c.guardFn === undefined));
+    stateTable.set(name, {
+      name,
+      final,
+      on,
+      allowed: Object.freeze([...on.keys()]),
+      unguarded,
+    });
   }
   const invariants = Object.entries(def.invariants ?? {}) as [string, Invariant<string, unknown>][];
   const table: CompiledMachine = {
     states: stateTable,
     events: new Map(Object.entries(def.events) as [string, Parser | null][]),
+    eventQuick: new Map(
+      Object.entries(def.events).map(([type, schema]) => [type, quickCheck(schema, true)]),
+    ),
+    contextQuick: def.context === undefined ? undefined : quickCheck(def.context),
     eventTypes: Object.freeze(Object.keys(def.events)),
     context: def.context === undefined ? undefined : parserOf(def.context),
     updateSchema:

@@ -5,6 +5,7 @@
  * @module
  */
 import { UsageError, type ValidationIssue } from './errors.js';
+import type { QuickCheck } from './quick.js';
 import type { Guard, Invariant, Machine, Migration, Schema, Update } from './types.js';
 
 /**
@@ -68,6 +69,8 @@ export interface CompiledState {
   readonly final: boolean;
   readonly on: ReadonlyMap<string, readonly Candidate[]>;
   readonly allowed: readonly string[];
+  /** No candidate here has a guard: the events allowed now are always `allowed`. */
+  readonly unguarded: boolean;
 }
 
 /** @internal */
@@ -78,6 +81,10 @@ export interface CompiledMachine {
   readonly context: Parser | undefined;
   /** The context schema to check update results against, or undefined to trust them. */
   readonly updateSchema: Parser | undefined;
+  /** A fast predicate that stands in for the context schema when it says yes (see quick.ts). */
+  readonly contextQuick: QuickCheck | undefined;
+  /** The same for each event's payload schema. */
+  readonly eventQuick: ReadonlyMap<string, QuickCheck | undefined>;
   readonly migrations: Readonly<Record<number, Migration>>;
   /** The declared refusal codes. */
   readonly refusals: ReadonlySet<string>;

@@ -262,7 +262,8 @@ export function transition<
   // A payload-free event (`null`) reads nothing but `type`; like `z.object()`, neither form
   // inspects undeclared keys unless the schema is strict (`z.strictObject`).
   let validated: EventObject = event;
-  if (schema !== null && schema !== undefined) {
+  const quick = tables.eventQuick.get(type as string);
+  if (schema !== null && schema !== undefined && (quick === undefined || !quick(event))) {
     const parsed = parse(schema, event);
     if (!parsed.success) {
       const issues = parsed.error.issues;
@@ -294,7 +295,7 @@ export function transition<
 
   let next: unknown = context;
   if (chosen.update !== undefined) {
-    const updated = update(machine, snapshot, chosen, tables.updateSchema, context, validated);
+    const updated = update(machine, snapshot, chosen, tables, context, validated);
     if ('code' in updated) return refuse(snapshot, updated as TransitionIssue<R>);
     next = updated.context;
   }
@@ -447,10 +448,11 @@ function update(
   machine: Machine,
   snapshot: Snapshot,
   candidate: Candidate,
-  schema: Parser | undefined,
+  tables: CompiledMachine,
   context: unknown,
   event: EventObject,
 ): { context: unknown } | TransitionIssue {
+  const schema = tables.updateSchema;
   const from = snapshot.state;
   let next: unknown;
   try {
@@ -463,7 +465,7 @@ function update(
     return threw(from, event.type, 'update', undefined, cause);
   }
   if (isRefusal(next)) return refused(machine, snapshot, next, undefined, event.type);
-  if (schema === undefined) return { context: next };
+  if (schema === undefined || tables.contextQuick?.(next) === true) return { context: next };
   const parsed = safeParse(schema, next);
   if (parsed.success) return { context: parsed.data };
   const issues = parsed.error.issues as TransitionIssueIssues;
@@ -545,7 +547,8 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
   if (state.final) {
     return { code: 'FINAL_STATE', message: say.finalState(from, type), state: from, event: type };
   }
-  const allowed = allowedNow(machine, snap as Snapshot);
+  // Without guards in this state the answer is fixed: no need to walk the candidates.
+  const allowed = state.unguarded ? state.allowed : allowedNow(machine, snap as Snapshot);
   const message = say.notAllowed(from, type, allowed);
   return { code: 'EVENT_NOT_ALLOWED', message, state: from, event: type, allowed };
 }
@@ -675,6 +678,7 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
   ) {
     return [];
   }
+  if (state.unguarded) return state.allowed.slice() as Ev['type'][];
   const out: Ev['type'][] = [];
   for (const [type, candidates] of state.on) {
     if (possibleNow(candidates, snapshot.context, type)) out.push(type);
