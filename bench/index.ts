@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Bench, Sample, Section } from './harness.js';
 
 const procs = Math.max(3, Number(process.env.BENCH_PROCS ?? 3));
-const multi = ['core', 'restore', 'metrics', 'size', 'types', 'import'];
+const multi = ['core', 'restore', 'metrics', 'time', 'size', 'types', 'import'];
 /** Older sections that still print from one in-process `run()`. */
 const single = ['loyalty', 'testing'];
 
