@@ -63,6 +63,7 @@ export function run(log: (line: string) => void): void {
     complexity: 'low',
     impact: 'low',
     urgency: 'medium',
+    safety: 'low',
   });
   send({
     type: 'ESCALATE',

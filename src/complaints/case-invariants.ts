@@ -7,6 +7,7 @@
  * @module
  */
 import { sameActor } from './actor.js';
+import { assessmentPriority } from './assessment.js';
 import type { ComplaintCaseContext, ComplaintCaseState } from './case-types.js';
 
 type Args = { readonly state: ComplaintCaseState; readonly context: ComplaintCaseContext };
@@ -178,6 +179,36 @@ export const caseInvariants: Readonly<Record<string, Check>> = Object.freeze({
     }
     if (last !== null && c.owner !== null && c.owner.level !== last.to.level) {
       return 'the owner level differs from the level of the latest escalation (REASSIGN keeps the level)';
+    }
+    return true;
+  },
+
+  priorityMatchesAssessment: ({ context: c }) => {
+    if (c.assessment === null) {
+      return c.priority === null || 'priority is set without an assessment';
+    }
+    const expected = assessmentPriority(c.assessment);
+    if (c.priority !== expected) {
+      return `priority is ${c.priority ?? 'null'}, but the assessment gives ${expected}`;
+    }
+    if (c.track === 'urgent' && expected !== 'critical') {
+      return `the urgent track needs critical priority, but the assessment gives ${expected}`;
+    }
+    if (c.track === 'standard' && expected === 'critical') {
+      return 'a critical-priority complaint (critical severity or urgency, or a high safety risk) must take the urgent track';
+    }
+    return true;
+  },
+
+  stagesRecorded: ({ state, context: c }) => {
+    if (c.earlierStages.length !== c.stage - 1) {
+      return `stage is ${c.stage}, but ${c.earlierStages.length} earlier stage(s) are recorded`;
+    }
+    if (c.earlierStages.some((s, i) => s.stage !== i + 1)) {
+      return 'earlier stages must be numbered 1, 2, ... in order';
+    }
+    if (c.extension !== null && notAcknowledged(state)) {
+      return `state '${state}' is not acknowledged yet, but the stage's deadline is extended`;
     }
     return true;
   },

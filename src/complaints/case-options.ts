@@ -6,18 +6,31 @@
  */
 import * as z from 'zod';
 import { optionsError } from '../core/errors.js';
-import type { RuleSettings } from './case-rules.js';
 import {
-  type ComplaintDeadlines,
+  alwaysOpen,
+  businessCalendarSchema,
+  type CalendarLike,
+  compileCalendar,
+} from '../time/index.js';
+import type { RuleSettings } from './case-rules.js';
+import { type DeadlineClock, deadlineClock } from './deadline-clock.js';
+import {
   type DeadlineCalendar,
-  type Duration,
+  type DeadlineSpan,
+  deadlineSpanSchema,
   defaultComplaintDeadlines,
-  safeDurationToMs,
   utcCalendar,
 } from './deadlines.js';
 import { defaultEmpowermentLimits, defaultEscalationLadder } from './escalation.js';
 import { deepFreeze, notAnObject, shown } from './internal.js';
 import { currencySchema } from './money.js';
+import {
+  type ComplaintPolicy,
+  complaintPolicySchema,
+  defaultComplaintPolicy,
+  policyOfDeadlines,
+} from './policy.js';
+import { type SlaPolicy, slaPolicySchema } from './sla.js';
 
 /** The longest deadline accepted, so that `at + deadline` stays a safe integer for every `at`. */
 const maxDeadlineDays = 3_650;
@@ -35,30 +48,83 @@ const levelSchema = z
     error: 'a ladder level cannot be named __proto__, constructor or prototype',
   });
 
-const deadlineSchema = z.unknown().transform((duration, ctx) => {
-  const ms = safeDurationToMs(duration);
-  if (ms === 'invalid') {
+const deadlineSchema = z.unknown().transform((span, ctx) => {
+  const parsed = deadlineSpanSchema.safeParse(span);
+  if (!parsed.success) {
     ctx.addIssue({
       code: 'custom',
-      message: 'a deadline is whole non-negative milliseconds or { days, hours, minutes }',
+      message:
+        'a deadline is whole non-negative milliseconds, { days, hours, minutes }, { workingDays }, { calendarDays }, { weeks } or { months }',
     });
     return z.NEVER;
   }
-  if (ms === 'tooLong' || ms > maxDeadlineMs) {
-    ctx.addIssue({ code: 'custom', message: `a deadline is at most ${maxDeadlineDays} days long` });
-    return z.NEVER;
+  const d = parsed.data;
+  if (
+    typeof d === 'number' ||
+    'days' in d ||
+    'hours' in d ||
+    'minutes' in d ||
+    Object.keys(d).length === 0
+  ) {
+    const ms =
+      typeof d === 'number'
+        ? d
+        : ((d as { days?: number }).days ?? 0) * 86_400_000 +
+          ((d as { hours?: number }).hours ?? 0) * 3_600_000 +
+          ((d as { minutes?: number }).minutes ?? 0) * 60_000;
+    if (!Number.isSafeInteger(ms) || ms > maxDeadlineMs) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a deadline is at most ${maxDeadlineDays} days long`,
+      });
+      return z.NEVER;
+    }
   }
   // A copy: the machine keeps (and freezes) its own, never the caller's object.
-  return typeof duration === 'number' ? duration : ({ ...(duration as object) } as Duration);
+  return typeof d === 'number' ? d : ({ ...(d as object) } as DeadlineSpan);
 });
 
-const calendarSchema = z.custom<DeadlineCalendar>(
-  (value) =>
+const isCompiled = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { kind?: unknown }).kind === 'CompiledCalendar';
+
+const calendarSchema = z.unknown().transform((value, ctx): DeadlineCalendar | CalendarLike => {
+  if (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as { addWorkingTime?: unknown }).addWorkingTime === 'function',
-  { error: 'calendar must be an object with an addWorkingTime(start, duration) function' },
-);
+    typeof (value as { addWorkingTime?: unknown }).addWorkingTime === 'function'
+  ) {
+    return value as DeadlineCalendar;
+  }
+  if (isCompiled(value)) return value as CalendarLike;
+  const parsed = businessCalendarSchema.safeParse(value);
+  if (parsed.success) return compileCalendar(parsed.data);
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'calendar must be a business calendar ({ timeZone, week, holidays }, see businessCalendar), a compiled calendar, or an object with an addWorkingTime(start, duration) function',
+  });
+  const looksLikeCalendar = typeof value === 'object' && value !== null && 'timeZone' in value;
+  if (looksLikeCalendar) {
+    for (const issue of parsed.error.issues.slice(0, 5)) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }
+  }
+  return z.NEVER;
+});
+
+const slaCalendarSchema = z.unknown().transform((value, ctx): CalendarLike => {
+  if (isCompiled(value)) return value as CalendarLike;
+  const parsed = businessCalendarSchema.safeParse(value);
+  if (parsed.success) return compileCalendar(parsed.data);
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'sla.calendar must be a business calendar (see businessCalendar) or a compiled calendar',
+  });
+  return z.NEVER;
+});
 
 const optionsSchema = z
   .strictObject(
@@ -95,12 +161,34 @@ const optionsSchema = z
           {
             acknowledge: deadlineSchema.optional(),
             respond: deadlineSchema.optional(),
-            urgentRespond: deadlineSchema.optional(),
+            respondFrom: z
+              .enum(['receipt', 'acknowledgement'], {
+                error: "deadlines.respondFrom must be 'receipt' or 'acknowledgement'",
+              })
+              .optional(),
+            urgentRespond: deadlineSchema.nullable().optional(),
           },
-          { error: notAnObject('deadlines must be { acknowledge?, respond?, urgentRespond? }') },
+          {
+            error: notAnObject(
+              'deadlines must be { acknowledge?, respond?, respondFrom?, urgentRespond? }',
+            ),
+          },
         )
         .optional(),
+      policy: complaintPolicySchema.optional(),
       calendar: calendarSchema.optional(),
+      sla: z
+        .strictObject(
+          {
+            policies: z
+              .array(slaPolicySchema, { error: 'sla.policies must be an array of SLA policies' })
+              .min(1, { error: 'sla.policies needs at least one policy' })
+              .max(100),
+            calendar: slaCalendarSchema.optional(),
+          },
+          { error: notAnObject('sla must be { policies, calendar? }') },
+        )
+        .optional(),
       failedAttemptLimit: z
         .number({ error: 'failedAttemptLimit must be a number' })
         .int({ error: 'failedAttemptLimit must be a whole number' })
@@ -122,6 +210,38 @@ const optionsSchema = z
     { error: notAnObject('the options must be an object') },
   )
   .superRefine((options, ctx) => {
+    if (options.policy !== undefined && options.deadlines !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadlines'],
+        message:
+          'give either deadlines or a policy, not both (a policy sets the deadlines of each stage)',
+      });
+    }
+    if (options.sla !== undefined) {
+      const seen = new Set<string>();
+      options.sla.policies.forEach((policy, i) => {
+        if (seen.has(policy.name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sla', 'policies', i, 'name'],
+            message: `SLA policy name ${shown(policy.name)} appears twice`,
+          });
+        }
+        seen.add(policy.name);
+        for (const [metric, target] of Object.entries(policy.targets)) {
+          target?.pausedIn?.forEach((state, j) => {
+            if (!includes(caseStates, state)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['sla', 'policies', i, 'targets', metric, 'pausedIn', j],
+                message: `${shown(state)} is not a state of the complaint case (${caseStates.join(', ')})`,
+              });
+            }
+          });
+        }
+      });
+    }
     const ladder = options.ladder;
     if (ladder !== undefined) {
       const seen = new Set<string>();
@@ -161,12 +281,29 @@ const optionsSchema = z
 
 const includes = (list: readonly string[], value: string) => list.includes(value);
 
+const caseStates = [
+  'new',
+  'received',
+  'acknowledged',
+  'investigating',
+  'awaitingApproval',
+  'decided',
+  'communicated',
+  'openWithRecourse',
+  'closed',
+] as const;
+
 /** @internal What `createComplaintCase` builds a machine from, once its options are valid. */
 export interface CheckedOptions {
   readonly id: string;
   readonly settings: RuleSettings;
-  readonly deadlines: ComplaintDeadlines;
-  readonly calendar: DeadlineCalendar;
+  readonly policy: ComplaintPolicy;
+  readonly clock: DeadlineClock;
+  readonly sla: {
+    readonly policies: readonly SlaPolicy[];
+    readonly calendar: CalendarLike;
+    readonly calendarTime: CalendarLike;
+  } | null;
 }
 
 /**
@@ -194,15 +331,45 @@ export function checkOptions(options: unknown): CheckedOptions {
     confidenceThreshold: o.confidenceThreshold ?? 0.5,
     restrictedTopics: o.restrictedTopics ?? [],
   });
-  const deadlines: ComplaintDeadlines = deepFreeze({
-    acknowledge: o.deadlines?.acknowledge ?? defaultComplaintDeadlines.acknowledge,
-    respond: o.deadlines?.respond ?? defaultComplaintDeadlines.respond,
-    urgentRespond: o.deadlines?.urgentRespond ?? defaultComplaintDeadlines.urgentRespond,
-  });
-  return {
-    id: o.id ?? 'complaint-case',
-    settings,
-    deadlines,
-    calendar: o.calendar ?? utcCalendar,
-  };
+  const policy =
+    o.policy !== undefined
+      ? deepFreeze(structuredClone(o.policy))
+      : o.deadlines === undefined
+        ? defaultComplaintPolicy
+        : policyOfDeadlines({
+            acknowledge: o.deadlines.acknowledge ?? defaultComplaintDeadlines.acknowledge,
+            respond: o.deadlines.respond ?? defaultComplaintDeadlines.respond,
+            respondFrom: o.deadlines.respondFrom ?? defaultComplaintDeadlines.respondFrom,
+            urgentRespond:
+              o.deadlines.urgentRespond === undefined
+                ? defaultComplaintDeadlines.urgentRespond
+                : o.deadlines.urgentRespond,
+          });
+  const clock = deadlineClock(o.calendar ?? utcCalendar);
+  let sla: CheckedOptions['sla'] = null;
+  if (o.sla !== undefined) {
+    const calendar = o.sla.calendar ?? clock.working;
+    const business = o.sla.policies.some((p) =>
+      Object.values(p.targets).some((t) => t?.hours === 'business'),
+    );
+    if (calendar === undefined && business) {
+      throw optionsError('createComplaintCase', [
+        {
+          code: 'custom',
+          path: ['sla', 'calendar'],
+          message:
+            'business-hours SLA targets need a business calendar: give sla.calendar, or a business calendar as calendar',
+          input: undefined,
+        },
+      ]);
+    }
+    // Compiled once per machine: data would be compiled again on every clock operation.
+    const calendarTime = compileCalendar(alwaysOpen);
+    sla = {
+      policies: deepFreeze(structuredClone(o.sla.policies)),
+      calendar: calendar ?? calendarTime,
+      calendarTime,
+    };
+  }
+  return { id: o.id ?? 'complaint-case', settings, policy, clock, sla };
 }

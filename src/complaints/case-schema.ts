@@ -8,6 +8,7 @@ import { actorIdSchema } from './actor.js';
 import { closureReasonSchema } from './closure.js';
 import { escalationTriggerSchema, handoffSchema, reasonCodeSchema } from './escalation.js';
 import { deepFreeze, shown } from './internal.js';
+import { slaTrackerSchema } from './sla.js';
 
 /**
  * Every channel a complaint can arrive through.
@@ -55,6 +56,10 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
     complexity: z.enum(ratings),
     impact: z.enum(ratings),
     urgency: z.enum(ratings),
+    safety: z.enum(ratings, {
+      error:
+        "safety must be 'low', 'medium', 'high' or 'critical': the risk to anyone's health or safety",
+    }),
   };
   const context = z.object({
     id: z.string().nullable().default(null),
@@ -64,6 +69,32 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
     owner: owner.nullable().default(null),
     assessment: z.object(assessment).nullable().default(null),
     track: z.enum(['standard', 'urgent', 'outset']).nullable().default(null),
+    priority: z.enum(ratings).nullable().default(null),
+    stage: z.number().int().min(1).max(4).default(1),
+    earlierStages: z
+      .array(
+        z.object({
+          stage: z.number().int().min(1).max(4),
+          handler: who,
+          decidedBy: who.nullable(),
+          receivedAt: instant,
+          acknowledgedAt: nullableInstant,
+          communicatedAt: nullableInstant,
+          respondBy: instant,
+          extended: z.boolean(),
+        }),
+      )
+      .max(3)
+      .default([]),
+    extension: z
+      .object({
+        ...stamp,
+        reason: note,
+        workingDays: z.number().int().min(1).max(365),
+        previousRespondBy: instant,
+      })
+      .nullable()
+      .default(null),
     failedAttempts: z.number().int().nonnegative().default(0),
     escalations: z.number().int().nonnegative().default(0),
     lastEscalation: z
@@ -88,7 +119,19 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
       .default(null),
     rejections: z.number().int().nonnegative().default(0),
     recourseOffered: z.array(z.string()).max(20).default([]),
-    due: z.object({ acknowledgeBy: instant, respondBy: instant }).nullable().default(null),
+    due: z
+      .object({
+        acknowledgeBy: instant,
+        respondBy: instant,
+        summaryResolutionBy: nullableInstant.default(null),
+        referralBy: nullableInstant.default(null),
+      })
+      .nullable()
+      .default(null),
+    noticed: z
+      .object({ acknowledgement: nullableInstant, response: nullableInstant })
+      .default({ acknowledgement: null, response: null }),
+    sla: slaTrackerSchema.nullable().default(null),
     milestones: z
       .object({
         receivedAt: nullableInstant,
@@ -156,6 +199,28 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
       note: note.optional(),
     }),
     RECONSIDER: z.strictObject({ ...stamp, note: note.optional() }),
+    EXTEND_DEADLINE: z.strictObject({
+      ...stamp,
+      reason: z
+        .string({ error: 'An extension needs a reason to explain to the customer.' })
+        .trim()
+        .min(1, { error: 'An extension needs a reason to explain to the customer; it is empty.' })
+        .max(2000),
+      workingDays: z
+        .number({ error: 'workingDays must be a number of working days.' })
+        .int({ error: 'workingDays must be a whole number of working days.' })
+        .min(1, { error: 'workingDays must be at least 1.' })
+        .max(365, { error: 'workingDays is at most 365.' }),
+    }),
+    ESCALATE_STAGE: z.strictObject({ ...stamp, owner, note: note.optional() }),
+    CONTACT: z.strictObject({
+      ...stamp,
+      direction: z.enum(['toCustomer', 'fromCustomer'], {
+        error: "direction must be 'toCustomer' or 'fromCustomer'.",
+      }),
+      note: note.optional(),
+    }),
+    CHECK_DEADLINES: z.strictObject(stamp),
   };
   return { context, events };
 }

@@ -8,6 +8,7 @@ import type { Machine, Snapshot } from '../core/index.js';
 import type { ClosureReason } from './closure.js';
 import type { EscalationTrigger, Handoff } from './escalation.js';
 import type { ComplaintCaseRefusal } from './refusals.js';
+import type { SlaTracker } from './sla.js';
 
 /**
  * The states of a complaint case, in lifecycle order (after ISO 10002).
@@ -47,12 +48,13 @@ export type ComplaintChannel =
 export type Rating = 'low' | 'medium' | 'high' | 'critical';
 
 /**
- * The initial assessment: how bad, how hard, how wide and how pressing the complaint is.
+ * The initial assessment (after ISO 10002): how bad, how hard, how wide and how pressing the
+ * complaint is, and how much it puts anyone's safety at risk.
  *
  * @category Complaints
  */
 export interface Assessment {
-  /** How serious the harm is (`critical` covers safety). */
+  /** How serious the harm is. */
   readonly severity: Rating;
   /** How hard it is to investigate. */
   readonly complexity: Rating;
@@ -60,11 +62,17 @@ export interface Assessment {
   readonly impact: Rating;
   /** How soon it must be handled. */
   readonly urgency: Rating;
+  /**
+   * The risk to anyone's health or safety, its own criterion: a `high` safety risk makes the
+   * complaint critical priority (urgent), weighing one step more than the same severity.
+   */
+  readonly safety: Rating;
 }
 
 /**
- * Which path a complaint took at assessment: `urgent` when severity or urgency is `critical`,
- * `outset` when it was resolved during assessment, `standard` otherwise.
+ * Which path a complaint took at assessment: `urgent` when its priority is `critical` (severity or
+ * urgency `critical`, or safety `high` or `critical`), `outset` when it was resolved during
+ * assessment, `standard` otherwise.
  *
  * @category Complaints
  */
@@ -161,7 +169,8 @@ export interface Milestones {
 }
 
 /**
- * The deadlines computed at receipt (and tightened by an urgent assessment).
+ * The deadlines of the current stage, computed at its receipt, fixed by the acknowledgement when
+ * the response counts from it, tightened by an urgent assessment and moved by an extension.
  *
  * @category Complaints
  */
@@ -170,6 +179,61 @@ export interface DueDates {
   readonly acknowledgeBy: number;
   /** Communicate a decision by this instant. */
   readonly respondBy: number;
+  /** The end of the summary-resolution window, when the policy has one. */
+  readonly summaryResolutionBy: number | null;
+  /** The last day the customer may refer the complaint on, set by the final response. */
+  readonly referralBy: number | null;
+}
+
+/**
+ * The extension of the current stage's response deadline.
+ *
+ * @category Complaints
+ */
+export interface DeadlineExtension extends Stamp {
+  /** Why, as told to the customer. */
+  readonly reason: string;
+  /** How many working days were added. */
+  readonly workingDays: number;
+  /** The response deadline before the extension. */
+  readonly previousRespondBy: number;
+}
+
+/**
+ * What is kept of a finished stage when the complaint moves to the next one.
+ *
+ * @category Complaints
+ */
+export interface StageRecord {
+  /** The stage number, from 1. */
+  readonly stage: number;
+  /** Who owned the complaint at the end of the stage. */
+  readonly handler: string;
+  /** Who decided its response. */
+  readonly decidedBy: string | null;
+  /** When the stage began (receipt, or the request to escalate). */
+  readonly receivedAt: number;
+  /** When it was acknowledged. */
+  readonly acknowledgedAt: number | null;
+  /** When its response was communicated. */
+  readonly communicatedAt: number | null;
+  /** Its response deadline, as finally set. */
+  readonly respondBy: number;
+  /** Whether it was extended. */
+  readonly extended: boolean;
+}
+
+/**
+ * The deadline instants a `CHECK_DEADLINES` event has found breached (so a host is woken once per
+ * deadline); a deadline that moves is watched again.
+ *
+ * @category Complaints
+ */
+export interface NoticedBreaches {
+  /** The `acknowledgeBy` noticed as breached. */
+  readonly acknowledgement: number | null;
+  /** The `respondBy` noticed as breached. */
+  readonly response: number | null;
 }
 
 /**
@@ -193,6 +257,14 @@ export interface ComplaintCaseContext<L extends string = string> {
   readonly assessment: Assessment | null;
   /** The path chosen at assessment. */
   readonly track: ComplaintTrack | null;
+  /** The priority the assessment gives (see `assessmentPriority`). */
+  readonly priority: Rating | null;
+  /** The stage of the complaint policy, from 1. */
+  readonly stage: number;
+  /** Earlier stages, oldest first (at most the policy's stages minus one). */
+  readonly earlierStages: readonly StageRecord[];
+  /** The extension of the current stage, if any. */
+  readonly extension: DeadlineExtension | null;
   /** Failed resolution attempts by the current owner (reset on escalation). */
   readonly failedAttempts: number;
   /** How many escalations happened. */
@@ -205,8 +277,12 @@ export interface ComplaintCaseContext<L extends string = string> {
   readonly rejections: number;
   /** The recourse offered at the latest rejection (e.g. an ombudsman). */
   readonly recourseOffered: readonly string[];
-  /** Deadlines, from receipt. */
+  /** Deadlines of the current stage. */
   readonly due: DueDates | null;
+  /** Breaches a deadline check has noticed. */
+  readonly noticed: NoticedBreaches;
+  /** SLA clocks, when the case has SLA policies. */
+  readonly sla: SlaTracker | null;
   /** Milestone instants. */
   readonly milestones: Milestones;
   /** The latest accepted event: which, by whom, when. */
@@ -307,6 +383,37 @@ export type ComplaintCaseEvent<L extends string = string> =
       readonly type: 'RECONSIDER';
       /** Why. */
       readonly note?: string | undefined;
+    })
+  | (Stamp & {
+      /** Extend the current stage's response deadline, once, as the policy allows. */
+      readonly type: 'EXTEND_DEADLINE';
+      /** Why, as explained to the customer. */
+      readonly reason: string;
+      /** How many working days to add (at most the policy's `maxWorkingDays`). */
+      readonly workingDays: number;
+    })
+  | (Stamp & {
+      /** Move the complaint to the next stage of the policy at the customer's request. */
+      readonly type: 'ESCALATE_STAGE';
+      /** Who handles the next stage (not an earlier handler, when the stage demands it). */
+      readonly owner: Owner<L>;
+      /** The customer's reasons. */
+      readonly note?: string | undefined;
+    })
+  | (Stamp & {
+      /** A message to or from the customer (drives the SLA clocks). */
+      readonly type: 'CONTACT';
+      /** `'toCustomer'`: a response or update; `'fromCustomer'`: the customer wrote. */
+      readonly direction: 'toCustomer' | 'fromCustomer';
+      /** What was said. */
+      readonly note?: string | undefined;
+    })
+  | (Stamp & {
+      /**
+       * Record the deadline and SLA breaches and warnings reached by `at`; what `nextWakeUp`
+       * returns. Changes nothing else.
+       */
+      readonly type: 'CHECK_DEADLINES';
     });
 
 /**

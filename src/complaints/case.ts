@@ -6,7 +6,11 @@
  * @module
  */
 import type * as z from 'zod';
-import { defineMachine } from '../core/index.js';
+import { clip } from '../core/errors.js';
+import { defineMachine, isRefusal } from '../core/index.js';
+import type { CalendarLike } from '../time/index.js';
+import { sameActor } from './actor.js';
+import { assessmentPriority } from './assessment.js';
 import { caseInvariants } from './case-invariants.js';
 import { checkOptions } from './case-options.js';
 import {
@@ -16,6 +20,8 @@ import {
   escalationAllowed,
   humanRequested,
   inOrder,
+  type Refuse,
+  type Verdict,
   withinOwnerLimit,
 } from './case-rules.js';
 import { caseSchemas } from './case-schema.js';
@@ -23,8 +29,11 @@ import type {
   Assessment,
   ComplaintCaseContext,
   ComplaintCaseMachine,
+  ComplaintCaseState,
   ComplaintTrack,
+  DueDates,
   EscalationRecord,
+  Owner,
 } from './case-types.js';
 import type { ClosureReason } from './closure.js';
 import type {
@@ -39,7 +48,16 @@ import type {
   defaultEscalationLadder,
   EmpowermentLimits,
 } from './escalation.js';
+import type { ComplaintPolicy, ComplaintStagePolicy, defaultComplaintPolicy } from './policy.js';
 import { type ComplaintCaseRefusal, complaintCaseRefusals } from './refusals.js';
+import {
+  chooseSlaPolicy,
+  nextSlaCheck,
+  noticeSla,
+  type SlaPolicy,
+  type SlaSignal,
+  trackSla,
+} from './sla.js';
 
 /**
  * Settings of {@link createComplaintCase}; every one has a default.
@@ -56,10 +74,29 @@ export interface ComplaintCaseOptions<L extends string = DefaultEscalationLevel>
    * on the ladder). A ladder with levels of its own needs its own limits.
    */
   readonly limits?: EmpowermentLimits<NoInfer<L>>;
-  /** Deadline durations from receipt (default {@link defaultComplaintDeadlines}). */
+  /**
+   * The deadlines of a one-stage case (default {@link defaultComplaintDeadlines}); missing ones
+   * take the defaults. Give either `deadlines` or `policy`.
+   */
   readonly deadlines?: Partial<ComplaintDeadlines>;
-  /** How durations become instants (default {@link utcCalendar}). */
-  readonly calendar?: DeadlineCalendar;
+  /**
+   * The complaint policy: stages, deadlines, extensions, referral (default
+   * {@link defaultComplaintPolicy}); e.g. `housingOmbudsmanPolicy()` or `fcaDispPolicy`.
+   */
+  readonly policy?: ComplaintPolicy;
+  /**
+   * What counts as a working day and working time: a business calendar (`businessCalendar(...)`
+   * data or `compileCalendar(...)`), or a {@link DeadlineCalendar} of your own (default
+   * {@link utcCalendar}: every day, 24 hours). Data is compiled once, here.
+   */
+  readonly calendar?: DeadlineCalendar | CalendarLike;
+  /**
+   * SLA policies, in order (the first whose conditions match the case's facts applies; facts are
+   * `channel`, `priority`, `severity`, `urgency`, `safety`, `track` and `stage`), and the calendar
+   * of business-hours targets (default: `calendar` when it is a business calendar, or 24/7 UTC
+   * with the default calendar).
+   */
+  readonly sla?: { readonly policies: readonly SlaPolicy[]; readonly calendar?: CalendarLike };
   /** Failed attempts after which `failedAttempts` justifies an escalation (default 2). */
   readonly failedAttemptLimit?: number;
   /** A `lowConfidence` trigger must report a confidence below this (default 0.5). */
@@ -69,6 +106,20 @@ export interface ComplaintCaseOptions<L extends string = DefaultEscalationLevel>
 }
 
 type Ctx = ComplaintCaseContext;
+
+/**
+ * The actor id of the `CHECK_DEADLINES` events `nextWakeUp` returns for a complaint case.
+ *
+ * @example
+ * ```ts
+ * import { deadlineCheckActor } from 'servicecraft';
+ *
+ * deadlineCheckActor; // 'system:deadline-check'
+ * ```
+ *
+ * @category Complaints
+ */
+export const deadlineCheckActor = 'system:deadline-check';
 type Stamped = { readonly type: string; readonly at: number; readonly by: string };
 type Args<E> = { readonly context: Ctx; readonly event: E };
 type Escalation = Stamped & Pick<EscalationRecord, 'to' | 'trigger' | 'reason' | 'handoff'>;
@@ -111,8 +162,10 @@ const assessed = (c: Ctx, e: Stamped & Assessment, track: ComplaintTrack): Ctx =
     complexity: e.complexity,
     impact: e.impact,
     urgency: e.urgency,
+    safety: e.safety,
   },
   track,
+  priority: assessmentPriority(e),
   milestones: { ...c.milestones, assessedAt: first(c.milestones.assessedAt, e.at) },
 });
 type Assess = Stamped & Assessment & { readonly resolvedAtOutset?: ClosureReason | undefined };
@@ -160,11 +213,110 @@ const respond =
 export function createComplaintCase<const L extends string = DefaultEscalationLevel>(
   options: ComplaintCaseOptions<L> = {},
 ): ComplaintCaseMachine<L> {
-  const { id, settings, deadlines, calendar } = checkOptions(options);
+  const { id, settings, policy, clock, sla } = checkOptions(options);
   const ladder = settings.ladder as readonly [string, ...string[]];
   const { context, events } = caseSchemas(ladder);
   const field = (event: { readonly type: string }, key: string): unknown =>
     (event as unknown as Record<string, unknown>)[key];
+  const lastStage = policy.stages.length;
+  const stageOf = (c: Ctx): ComplaintStagePolicy =>
+    policy.stages[Math.min(c.stage, lastStage) - 1] ?? policy.stages[0];
+
+  /** The deadlines of a stage that begins at `at`. */
+  const stageDue = (stage: number, at: number): DueDates => {
+    const rules = policy.stages[stage - 1] ?? policy.stages[0];
+    const acknowledgeBy = clock.add(at, rules.acknowledge);
+    return {
+      acknowledgeBy,
+      respondBy: clock.add(rules.respondFrom === 'receipt' ? at : acknowledgeBy, rules.respond),
+      summaryResolutionBy:
+        stage === 1 && policy.summaryResolution !== null
+          ? clock.add(at, policy.summaryResolution)
+          : null,
+      referralBy: null,
+    };
+  };
+
+  /** Ids that handled earlier stages (owners and deciders). */
+  const earlierHandlers = (c: Ctx): string[] =>
+    c.earlierStages.flatMap((s) => (s.decidedBy === null ? [s.handler] : [s.handler, s.decidedBy]));
+  const independent = (c: Ctx, who: unknown, role: string, refuse: Refuse): Verdict => {
+    if (typeof who !== 'string' || c.stage === 1 || !stageOf(c).independentHandler) return true;
+    const clash = earlierHandlers(c).find((h) => sameActor(h, who));
+    if (clash === undefined) return true;
+    const earlier = c.earlierStages.find((s) => s.handler === clash || s.decidedBy === clash);
+    return refuse(
+      'NOT_INDEPENDENT',
+      `'${clip(who, 80)}' handled stage ${earlier?.stage ?? 1} of this complaint, so cannot ${role} at stage ${c.stage}; policy '${policy.name}' requires someone else.`,
+      { id: who, stage: c.stage, earlierHandler: clash, earlierStage: earlier?.stage ?? 1 },
+    );
+  };
+
+  const stageEscalation = (c: Ctx, e: { readonly type: string }, refuse: Refuse): Verdict => {
+    if (c.stage >= lastStage) {
+      return refuse(
+        'NO_FURTHER_STAGE',
+        lastStage === 1
+          ? `Policy '${policy.name}' has one stage; there is no further stage to escalate to (offer the customer their recourse instead).`
+          : `The complaint is at the last stage (${c.stage} of ${lastStage}) of policy '${policy.name}'; there is no further stage.`,
+        { stage: c.stage, stages: lastStage },
+      );
+    }
+    const owner = field(e, 'owner') as Owner | undefined;
+    if (owner === undefined || c.owner === null) return true;
+    const next = policy.stages[c.stage];
+    if (next?.independentHandler === true) {
+      const handlers = [
+        ...earlierHandlers(c),
+        c.owner.id,
+        ...(c.decision === null ? [] : [c.decision.by]),
+      ];
+      const clash = handlers.find((h) => sameActor(h, owner.id));
+      if (clash !== undefined) {
+        return refuse(
+          'NOT_INDEPENDENT',
+          `'${clip(owner.id, 80)}' handled an earlier stage of this complaint; policy '${policy.name}' requires stage ${c.stage + 1} to be handled by someone else.`,
+          { id: owner.id, stage: c.stage + 1, earlierHandler: clash },
+        );
+      }
+    }
+    if (ladder.indexOf(owner.level) < ladder.indexOf(c.owner.level)) {
+      const allowed = ladder.slice(ladder.indexOf(c.owner.level));
+      return refuse(
+        'LEVEL_NOT_HIGHER',
+        `The stage-${c.stage + 1} handler must be at level '${c.owner.level}' or higher, not '${owner.level}'; choose one of: ${allowed.join(', ')}.`,
+        { from: c.owner.level, to: owner.level, higher: allowed },
+      );
+    }
+    return true;
+  };
+
+  const extensionAllowed = (c: Ctx, e: { readonly type: string }, refuse: Refuse): Verdict => {
+    const rules = stageOf(c).extension;
+    if (rules === null) {
+      return refuse(
+        'NO_EXTENSION',
+        `Stage ${c.stage} of policy '${policy.name}' allows no extension of the response deadline.`,
+        { stage: c.stage },
+      );
+    }
+    if (c.extension !== null) {
+      return refuse(
+        'EXTENSION_USED',
+        `Stage ${c.stage} was already extended by ${c.extension.workingDays} working day(s) (${c.extension.reason.length > 0 ? `'${clip(c.extension.reason, 80)}'` : 'no reason'}); policy '${policy.name}' allows one extension per stage.`,
+        { stage: c.stage, extendedAt: c.extension.at, workingDays: c.extension.workingDays },
+      );
+    }
+    const days = field(e, 'workingDays');
+    if (typeof days === 'number' && days > rules.maxWorkingDays) {
+      return refuse(
+        'EXTENSION_TOO_LONG',
+        `An extension at stage ${c.stage} is at most ${rules.maxWorkingDays} working days under policy '${policy.name}', not ${days}.`,
+        { stage: c.stage, workingDays: days, maxWorkingDays: rules.maxWorkingDays },
+      );
+    }
+    return true;
+  };
 
   const reassign = ({ context: c, event: e }: Args<Stamped & { readonly owner: string }>): Ctx => ({
     ...stamp(c, e),
@@ -179,9 +331,197 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     guard: 'humanRequested',
     update: (args: Args<Escalation>): Ctx => ({ ...escalate(args), decision: null }),
   } as const;
-  const reassignment = { guard: 'inOrder', update: reassign } as const;
+  const reassignment = { guard: 'reassignAllowed', update: reassign } as const;
+  const contact = {
+    guard: 'inOrder',
+    update: ({ context: c, event: e }: Args<Stamped>) => stamp(c, e),
+  } as const;
+  const check = {
+    guard: 'inOrder',
+    update: ({ context: c, event: e }: Args<Stamped>): Ctx => {
+      const due = c.due;
+      const m = c.milestones;
+      return {
+        ...stamp(c, e),
+        noticed: {
+          acknowledgement:
+            due !== null && m.acknowledgedAt === null && e.at > due.acknowledgeBy
+              ? due.acknowledgeBy
+              : c.noticed.acknowledgement,
+          response:
+            due !== null && m.communicatedAt === null && e.at > due.respondBy
+              ? due.respondBy
+              : c.noticed.response,
+        },
+        sla: c.sla === null ? null : noticeSla(c.sla, e.at),
+      };
+    },
+  } as const;
+  const extend = {
+    guard: 'extensionAllowed',
+    update: ({
+      context: c,
+      event: e,
+    }: Args<Stamped & { readonly reason: string; readonly workingDays: number }>): Ctx => {
+      if (c.due === null) return c;
+      return {
+        ...stamp(c, e),
+        due: { ...c.due, respondBy: clock.add(c.due.respondBy, { workingDays: e.workingDays }) },
+        extension: {
+          at: e.at,
+          by: e.by,
+          reason: e.reason,
+          workingDays: e.workingDays,
+          previousRespondBy: c.due.respondBy,
+        },
+      };
+    },
+  } as const;
+  const toNextStage = {
+    target: 'received',
+    guard: 'stageEscalationAllowed',
+    update: ({
+      context: c,
+      event: e,
+    }: Args<Stamped & { readonly owner: Owner; readonly note?: string | undefined }>): Ctx => {
+      const owner = c.owner ?? e.owner;
+      const stage = c.stage + 1;
+      const higher = owner.level !== e.owner.level;
+      return {
+        ...stamp(c, e),
+        stage,
+        earlierStages: [
+          ...c.earlierStages,
+          {
+            stage: c.stage,
+            handler: owner.id,
+            decidedBy: c.decision?.by ?? null,
+            receivedAt: c.milestones.receivedAt ?? e.at,
+            acknowledgedAt: c.milestones.acknowledgedAt,
+            communicatedAt: c.milestones.communicatedAt,
+            respondBy: c.due?.respondBy ?? e.at,
+            extended: c.extension !== null,
+          },
+        ],
+        owner: e.owner,
+        escalations: higher ? c.escalations + 1 : c.escalations,
+        lastEscalation: higher
+          ? {
+              at: e.at,
+              by: e.by,
+              from: owner,
+              to: e.owner,
+              trigger: { kind: 'dissatisfiedAfterResolution' },
+              reason: `STAGE_${stage}`,
+              handoff: {
+                summary: clip(e.note ?? `Stage ${stage} review requested by the customer.`, 2000),
+                stepsAttempted: [],
+              },
+            }
+          : c.lastEscalation,
+        assessment: null,
+        track: null,
+        priority: null,
+        failedAttempts: 0,
+        decision: null,
+        extension: null,
+        due: { ...stageDue(stage, e.at), referralBy: null },
+        noticed: { acknowledgement: null, response: null },
+        milestones: {
+          receivedAt: e.at,
+          acknowledgedAt: null,
+          assessedAt: null,
+          decidedAt: null,
+          communicatedAt: null,
+          closedAt: null,
+        },
+      };
+    },
+  } as const;
 
-  const machine = defineMachine({
+  // SLA: after every accepted event, the tracker sees the new state and what happened.
+  const slaFacts = (c: Ctx) => ({
+    channel: c.channel,
+    priority: c.priority,
+    severity: c.assessment?.severity ?? null,
+    urgency: c.assessment?.urgency ?? null,
+    safety: c.assessment?.safety ?? null,
+    track: c.track,
+    stage: String(c.stage),
+  });
+  const signalOf = (event: Stamped, target: ComplaintCaseState): SlaSignal => {
+    if (target === 'closed') return 'resolved';
+    switch (event.type) {
+      case 'RECEIVE':
+        return 'start';
+      case 'ACKNOWLEDGE':
+      case 'COMMUNICATE_DECISION':
+        return 'responded';
+      case 'REJECT':
+      case 'ESCALATE_STAGE':
+        return 'customerReplied';
+      case 'CONTACT':
+        return field(event, 'direction') === 'toCustomer' ? 'responded' : 'customerReplied';
+      default:
+        return null;
+    }
+  };
+  const withSla = (c: Ctx, event: Stamped, target: ComplaintCaseState): Ctx => {
+    if (sla === null) return c;
+    const reselect = event.type === 'RECEIVE' || event.type === 'ASSESS' || c.sla === null;
+    const current = c.sla === null ? undefined : sla.policies.find((p) => p.name === c.sla?.policy);
+    const chosen = reselect ? (chooseSlaPolicy(sla.policies, slaFacts(c)) ?? current) : current;
+    if (chosen === undefined) return c;
+    const signal = signalOf(event, target);
+    if (c.sla === null && signal !== 'start') return c;
+    return {
+      ...c,
+      sla: trackSla({
+        tracker: c.sla,
+        policy: chosen,
+        calendar: sla.calendar,
+        calendarTime: sla.calendarTime,
+        at: event.at,
+        state: target,
+        signal,
+      }),
+    };
+  };
+  /** Runs the SLA step after every update of every transition of `states`. */
+  const hooked = <T>(states: T): T => {
+    const out: Record<string, unknown> = {};
+    for (const [name, def] of Object.entries(
+      states as Record<string, { on?: Record<string, unknown> }>,
+    )) {
+      if (def.on === undefined) {
+        out[name] = def;
+        continue;
+      }
+      const on: Record<string, unknown> = {};
+      for (const [type, candidates] of Object.entries(def.on)) {
+        const wrap = (candidate: {
+          target?: ComplaintCaseState;
+          update?: (args: Args<Stamped>) => unknown;
+        }) => ({
+          ...candidate,
+          update: (args: Args<Stamped>) => {
+            const next = candidate.update === undefined ? args.context : candidate.update(args);
+            if (isRefusal(next)) return next;
+            return withSla(
+              next as Ctx,
+              args.event,
+              candidate.target ?? (name as ComplaintCaseState),
+            );
+          },
+        });
+        on[type] = Array.isArray(candidates) ? candidates.map(wrap) : wrap(candidates as never);
+      }
+      out[name] = { ...def, on };
+    }
+    return out as T;
+  };
+
+  const draft = defineMachine({
     id,
     version: 1,
     initial: 'new',
@@ -191,22 +531,68 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
       source:
         'ISO 10002:2018 complaint-handling lifecycle; escalation triggers and reason codes as in helpdesk products (DOMAIN.md §3); per-incident empowerment limits after Ritz-Carlton',
       ladder,
+      policy: { name: policy.name, source: policy.source },
     },
     context: context as unknown as z.ZodType<Ctx>,
     events,
     refusals: complaintCaseRefusals,
     invariants: caseInvariants,
+    wakeUp: ({ state, context: c }) => {
+      if (state === 'new' || state === 'closed' || c.due === null || c.lastChange === null) {
+        return undefined;
+      }
+      let best: { at: number; reason: string } | undefined;
+      const consider = (at: number, reason: string) => {
+        if (best === undefined || at < best.at) best = { at, reason };
+      };
+      const m = c.milestones;
+      if (m.acknowledgedAt === null && c.noticed.acknowledgement !== c.due.acknowledgeBy) {
+        consider(c.due.acknowledgeBy + 1, 'complaint.acknowledgement.breach');
+      }
+      if (m.communicatedAt === null && c.noticed.response !== c.due.respondBy) {
+        consider(c.due.respondBy + 1, 'complaint.response.breach');
+      }
+      const next = c.sla === null ? undefined : nextSlaCheck(c.sla);
+      if (next !== undefined) consider(next.at, `complaint.sla.${next.metric}.${next.mark}`);
+      if (best === undefined) return undefined;
+      const at = Math.max(best.at, c.lastChange.at);
+      return {
+        at,
+        event: { type: 'CHECK_DEADLINES', at, by: deadlineCheckActor },
+        reason: best.reason,
+      };
+    },
     guards: {
       inOrder: ({ context: c, event: e, refuse }) => inOrder(c, e, refuse),
-      escalationAllowed: ({ context: c, event: e, refuse }) =>
-        andThen(inOrder(c, e, refuse), () => escalationAllowed(settings, c, e, refuse)),
-      humanRequested: ({ context: c, event: e, refuse }) =>
-        andThen(inOrder(c, e, refuse), () => humanRequested(settings, c, e, refuse)),
-      urgent: ({ context: c, event: e, refuse }) =>
-        andThen(
-          inOrder(c, e, refuse),
-          () => field(e, 'severity') === 'critical' || field(e, 'urgency') === 'critical',
+      reassignAllowed: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () =>
+          independent(c, field(e, 'owner'), 'take it over', refuse),
         ),
+      escalationAllowed: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () =>
+          andThen(escalationAllowed(settings, c, e, refuse), () =>
+            independent(c, (field(e, 'to') as Owner | undefined)?.id, 'take it over', refuse),
+          ),
+        ),
+      humanRequested: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () =>
+          andThen(humanRequested(settings, c, e, refuse), () =>
+            independent(c, (field(e, 'to') as Owner | undefined)?.id, 'take it over', refuse),
+          ),
+        ),
+      urgent: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => {
+          const ratings = ['severity', 'urgency', 'safety'].map((k) => field(e, k));
+          if (ratings.some((r) => typeof r !== 'string')) return false;
+          const [severity, urgency, safety] = ratings as Assessment['severity'][];
+          return (
+            assessmentPriority({
+              severity: severity ?? 'low',
+              urgency: urgency ?? 'low',
+              safety: safety ?? 'low',
+            }) === 'critical'
+          );
+        }),
       outsetWithinLimit: ({ context: c, event: e, refuse }) =>
         andThen(inOrder(c, e, refuse), () => {
           const closure = field(e, 'resolvedAtOutset') as ClosureReason | undefined;
@@ -215,14 +601,24 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
       outsetOverLimit: ({ context: c, event: e, refuse }) =>
         andThen(inOrder(c, e, refuse), () => field(e, 'resolvedAtOutset') !== undefined),
       withinOwnerLimit: ({ context: c, event: e, refuse }) =>
-        andThen(inOrder(c, e, refuse), () => {
-          const closure = field(e, 'closure') as ClosureReason | undefined;
-          return closure === undefined || withinOwnerLimit(settings, c.owner, closure, refuse);
-        }),
+        andThen(inOrder(c, e, refuse), () =>
+          andThen(independent(c, field(e, 'by'), 'decide its response', refuse), () => {
+            const closure = field(e, 'closure') as ClosureReason | undefined;
+            return closure === undefined || withinOwnerLimit(settings, c.owner, closure, refuse);
+          }),
+        ),
+      respondAllowed: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () =>
+          independent(c, field(e, 'by'), 'decide its response', refuse),
+        ),
       approvalAllowed: ({ context: c, event: e, refuse }) =>
         andThen(inOrder(c, e, refuse), () => approvalAllowed(settings, c, e, refuse)),
       closesOnCommunication: ({ context: c, event: e, refuse }) =>
         andThen(inOrder(c, e, refuse), () => closesOnCommunication(c)),
+      extensionAllowed: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => extensionAllowed(c, e, refuse)),
+      stageEscalationAllowed: ({ context: c, event: e, refuse }) =>
+        andThen(inOrder(c, e, refuse), () => stageEscalation(c, e, refuse)),
     },
     states: {
       new: {
@@ -237,10 +633,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
               summary: e.summary,
               remedySought: e.remedySought,
               owner: e.owner,
-              due: {
-                acknowledgeBy: calendar.addWorkingTime(e.at, deadlines.acknowledge),
-                respondBy: calendar.addWorkingTime(e.at, deadlines.respond),
-              },
+              due: stageDue(1, e.at),
               milestones: { ...c.milestones, receivedAt: e.at },
             }),
           },
@@ -254,6 +647,10 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
             guard: 'inOrder',
             update: ({ context: c, event: e }) => ({
               ...stamp(c, e),
+              due:
+                c.due === null || stageOf(c).respondFrom !== 'acknowledgement'
+                  ? c.due
+                  : { ...c.due, respondBy: clock.add(e.at, stageOf(c).respond) },
               milestones: {
                 ...c.milestones,
                 acknowledgedAt: first(c.milestones.acknowledgedAt, e.at),
@@ -262,6 +659,8 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
           },
           ESCALATE: escalation,
           REASSIGN: { target: 'received', ...reassignment },
+          CONTACT: { target: 'received', ...contact },
+          CHECK_DEADLINES: { target: 'received', ...check },
         },
       },
       acknowledged: {
@@ -282,13 +681,15 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
               update: ({ context: c, event: e }) => ({
                 ...assessed(c, e, 'urgent'),
                 due:
-                  c.due === null || c.milestones.receivedAt === null
+                  c.due === null ||
+                  c.milestones.receivedAt === null ||
+                  policy.urgentRespond === null
                     ? c.due
                     : {
                         ...c.due,
                         respondBy: Math.min(
                           c.due.respondBy,
-                          calendar.addWorkingTime(c.milestones.receivedAt, deadlines.urgentRespond),
+                          clock.add(c.milestones.receivedAt, policy.urgentRespond),
                         ),
                       },
               }),
@@ -301,6 +702,9 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
           ],
           ESCALATE: { ...escalation, target: 'acknowledged' },
           REASSIGN: { target: 'acknowledged', ...reassignment },
+          EXTEND_DEADLINE: { target: 'acknowledged', ...extend },
+          CONTACT: { target: 'acknowledged', ...contact },
+          CHECK_DEADLINES: { target: 'acknowledged', ...check },
         },
       },
       investigating: {
@@ -320,11 +724,14 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
             { target: 'decided', guard: 'withinOwnerLimit', update: respond(false) },
             {
               target: 'awaitingApproval',
-              guard: 'inOrder',
+              guard: 'respondAllowed',
               update: respond(true),
               description: 'over the owner’s limit',
             },
           ],
+          EXTEND_DEADLINE: { target: 'investigating', ...extend },
+          CONTACT: { target: 'investigating', ...contact },
+          CHECK_DEADLINES: { target: 'investigating', ...check },
         },
       },
       awaitingApproval: {
@@ -344,6 +751,9 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
           },
           DECLINE_REMEDY: { target: 'investigating', guard: 'inOrder', update: reopen },
           ESCALATE: toHuman,
+          EXTEND_DEADLINE: { target: 'awaitingApproval', ...extend },
+          CONTACT: { target: 'awaitingApproval', ...contact },
+          CHECK_DEADLINES: { target: 'awaitingApproval', ...check },
         },
       },
       decided: {
@@ -368,6 +778,10 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
               guard: 'inOrder',
               update: ({ context: c, event: e }) => ({
                 ...stamp(c, e),
+                due:
+                  c.due === null || policy.referral === null || c.stage < lastStage
+                    ? c.due
+                    : { ...c.due, referralBy: clock.add(e.at, policy.referral.within) },
                 milestones: {
                   ...c.milestones,
                   communicatedAt: first(c.milestones.communicatedAt, e.at),
@@ -377,6 +791,9 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
           ],
           RECONSIDER: { target: 'investigating', guard: 'inOrder', update: reopen },
           ESCALATE: toHuman,
+          EXTEND_DEADLINE: { target: 'decided', ...extend },
+          CONTACT: { target: 'decided', ...contact },
+          CHECK_DEADLINES: { target: 'decided', ...check },
         },
       },
       communicated: {
@@ -400,6 +817,9 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
             }),
           },
           ESCALATE: toHuman,
+          ESCALATE_STAGE: toNextStage,
+          CONTACT: { target: 'communicated', ...contact },
+          CHECK_DEADLINES: { target: 'communicated', ...check },
         },
       },
       openWithRecourse: {
@@ -412,6 +832,9 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
             update: (args) => ({ ...escalate(args), decision: null }),
           },
           REASSIGN: { target: 'openWithRecourse', ...reassignment },
+          ESCALATE_STAGE: toNextStage,
+          CONTACT: { target: 'openWithRecourse', ...contact },
+          CHECK_DEADLINES: { target: 'openWithRecourse', ...check },
         },
       },
       closed: {
@@ -420,6 +843,11 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
       },
     },
   });
+  // The same definition, with the SLA step run after every update (checked once more, cheaply).
+  const machine = defineMachine({
+    ...draft.definition,
+    states: hooked(draft.definition.states),
+  } as unknown as Parameters<typeof defineMachine>[0]);
   return machine as unknown as ComplaintCaseMachine<L>;
 }
 

@@ -6,6 +6,15 @@
  */
 import * as z from 'zod';
 import { defineMachine, type Machine, type TypedEvent } from '../core/index.js';
+import {
+  addClock,
+  type ConversationClock,
+  type ConversationStamp,
+  clockFields,
+  clockInvariants,
+  conversationStamp,
+  stamped,
+} from './flow-clock.js';
 import { type ComplaintFlowRefusal, complaintFlowRefusals } from './refusals.js';
 
 const text = z.string().trim().min(1).max(2000);
@@ -47,11 +56,12 @@ export type ComplaintFlowState =
 export type ComplaintFlowRemedy = 'replacement' | 'refund' | 'repair' | 'credit' | 'other';
 
 /**
- * The context of {@link complaintFlow}.
+ * The context of {@link complaintFlow}: what the conversation found, and its clock (when it
+ * started, when it last moved, who moved it).
  *
  * @category Complaints
  */
-export interface ComplaintFlowContext {
+export interface ComplaintFlowContext extends ConversationClock {
   /** The latest proposed solution. */
   readonly solution: string | null;
   /** Its kind of remedy, when given. */
@@ -67,35 +77,38 @@ export interface ComplaintFlowContext {
 }
 
 /**
- * The events of {@link complaintFlow}.
+ * The events of {@link complaintFlow}. Each carries a {@link ConversationStamp}: `at` (epoch ms,
+ * required) and optional `actor`, `channel`, `note`.
  *
  * @category Complaints
  */
-export type ComplaintFlowEvent =
-  | TypedEvent<'APOLOGIZE'>
-  | TypedEvent<'INVESTIGATE'>
-  | (TypedEvent<'PROPOSE_SOLUTION'> & {
-      /** The solution, agreed with the customer. */
-      readonly solution: string;
-      /** Its kind of remedy. */
-      readonly remedy?: ComplaintFlowRemedy | undefined;
-    })
-  | TypedEvent<'ACCEPT'>
-  | (TypedEvent<'REJECT'> & {
-      /** Escalate to this person or role instead of investigating again. */
-      readonly escalateTo?: string | undefined;
-      /** The customer's reason. */
-      readonly reason?: string | undefined;
-    })
-  | (TypedEvent<'FOLLOW_UP'> & {
-      /** Whether the customer is satisfied. */
-      readonly satisfied: boolean;
-    })
-  | (TypedEvent<'DOCUMENT'> & {
-      /** The complaint and the steps taken. */
-      readonly record: string;
-    })
-  | TypedEvent<'CLOSE'>;
+export type ComplaintFlowEvent = ConversationStamp &
+  (
+    | TypedEvent<'APOLOGIZE'>
+    | TypedEvent<'INVESTIGATE'>
+    | (TypedEvent<'PROPOSE_SOLUTION'> & {
+        /** The solution, agreed with the customer. */
+        readonly solution: string;
+        /** Its kind of remedy. */
+        readonly remedy?: ComplaintFlowRemedy | undefined;
+      })
+    | TypedEvent<'ACCEPT'>
+    | (TypedEvent<'REJECT'> & {
+        /** Escalate to this person or role instead of investigating again. */
+        readonly escalateTo?: string | undefined;
+        /** The customer's reason. */
+        readonly reason?: string | undefined;
+      })
+    | (TypedEvent<'FOLLOW_UP'> & {
+        /** Whether the customer is satisfied. */
+        readonly satisfied: boolean;
+      })
+    | (TypedEvent<'DOCUMENT'> & {
+        /** The complaint and the steps taken. */
+        readonly record: string;
+      })
+    | TypedEvent<'CLOSE'>
+  );
 
 /**
  * The {@link complaintFlow} machine's type; its refusal code is {@link ComplaintFlowRefusal}.
@@ -117,12 +130,28 @@ export type ComplaintFlow = Machine<
  * is refused (`REFUSED` with `reason.code` `'NOT_DOCUMENTED'`) until a `DOCUMENT` event records the
  * case.
  *
+ * Every event carries `at` (epoch ms) and optionally `actor`, `channel` and `note`
+ * ({@link ConversationStamp}). The context keeps `startedAt`, `lastAt` and `lastActor`; an event
+ * dated before the previous one is refused with `reason.code` `'OUT_OF_ORDER'`
+ * (`details: { at, lastAt }`) and the snapshot is unchanged. `assessInteraction(complaintFlow, log)`
+ * scores a recorded conversation, with its duration from the events' `at`.
+ *
+ * Invariants every snapshot satisfies (`restoreSnapshot` checks them): the clock is unset exactly
+ * in `listening` and `startedAt <= lastAt`; `closed` has its documentation; the states after a
+ * proposal have one; rejections never outnumber proposals; `escalated` names whom.
+ *
  * @example
  * ```ts
  * import { complaintFlow, initialSnapshot, transition } from 'servicecraft';
  *
  * const start = initialSnapshot(complaintFlow);
- * const refused = transition(complaintFlow, start, { type: 'PROPOSE_SOLUTION', solution: 'Refund' });
+ * const sorry = transition(complaintFlow, start, { type: 'APOLOGIZE', at: 60_000, actor: 'ana' });
+ * if (sorry.ok) console.log(sorry.snapshot.context.lastActor); // 'ana'
+ * const refused = transition(complaintFlow, start, {
+ *   type: 'PROPOSE_SOLUTION',
+ *   at: 60_000,
+ *   solution: 'Refund',
+ * });
  * if (!refused.ok) console.log(refused.error.message);
  * // Event PROPOSE_SOLUTION is not allowed in state 'listening'; allowed: APOLOGIZE.
  * ```
@@ -131,7 +160,8 @@ export type ComplaintFlow = Machine<
  */
 export const complaintFlow: ComplaintFlow = defineMachine({
   id: 'complaint-flow',
-  version: 1,
+  version: 2,
+  migrations: { 1: addClock },
   initial: 'listening',
   description: 'Handling one complaint conversation, from listening to a documented close.',
   meta: {
@@ -140,6 +170,7 @@ export const complaintFlow: ComplaintFlow = defineMachine({
   },
   refusals: complaintFlowRefusals,
   invariants: {
+    ...clockInvariants('listening'),
     closedIsDocumented: ({ state, context }) =>
       state !== 'closed' ||
       context.documentation !== null ||
@@ -163,22 +194,23 @@ export const complaintFlow: ComplaintFlow = defineMachine({
     rejections: z.number().int().nonnegative().default(0),
     escalatedTo: z.string().nullable().default(null),
     documentation: z.string().nullable().default(null),
+    ...clockFields,
   }),
   events: {
-    APOLOGIZE: null,
-    INVESTIGATE: null,
-    PROPOSE_SOLUTION: z.strictObject({
+    APOLOGIZE: conversationStamp,
+    INVESTIGATE: conversationStamp,
+    PROPOSE_SOLUTION: conversationStamp.extend({
       solution: text,
       remedy: z.enum(remedies).optional(),
     }),
-    ACCEPT: null,
-    REJECT: z.strictObject({
+    ACCEPT: conversationStamp,
+    REJECT: conversationStamp.extend({
       escalateTo: z.string().trim().min(1).max(200).optional(),
       reason: text.optional(),
     }),
-    FOLLOW_UP: z.strictObject({ satisfied: z.boolean() }),
-    DOCUMENT: z.strictObject({ record: text }),
-    CLOSE: null,
+    FOLLOW_UP: conversationStamp.extend({ satisfied: z.boolean() }),
+    DOCUMENT: conversationStamp.extend({ record: text }),
+    CLOSE: conversationStamp,
   },
   guards: {
     escalationRequested: ({ event }) => event.type === 'REJECT' && event.escalateTo !== undefined,
@@ -193,54 +225,57 @@ export const complaintFlow: ComplaintFlow = defineMachine({
   states: {
     listening: {
       description: 'Listen without interrupting; ask clarifying questions',
-      on: { APOLOGIZE: 'apologizing' },
+      on: { APOLOGIZE: { target: 'apologizing', update: stamped() } },
     },
-    apologizing: { description: 'Apologise sincerely', on: { INVESTIGATE: 'investigating' } },
+    apologizing: {
+      description: 'Apologise sincerely',
+      on: { INVESTIGATE: { target: 'investigating', update: stamped() } },
+    },
     investigating: {
       description: 'Check order details, history, colleagues',
       on: {
         PROPOSE_SOLUTION: {
           target: 'proposed',
-          update: ({ context, event }) => ({
+          update: stamped((context, event) => ({
             ...context,
             solution: event.solution,
             remedy: event.remedy ?? null,
             proposals: context.proposals + 1,
-          }),
+          })),
         },
       },
     },
     proposed: {
       description: 'A solution, chosen with the customer, awaits their answer',
       on: {
-        ACCEPT: 'followingUp',
+        ACCEPT: { target: 'followingUp', update: stamped() },
         REJECT: [
           {
             target: 'escalated',
             guard: 'escalationRequested',
-            update: ({ context, event }) => ({
+            update: stamped((context, event) => ({
               ...context,
               rejections: context.rejections + 1,
               escalatedTo: event.escalateTo ?? context.escalatedTo,
-            }),
+            })),
           },
           {
             target: 'investigating',
-            update: ({ context }) => ({ ...context, rejections: context.rejections + 1 }),
+            update: stamped((context) => ({ ...context, rejections: context.rejections + 1 })),
           },
         ],
       },
     },
     escalated: {
       description: 'Handed to a higher authority, who investigates again',
-      on: { INVESTIGATE: 'investigating' },
+      on: { INVESTIGATE: { target: 'investigating', update: stamped() } },
     },
     followingUp: {
       description: 'Check the fix arrived and the customer is satisfied',
       on: {
         FOLLOW_UP: [
-          { target: 'documenting', guard: 'customerSatisfied' },
-          { target: 'investigating', description: 'not satisfied yet' },
+          { target: 'documenting', guard: 'customerSatisfied', update: stamped() },
+          { target: 'investigating', description: 'not satisfied yet', update: stamped() },
         ],
       },
     },
@@ -249,9 +284,9 @@ export const complaintFlow: ComplaintFlow = defineMachine({
       on: {
         DOCUMENT: {
           target: 'documenting',
-          update: ({ context, event }) => ({ ...context, documentation: event.record }),
+          update: stamped((context, event) => ({ ...context, documentation: event.record })),
         },
-        CLOSE: { target: 'closed', guard: 'documented' },
+        CLOSE: { target: 'closed', guard: 'documented', update: stamped() },
       },
     },
     closed: { type: 'final', description: 'Handled and documented' },

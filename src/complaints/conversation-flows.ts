@@ -6,15 +6,27 @@
  */
 import * as z from 'zod';
 import { defineMachine, type Machine, type TypedEvent } from '../core/index.js';
+import {
+  addClock,
+  type ConversationClock,
+  type ConversationRefusal,
+  type ConversationStamp,
+  clockFields,
+  clockInvariants,
+  conversationRefusals,
+  conversationStamp,
+  stamped,
+} from './flow-clock.js';
 
 const text = z.string().trim().min(1).max(2000);
 
 /**
- * The context of {@link difficultCustomerFlow}.
+ * The context of {@link difficultCustomerFlow}: the offer on the table, and the conversation's
+ * clock.
  *
  * @category Complaints
  */
-export interface DifficultCustomerContext {
+export interface DifficultCustomerContext extends ConversationClock {
   /** Whether a full resolution or a compromise is on the table. */
   readonly approach: 'resolution' | 'compromise' | null;
   /** What was offered. */
@@ -24,46 +36,52 @@ export interface DifficultCustomerContext {
 }
 
 /**
- * The events of {@link difficultCustomerFlow}.
+ * The events of {@link difficultCustomerFlow}. Each carries a {@link ConversationStamp}: `at`
+ * (epoch ms, required) and optional `actor`, `channel`, `note`.
  *
  * @category Complaints
  */
-export type DifficultCustomerEvent =
-  | TypedEvent<'LISTEN'>
-  | TypedEvent<'EMPATHIZE'>
-  | (TypedEvent<'RESOLVE'> & {
-      /** A full resolution, or a compromise within policy. */
-      readonly approach: 'resolution' | 'compromise';
-      /** What is offered. */
-      readonly detail: string;
-    })
-  | (TypedEvent<'COMPROMISE'> & {
-      /** The compromise offered instead. */
-      readonly detail: string;
-    })
-  | TypedEvent<'AGREE'>
-  | (TypedEvent<'FOLLOW_UP'> & {
-      /** Whether the customer is satisfied. */
-      readonly satisfied: boolean;
-    });
+export type DifficultCustomerEvent = ConversationStamp &
+  (
+    | TypedEvent<'LISTEN'>
+    | TypedEvent<'EMPATHIZE'>
+    | (TypedEvent<'RESOLVE'> & {
+        /** A full resolution, or a compromise within policy. */
+        readonly approach: 'resolution' | 'compromise';
+        /** What is offered. */
+        readonly detail: string;
+      })
+    | (TypedEvent<'COMPROMISE'> & {
+        /** The compromise offered instead. */
+        readonly detail: string;
+      })
+    | TypedEvent<'AGREE'>
+    | (TypedEvent<'FOLLOW_UP'> & {
+        /** Whether the customer is satisfied. */
+        readonly satisfied: boolean;
+      })
+  );
 
 /**
- * The {@link difficultCustomerFlow} machine's type.
+ * The {@link difficultCustomerFlow} machine's type; its refusal code is {@link ConversationRefusal}.
  *
  * @category Complaints
  */
 export type DifficultCustomerFlow = Machine<
   'calm' | 'listening' | 'empathizing' | 'resolving' | 'followingUp' | 'satisfied',
   DifficultCustomerEvent,
-  DifficultCustomerContext
+  DifficultCustomerContext,
+  DifficultCustomerEvent,
+  ConversationRefusal
 >;
 
 /**
- * The context of {@link problemResolutionFlow}.
+ * The context of {@link problemResolutionFlow}: what each step found, and the conversation's
+ * clock.
  *
  * @category Complaints
  */
-export interface ProblemResolutionContext {
+export interface ProblemResolutionContext extends ConversationClock {
   /** What triggered the discontent. */
   readonly cause: string | null;
   /** What exactly upset the customer. */
@@ -77,44 +95,49 @@ export interface ProblemResolutionContext {
 }
 
 /**
- * The events of {@link problemResolutionFlow}.
+ * The events of {@link problemResolutionFlow}. Each carries a {@link ConversationStamp}: `at`
+ * (epoch ms, required) and optional `actor`, `channel`, `note`.
  *
  * @category Complaints
  */
-export type ProblemResolutionEvent =
-  | (TypedEvent<'IDENTIFY'> & {
-      /** The cause found. */
-      readonly cause: string;
-    })
-  | (TypedEvent<'FORMULATE'> & {
-      /** The specifics found. */
-      readonly specifics: string;
-    })
-  | (TypedEvent<'COMMUNICATE'> & {
-      /** The solution. */
-      readonly solution: string;
-      /** Whether it is a compromise. */
-      readonly compromise: boolean;
-    })
-  | (TypedEvent<'REFORMULATE'> & {
-      /** Why the solution needs rework. */
-      readonly reason: string;
-    })
-  | TypedEvent<'FOLLOW_UP'>
-  | (TypedEvent<'CONFIRM'> & {
-      /** Whether the solution was carried out. */
-      readonly implemented: boolean;
-    });
+export type ProblemResolutionEvent = ConversationStamp &
+  (
+    | (TypedEvent<'IDENTIFY'> & {
+        /** The cause found. */
+        readonly cause: string;
+      })
+    | (TypedEvent<'FORMULATE'> & {
+        /** The specifics found. */
+        readonly specifics: string;
+      })
+    | (TypedEvent<'COMMUNICATE'> & {
+        /** The solution. */
+        readonly solution: string;
+        /** Whether it is a compromise. */
+        readonly compromise: boolean;
+      })
+    | (TypedEvent<'REFORMULATE'> & {
+        /** Why the solution needs rework. */
+        readonly reason: string;
+      })
+    | TypedEvent<'FOLLOW_UP'>
+    | (TypedEvent<'CONFIRM'> & {
+        /** Whether the solution was carried out. */
+        readonly implemented: boolean;
+      })
+  );
 
 /**
- * The {@link problemResolutionFlow} machine's type.
+ * The {@link problemResolutionFlow} machine's type; its refusal code is {@link ConversationRefusal}.
  *
  * @category Complaints
  */
 export type ProblemResolutionFlow = Machine<
   'understanding' | 'identifying' | 'formulating' | 'communicating' | 'followingUp' | 'resolved',
   ProblemResolutionEvent,
-  ProblemResolutionContext
+  ProblemResolutionContext,
+  ProblemResolutionEvent,
+  ConversationRefusal
 >;
 
 /**
@@ -123,32 +146,44 @@ export type ProblemResolutionFlow = Machine<
  * solution can turn into a compromise within policy; an unsatisfied follow-up goes back to
  * resolving.
  *
+ * Every event carries `at` (epoch ms) and optionally `actor`, `channel` and `note`
+ * ({@link ConversationStamp}); the context keeps `startedAt`, `lastAt` and `lastActor`, and an
+ * event dated before the previous one is refused with `reason.code` `'OUT_OF_ORDER'`. Invariants:
+ * the clock is unset exactly in `calm`, `startedAt <= lastAt`, and every state after an offer has
+ * one recorded.
+ *
  * @example
  * ```ts
- * import { difficultCustomerFlow, initialSnapshot, replayOrThrow } from 'servicecraft';
+ * import { difficultCustomerFlow, replayOrThrow } from 'servicecraft';
  *
  * const done = replayOrThrow(difficultCustomerFlow, [
- *   { type: 'LISTEN' },
- *   { type: 'EMPATHIZE' },
- *   { type: 'RESOLVE', approach: 'compromise', detail: 'Half refund and free delivery' },
- *   { type: 'AGREE' },
- *   { type: 'FOLLOW_UP', satisfied: true },
+ *   { type: 'LISTEN', at: 0, actor: 'sam' },
+ *   { type: 'EMPATHIZE', at: 90_000 },
+ *   { type: 'RESOLVE', at: 180_000, approach: 'compromise', detail: 'Half refund and free delivery' },
+ *   { type: 'AGREE', at: 240_000 },
+ *   { type: 'FOLLOW_UP', at: 86_400_000, actor: 'sam', satisfied: true },
  * ]);
  * done.state; // 'satisfied'
+ * done.context.startedAt; // 0
+ * done.context.lastAt; // 86400000: the follow-up came a day after listening began
+ * done.context.lastActor; // 'sam'
  * ```
  *
  * @category Complaints
  */
 export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
   id: 'difficult-customer',
-  version: 1,
+  version: 2,
+  migrations: { 1: addClock },
   initial: 'calm',
   description: 'Turning an upset customer around: calm, listen, empathise, resolve, follow up.',
   meta: {
     source:
       'Customer Service: Developing skills for providing exceptional service and managing customer interactions (training article), section on managing difficult customer situations',
   },
+  refusals: conversationRefusals,
   invariants: {
+    ...clockInvariants('calm'),
     offerRecorded: ({ state, context }) =>
       !['resolving', 'followingUp', 'satisfied'].includes(state) ||
       (context.approach !== null && context.detail !== null) ||
@@ -158,36 +193,40 @@ export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
     approach: z.enum(['resolution', 'compromise']).nullable().default(null),
     detail: z.string().nullable().default(null),
     followUps: z.number().int().nonnegative().default(0),
+    ...clockFields,
   }),
   events: {
-    LISTEN: null,
-    EMPATHIZE: null,
-    RESOLVE: z.strictObject({ approach: z.enum(['resolution', 'compromise']), detail: text }),
-    COMPROMISE: z.strictObject({ detail: text }),
-    AGREE: null,
-    FOLLOW_UP: z.strictObject({ satisfied: z.boolean() }),
+    LISTEN: conversationStamp,
+    EMPATHIZE: conversationStamp,
+    RESOLVE: conversationStamp.extend({
+      approach: z.enum(['resolution', 'compromise']),
+      detail: text,
+    }),
+    COMPROMISE: conversationStamp.extend({ detail: text }),
+    AGREE: conversationStamp,
+    FOLLOW_UP: conversationStamp.extend({ satisfied: z.boolean() }),
   },
   guards: { satisfied: ({ event }) => event.type === 'FOLLOW_UP' && event.satisfied === true },
   states: {
     calm: {
       description: 'The agent is composed before engaging',
       meta: { precondition: true, actor: 'agent' },
-      on: { LISTEN: 'listening' },
+      on: { LISTEN: { target: 'listening', update: stamped() } },
     },
     listening: {
       description: 'Listen actively; paraphrase back',
-      on: { EMPATHIZE: 'empathizing' },
+      on: { EMPATHIZE: { target: 'empathizing', update: stamped() } },
     },
     empathizing: {
       description: 'Acknowledge the feelings behind the complaint',
       on: {
         RESOLVE: {
           target: 'resolving',
-          update: ({ context, event }) => ({
+          update: stamped((context, event) => ({
             ...context,
             approach: event.approach,
             detail: event.detail,
-          }),
+          })),
         },
       },
     },
@@ -196,23 +235,23 @@ export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
       on: {
         COMPROMISE: {
           target: 'resolving',
-          update: ({ context, event }) => ({
+          update: stamped((context, event) => ({
             ...context,
             approach: 'compromise' as const,
             detail: event.detail,
-          }),
+          })),
         },
-        AGREE: 'followingUp',
+        AGREE: { target: 'followingUp', update: stamped() },
       },
     },
     followingUp: {
       description: 'Confirm the customer is satisfied',
       on: {
         FOLLOW_UP: [
-          { target: 'satisfied', guard: 'satisfied' },
+          { target: 'satisfied', guard: 'satisfied', update: stamped() },
           {
             target: 'resolving',
-            update: ({ context }) => ({ ...context, followUps: context.followUps + 1 }),
+            update: stamped((context) => ({ ...context, followUps: context.followUps + 1 })),
             description: 'not satisfied yet',
           },
         ],
@@ -228,25 +267,43 @@ export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
  * implementation. Each event records what the step it completes found. A disagreement while
  * communicating, or a fix not implemented at follow-up, returns to formulating.
  *
+ * Every event carries `at` (epoch ms) and optionally `actor`, `channel` and `note`
+ * ({@link ConversationStamp}); the context keeps `startedAt`, `lastAt` and `lastActor`, and an
+ * event dated before the previous one is refused with `reason.code` `'OUT_OF_ORDER'`. Invariants:
+ * the clock is unset exactly in `understanding`, `startedAt <= lastAt`, and each state has what
+ * the steps before it found.
+ *
  * @example
  * ```ts
- * import { initialSnapshot, nextEvents, problemResolutionFlow } from 'servicecraft';
+ * import { initialSnapshot, nextEvents, problemResolutionFlow, transition } from 'servicecraft';
  *
- * nextEvents(problemResolutionFlow, initialSnapshot(problemResolutionFlow)); // ['IDENTIFY']
+ * const start = initialSnapshot(problemResolutionFlow);
+ * nextEvents(problemResolutionFlow, start); // ['IDENTIFY']
+ * const found = transition(problemResolutionFlow, start, {
+ *   type: 'IDENTIFY',
+ *   at: 1_000,
+ *   actor: 'kim',
+ *   channel: 'chat',
+ *   cause: 'Late delivery',
+ * });
+ * if (found.ok) console.log(found.snapshot.context.startedAt); // 1000
  * ```
  *
  * @category Complaints
  */
 export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
   id: 'problem-resolution',
-  version: 1,
+  version: 2,
+  migrations: { 1: addClock },
   initial: 'understanding',
   description: 'From the cause of discontent to a solution that was implemented.',
   meta: {
     source:
       'Customer Service: Developing skills for providing exceptional service and managing customer interactions (training article), section on problem resolution',
   },
+  refusals: conversationRefusals,
   invariants: {
+    ...clockInvariants('understanding'),
     findingsRecorded: ({ state, context }) => {
       const order = [
         'understanding',
@@ -269,14 +326,15 @@ export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
     solution: z.string().nullable().default(null),
     compromise: z.boolean().default(false),
     revisions: z.number().int().nonnegative().default(0),
+    ...clockFields,
   }),
   events: {
-    IDENTIFY: z.strictObject({ cause: text }),
-    FORMULATE: z.strictObject({ specifics: text }),
-    COMMUNICATE: z.strictObject({ solution: text, compromise: z.boolean() }),
-    REFORMULATE: z.strictObject({ reason: text }),
-    FOLLOW_UP: null,
-    CONFIRM: z.strictObject({ implemented: z.boolean() }),
+    IDENTIFY: conversationStamp.extend({ cause: text }),
+    FORMULATE: conversationStamp.extend({ specifics: text }),
+    COMMUNICATE: conversationStamp.extend({ solution: text, compromise: z.boolean() }),
+    REFORMULATE: conversationStamp.extend({ reason: text }),
+    FOLLOW_UP: conversationStamp,
+    CONFIRM: conversationStamp.extend({ implemented: z.boolean() }),
   },
   guards: { implemented: ({ event }) => event.type === 'CONFIRM' && event.implemented === true },
   states: {
@@ -285,7 +343,7 @@ export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
       on: {
         IDENTIFY: {
           target: 'identifying',
-          update: ({ context, event }) => ({ ...context, cause: event.cause }),
+          update: stamped((context, event) => ({ ...context, cause: event.cause })),
         },
       },
     },
@@ -294,7 +352,7 @@ export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
       on: {
         FORMULATE: {
           target: 'formulating',
-          update: ({ context, event }) => ({ ...context, specifics: event.specifics }),
+          update: stamped((context, event) => ({ ...context, specifics: event.specifics })),
         },
       },
     },
@@ -303,21 +361,21 @@ export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
       on: {
         COMMUNICATE: {
           target: 'communicating',
-          update: ({ context, event }) => ({
+          update: stamped((context, event) => ({
             ...context,
             solution: event.solution,
             compromise: event.compromise,
-          }),
+          })),
         },
       },
     },
     communicating: {
       description: 'Explain it, validating feelings and apologising',
       on: {
-        FOLLOW_UP: 'followingUp',
+        FOLLOW_UP: { target: 'followingUp', update: stamped() },
         REFORMULATE: {
           target: 'formulating',
-          update: ({ context }) => ({ ...context, revisions: context.revisions + 1 }),
+          update: stamped((context) => ({ ...context, revisions: context.revisions + 1 })),
         },
       },
     },
@@ -325,10 +383,10 @@ export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
       description: 'Check the solution was carried out',
       on: {
         CONFIRM: [
-          { target: 'resolved', guard: 'implemented' },
+          { target: 'resolved', guard: 'implemented', update: stamped() },
           {
             target: 'formulating',
-            update: ({ context }) => ({ ...context, revisions: context.revisions + 1 }),
+            update: stamped((context) => ({ ...context, revisions: context.revisions + 1 })),
             description: 'not implemented',
           },
         ],

@@ -103,8 +103,11 @@ export function safeDurationToMs(duration: unknown): number | 'invalid' | 'tooLo
 }
 
 /**
- * What counts as time for deadlines. Implement it to add business hours, weekends or holidays;
- * the complaint machines only ever call `addWorkingTime`.
+ * What counts as time for deadlines, for a calendar you write yourself. The complaint machines call
+ * `addWorkingTime` for durations and `addWorkingDays` (when present) for `{ workingDays }`
+ * deadlines; without it a working day is read as `addWorkingTime(start, { days: 1 })`. To count in
+ * real business hours, weekends and holidays, pass a `BusinessCalendar` from `businessCalendar`
+ * instead: it needs no code.
  *
  * @example
  * ```ts
@@ -130,11 +133,20 @@ export interface DeadlineCalendar {
    * @returns An epoch-millisecond instant, never before `start`.
    */
   addWorkingTime(start: number, duration: Duration): number;
+  /**
+   * The instant at which `n` working days after `start` have passed (optional).
+   *
+   * @param start - An epoch-millisecond instant.
+   * @param n - A whole number of working days, 0 or more.
+   * @returns An epoch-millisecond instant, never before `start`.
+   */
+  addWorkingDays?(start: number, n: number): number;
 }
 
 /**
  * The default calendar: every hour of every day counts, in UTC. A day is exactly 24 hours, so
- * daylight-saving changes in any local time zone cannot move a deadline.
+ * daylight-saving changes in any local time zone cannot move a deadline, and a working day is any
+ * 24 hours (`addWorkingDays(start, n)` is `start + n` days).
  *
  * @example
  * ```ts
@@ -164,38 +176,105 @@ export const utcCalendar: DeadlineCalendar = deepFreeze({
     }
     return end;
   },
+  addWorkingDays(start: number, n: number): number {
+    return utcCalendar.addWorkingTime(start, { days: n });
+  },
 });
 
 /**
- * How long a complaint may wait for each milestone, counted from its receipt.
+ * How long a deadline runs. A {@link Duration} is working time on the case's calendar (on the
+ * default 24/7 calendar, elapsed time); the other forms count the way rules are written:
+ *
+ * - `{ workingDays: n }`: "within n working days". The day of the start never counts; the
+ *   deadline is the end of the working hours of the n-th working day after it (on a business
+ *   calendar; see `addWorkingDays`). On the 24/7 UTC calendar a working day is 24 hours.
+ * - `{ calendarDays: n }` and `{ weeks: n }`: the same local wall-clock time n days (7n days)
+ *   later in the calendar's zone, whatever the working hours.
+ * - `{ months: n }`: the same local date and time n months later, the end of the month when that
+ *   date does not exist (31 August + 6 months = 28 or 29 February).
+ *
+ * @example
+ * ```ts
+ * import type { DeadlineSpan } from 'servicecraft';
+ *
+ * const acknowledge: DeadlineSpan = { workingDays: 5 };
+ * const finalResponse: DeadlineSpan = { weeks: 8 };
+ * const referral: DeadlineSpan = { months: 6 };
+ * ```
+ *
+ * @category Complaints
+ */
+export type DeadlineSpan =
+  | Duration
+  | { readonly workingDays: number }
+  | { readonly calendarDays: number }
+  | { readonly weeks: number }
+  | { readonly months: number };
+
+const count = (max: number) => z.number().int().nonnegative().max(max);
+
+/**
+ * The zod schema of a {@link DeadlineSpan}.
+ *
+ * @example
+ * ```ts
+ * import { deadlineSpanSchema } from 'servicecraft';
+ *
+ * deadlineSpanSchema.safeParse({ workingDays: 5 }).success; // true
+ * deadlineSpanSchema.safeParse({ workingDays: 5, hours: 2 }).success; // false
+ * ```
+ *
+ * @category Complaints
+ */
+export const deadlineSpanSchema: z.ZodType<DeadlineSpan> = z.union([
+  durationSchema,
+  z.strictObject({ workingDays: count(3_650) }),
+  z.strictObject({ calendarDays: count(3_650) }),
+  z.strictObject({ weeks: count(522) }),
+  z.strictObject({ months: count(120) }),
+]) as z.ZodType<DeadlineSpan>;
+
+/**
+ * How long a complaint may wait for each milestone.
  *
  * @category Complaints
  */
 export interface ComplaintDeadlines {
   /** From receipt to acknowledgement. */
-  readonly acknowledge: Duration;
-  /** From receipt to a communicated decision. */
-  readonly respond: Duration;
-  /** From receipt to a communicated decision when the assessment marks the complaint urgent. */
-  readonly urgentRespond: Duration;
+  readonly acknowledge: DeadlineSpan;
+  /** To a communicated decision, counted from `respondFrom`. */
+  readonly respond: DeadlineSpan;
+  /**
+   * Where `respond` is counted from: the instant of `'receipt'`, or the instant the complaint was
+   * `'acknowledgement'` acknowledged. Until then the response is due `respond` after the
+   * acknowledgement deadline (the latest it can be), and the acknowledgement fixes it.
+   */
+  readonly respondFrom: 'receipt' | 'acknowledgement';
+  /**
+   * From receipt to a communicated decision when the assessment marks the complaint urgent
+   * (it can only bring the response deadline forward); `null` for no urgent deadline.
+   */
+  readonly urgentRespond: DeadlineSpan | null;
 }
 
 /**
- * Default deadlines: acknowledge within 5 days and respond within 10 (the UK Housing Ombudsman
- * stage-1 figures, here in calendar days on the 24/7 UTC calendar), and respond to urgent
- * complaints within 24 hours.
+ * Default deadlines, the UK Housing Ombudsman's stage-1 figures counted as its Code counts them:
+ * acknowledge within 5 working days of receipt, respond within 10 working days of the
+ * acknowledgement; and respond to urgent complaints within 24 hours of receipt. On the default
+ * 24/7 UTC calendar a working day is 24 hours; pass a business calendar to count real ones.
  *
  * @example
  * ```ts
  * import { createComplaintCase, defaultComplaintDeadlines } from 'servicecraft';
  *
- * const strict = createComplaintCase({ deadlines: { ...defaultComplaintDeadlines, acknowledge: { days: 1 } } });
+ * const strict = createComplaintCase({ deadlines: { ...defaultComplaintDeadlines, acknowledge: { workingDays: 1 } } });
  * ```
  *
  * @category Complaints
  */
 export const defaultComplaintDeadlines: ComplaintDeadlines = deepFreeze({
-  acknowledge: { days: 5 },
-  respond: { days: 10 },
+  acknowledge: { workingDays: 5 },
+  respond: { workingDays: 10 },
+  respondFrom: 'acknowledgement',
   urgentRespond: { hours: 24 },
 });

@@ -6,7 +6,13 @@
  * @module
  */
 export { normalizeActorId } from './actor.js';
-export { type ComplaintCaseOptions, createComplaintCase, iso10002Lifecycle } from './case.js';
+export { assessmentPriority } from './assessment.js';
+export {
+  type ComplaintCaseOptions,
+  createComplaintCase,
+  deadlineCheckActor,
+  iso10002Lifecycle,
+} from './case.js';
 export { complaintChannels } from './case-schema.js';
 export type {
   Assessment,
@@ -17,13 +23,16 @@ export type {
   ComplaintCaseState,
   ComplaintChannel,
   ComplaintTrack,
+  DeadlineExtension,
   Decision,
   DueDates,
   EscalationRecord,
   LastChange,
   Milestones,
+  NoticedBreaches,
   Owner,
   Rating,
+  StageRecord,
   Stamp,
 } from './case-types.js';
 export {
@@ -53,8 +62,10 @@ export {
 export {
   type ComplaintDeadlines,
   type DeadlineCalendar,
+  type DeadlineSpan,
   type Duration,
   type DurationParts,
+  deadlineSpanSchema,
   defaultComplaintDeadlines,
   durationSchema,
   durationToMs,
@@ -71,6 +82,7 @@ export {
   handoffSchema,
   reasonCodeSchema,
 } from './escalation.js';
+export type { ConversationClock, ConversationRefusal, ConversationStamp } from './flow-clock.js';
 export {
   type CurrencyCode,
   currencyMinorUnits,
@@ -80,6 +92,15 @@ export {
   type Money,
   moneySchema,
 } from './money.js';
+export {
+  type ComplaintPolicy,
+  type ComplaintStagePolicy,
+  complaintPolicySchema,
+  defaultComplaintPolicy,
+  fcaDispPolicy,
+  type HousingOmbudsmanOptions,
+  housingOmbudsmanPolicy,
+} from './policy.js';
 export {
   defineStepSequence,
   heardRecovery,
@@ -91,6 +112,7 @@ export {
   type RecoveryStep,
   recoveryMachine,
   recoveryModels,
+  type StepSequenceEvent,
   type StepSequenceMachine,
 } from './recovery.js';
 export {
@@ -101,6 +123,25 @@ export {
   complaintFlowRefusals,
   complaintRuleOf,
 } from './refusals.js';
+export {
+  chooseSlaPolicy,
+  nextSlaCheck,
+  noticeSla,
+  type SlaBreach,
+  type SlaEntry,
+  type SlaFacts,
+  type SlaMetric,
+  type SlaPolicy,
+  type SlaSignal,
+  type SlaTarget,
+  type SlaTracker,
+  slaBreaches,
+  slaMetrics,
+  slaPolicySchema,
+  slaTrackerSchema,
+  type TrackSlaInput,
+  trackSla,
+} from './sla.js';
 export {
   type ComplaintCaseView,
   type ComplaintStage,

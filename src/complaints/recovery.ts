@@ -6,13 +6,18 @@
  */
 import * as z from 'zod';
 import { optionsError, UsageError } from '../core/errors.js';
+import { defineMachine, type Machine, type TypedEvent } from '../core/index.js';
 import {
-  defineMachine,
-  type EmptyContext,
-  type Machine,
-  type StateConfig,
-  type TypedEvent,
-} from '../core/index.js';
+  addClock,
+  type ConversationClock,
+  type ConversationRefusal,
+  type ConversationStamp,
+  clockFields,
+  clockInvariants,
+  conversationRefusals,
+  conversationStamp,
+  stamped,
+} from './flow-clock.js';
 import { deepFreeze, notAnObject, shown } from './internal.js';
 
 /**
@@ -144,19 +149,36 @@ export const recoveryModels: Readonly<Record<RecoveryModelName, RecoveryModel>> 
 export type RecoveryModelName = 'heard' | 'last' | 'learn' | 'latte';
 
 /**
+ * The event of a step sequence: `NEXT` completes the current step. It carries a
+ * {@link ConversationStamp}: `at` (epoch ms, required) and optional `actor`, `channel`, `note`.
+ *
+ * @category Complaints
+ */
+export type StepSequenceEvent = TypedEvent<'NEXT'> & ConversationStamp;
+
+/**
  * A linear step machine: one state per step, `NEXT` completes the current step, `done` is final.
+ * Its context is the conversation's clock ({@link ConversationClock}); a `NEXT` dated before the
+ * previous one is refused with `OUT_OF_ORDER` ({@link ConversationRefusal}).
  *
  * @category Complaints
  */
 export type StepSequenceMachine<Id extends string = string> = Machine<
   Id | 'done',
-  TypedEvent<'NEXT'>,
-  EmptyContext
+  StepSequenceEvent,
+  ConversationClock,
+  StepSequenceEvent,
+  ConversationRefusal
 >;
 
 /**
  * Builds a linear machine from an ordered step list: each step is a state, `NEXT` moves on, and
  * the last step leads to the final state `done`. Step data travels in each state's `meta`.
+ *
+ * Every `NEXT` carries `at` (epoch ms) and optionally `actor`, `channel` and `note`; the context
+ * keeps `startedAt`, `lastAt` and `lastActor`, and a `NEXT` dated before the previous one is
+ * refused (`REFUSED` with `reason.code` `'OUT_OF_ORDER'`, snapshot unchanged). The machines are
+ * version 2; a version-1 snapshot (no clock) restores only while still at the first step.
  *
  * @example
  * ```ts
@@ -171,6 +193,25 @@ export type StepSequenceMachine<Id extends string = string> = Machine<
  *   ],
  * });
  * greet.states; // ['smile', 'hello', 'done']
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { defineStepSequence, replay } from 'servicecraft';
+ *
+ * const greet = defineStepSequence({
+ *   id: 'greet',
+ *   source: 'house style guide',
+ *   steps: [
+ *     { id: 'smile', label: 'Smile', summary: 'Make eye contact' },
+ *     { id: 'hello', label: 'Hello', summary: 'Say hello by name' },
+ *   ],
+ * });
+ * const late = replay(greet, [
+ *   { type: 'NEXT', at: 5_000, actor: 'ana' },
+ *   { type: 'NEXT', at: 4_000 },
+ * ]);
+ * if (!late.ok) console.log(late.error.reason?.code); // 'OUT_OF_ORDER'
  * ```
  *
  * @param spec - The machine id, a `source` note and the steps in order (ids distinct, not `done`).
@@ -190,24 +231,30 @@ export function defineStepSequence<const Id extends string>(spec: {
   if (!parsed.success) throw optionsError('defineStepSequence', parsed.error.issues);
   const { id, source, steps, description } = parsed.data;
   const ids = steps.map((s) => s.id);
-  const states: Record<string, StateConfig<string, { NEXT: null }, never, EmptyContext>> = {};
+  const next = stamped<ConversationClock, StepSequenceEvent>();
+  const states: Record<string, unknown> = {};
   steps.forEach((s, i) => {
     states[s.id] = {
       description: s.summary,
       meta: { step: s, position: i + 1 } as Record<string, unknown>,
-      on: { NEXT: ids[i + 1] ?? 'done' },
+      on: { NEXT: { target: ids[i + 1] ?? 'done', update: next } },
     };
   });
   states.done = { type: 'final', description: 'Every step completed' };
+  const initial = ids[0] as string;
   return defineMachine({
     id,
-    version: 1,
-    initial: ids[0] as string,
+    version: 2,
+    migrations: { 1: addClock },
+    initial,
     ...(description === undefined ? {} : { description }),
     meta: { source, steps },
-    events: { NEXT: null },
+    context: z.object(clockFields),
+    events: { NEXT: conversationStamp },
+    refusals: conversationRefusals,
+    invariants: clockInvariants(initial),
     states,
-  }) as unknown as StepSequenceMachine<Id>;
+  } as never) as unknown as StepSequenceMachine<Id>;
 }
 
 const text = (what: string, max: number) =>

@@ -20,14 +20,20 @@ export type ComplaintCaseRefusal =
   | 'TRIGGER_NOT_MET'
   | 'CURRENCY_MISMATCH'
   | 'SELF_APPROVAL'
-  | 'APPROVER_LIMIT';
+  | 'APPROVER_LIMIT'
+  | 'NO_FURTHER_STAGE'
+  | 'NOT_INDEPENDENT'
+  | 'NO_EXTENSION'
+  | 'EXTENSION_USED'
+  | 'EXTENSION_TOO_LONG';
 
 /**
- * The refusal codes of `complaintFlow`.
+ * The refusal codes of `complaintFlow`: `NOT_DOCUMENTED`, and `OUT_OF_ORDER` for an event dated
+ * before the previous one.
  *
  * @category Complaints
  */
-export type ComplaintFlowRefusal = 'NOT_DOCUMENTED';
+export type ComplaintFlowRefusal = 'NOT_DOCUMENTED' | 'OUT_OF_ORDER';
 
 /**
  * Every refusal code of the complaint machines.
@@ -55,7 +61,7 @@ export const complaintCaseRefusals: Readonly<Record<ComplaintCaseRefusal, string
   LADDER_TOP:
     'The owner is already at the top level of the escalation ladder, so there is no one above to escalate to.',
   LEVEL_NOT_HIGHER:
-    'An escalation must move the case to a strictly higher level of the ladder; a handoff at the same level is a REASSIGN.',
+    'An escalation must move the case to a strictly higher level of the ladder (a handoff at the same level is a REASSIGN); the handler of a next stage must be at the same level or higher.',
   TRIGGER_NOT_MET:
     'The escalation trigger given does not hold for this case (too few failed attempts, confidence not low enough, a topic that is not restricted, or no rejected decision).',
   CURRENCY_MISMATCH: 'A monetary remedy must be in the currency the empowerment limits are set in.',
@@ -63,6 +69,15 @@ export const complaintCaseRefusals: Readonly<Record<ComplaintCaseRefusal, string
     'The person who proposed an over-limit remedy cannot approve it; ids are compared after normalizeActorId.',
   APPROVER_LIMIT:
     'The approving level may not grant a remedy this large; someone at a level whose limit covers it must approve.',
+  NO_FURTHER_STAGE:
+    'The complaint is at the last stage of its policy, so it cannot be escalated to another stage.',
+  NOT_INDEPENDENT:
+    'The policy requires this stage to be handled by someone who did not handle an earlier stage (its owner or decider); ids are compared after normalizeActorId.',
+  NO_EXTENSION: 'The policy allows no extension of the response deadline at this stage.',
+  EXTENSION_USED:
+    'The response deadline of this stage was already extended; the policy allows one extension per stage.',
+  EXTENSION_TOO_LONG:
+    'The extension asks for more working days than the policy allows at this stage.',
 });
 
 /**
@@ -80,6 +95,8 @@ export const complaintCaseRefusals: Readonly<Record<ComplaintCaseRefusal, string
 export const complaintFlowRefusals: Readonly<Record<ComplaintFlowRefusal, string>> = deepFreeze({
   NOT_DOCUMENTED:
     'A complaint conversation closes only once a DOCUMENT event has recorded the complaint and the steps taken.',
+  OUT_OF_ORDER:
+    'The event is dated before the previous event of the conversation; events must be sent in time order.',
 });
 
 /**

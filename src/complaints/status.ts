@@ -7,6 +7,7 @@
 import type { ComplaintCaseContext, ComplaintCaseState } from './case-types.js';
 import type { ClosureReason } from './closure.js';
 import { deepFreeze } from './internal.js';
+import { type SlaMetric, slaBreaches } from './sla.js';
 
 /**
  * The customer-facing stage of a complaint.
@@ -129,8 +130,11 @@ export function complaintStatus(snapshot: ComplaintCaseView): ComplaintStatus {
  * @category Complaints
  */
 export interface DeadlineBreach {
-  /** Which deadline: acknowledging receipt, or communicating a decision. */
-  readonly deadline: 'acknowledgement' | 'response';
+  /**
+   * Which deadline: acknowledging receipt or communicating a decision (of the current stage), or
+   * an SLA target of the case.
+   */
+  readonly deadline: 'acknowledgement' | 'response' | SlaMetric;
   /** When it was due (epoch ms). */
   readonly dueAt: number;
   /** When it was finally met, or `null` while still outstanding. */
@@ -140,8 +144,11 @@ export interface DeadlineBreach {
 }
 
 /**
- * Lists the deadlines a complaint has missed as of `now`: those still outstanding after their due
- * instant, and those met late. A deadline met exactly on its due instant is on time.
+ * Lists the deadlines a complaint has missed as of `now`: those of the current stage still
+ * outstanding after their due instant, and those met late (a deadline met exactly on its due
+ * instant is on time); then the SLA targets breached, read from the case's SLA clocks (reaching a
+ * target exactly is a breach, as for the clocks). No calendar is needed: the instants were worked
+ * out when the clocks last changed.
  *
  * @example
  * ```ts
@@ -170,5 +177,11 @@ export function overdue(snapshot: ComplaintCaseView, now: number): DeadlineBreac
   };
   check('acknowledgement', due.acknowledgeBy, milestones.acknowledgedAt);
   check('response', due.respondBy, milestones.communicatedAt);
+  const sla = snapshot.context.sla;
+  if (sla !== null && sla !== undefined) {
+    for (const b of slaBreaches(sla, now)) {
+      out.push({ deadline: b.metric, dueAt: b.dueAt, metAt: b.metAt, lateByMs: b.lateByMs });
+    }
+  }
   return out;
 }

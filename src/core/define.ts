@@ -5,7 +5,12 @@
  * @module
  */
 
-import { DefinitionError, type DefinitionProblem, type DefinitionProblemCode } from './errors.js';
+import {
+  DefinitionError,
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+  describeValue,
+} from './errors.js';
 import {
   type Candidate,
   type CompiledMachine,
@@ -172,7 +177,7 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
     add(
       'INVALID_VERSION',
       ['version'],
-      `The version must be a positive integer, received ${String(def.version)}.`,
+      `The version must be a positive integer, received ${typeof def.version === 'number' ? String(def.version) : describeValue(def.version)}.`,
     );
   }
   if (def.validateUpdates !== undefined && typeof def.validateUpdates !== 'boolean') {

@@ -224,6 +224,8 @@ export const transitionMessages = {
     `Event ${type} in state '${state}' failed: the next snapshot breaks ${detail}; the snapshot is unchanged.`,
   wrongMachine: (expected: string, version: number, got: string) =>
     `The snapshot belongs to ${got}, not to machine '${expected}' version ${version}; restore or migrate it with restoreSnapshot first.`,
+  notASnapshot: (machine: string, version: number, got: string) =>
+    `Expected a snapshot of machine '${machine}' version ${version} ({ machine, version, state, context, status, revision }), received ${got}; make one with initialSnapshot or restoreSnapshot.`,
   badRevision: (machine: string, got: string) =>
     `The snapshot of machine '${machine}' has revision ${got}; expected a non-negative integer (restore it with restoreSnapshot first).`,
   unknownState: (machine: string, state: string) =>

@@ -507,11 +507,14 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
     snap.machine !== machine.id ||
     snap.version !== machine.version
   ) {
-    const got =
-      typeof snap === 'object' && snap !== null
-        ? `machine '${String(snap.machine)}' version ${String(snap.version)}`
-        : describeValue(snap);
-    const message = say.wrongMachine(machine.id, machine.version, got);
+    const message =
+      typeof snap === 'object' && snap !== null && typeof snap.machine === 'string'
+        ? say.wrongMachine(
+            machine.id,
+            machine.version,
+            `machine '${clip(snap.machine, 100)}' version ${typeof snap.version === 'number' ? snap.version : describeValue(snap.version)}`,
+          )
+        : say.notASnapshot(machine.id, machine.version, describeValue(snap));
     return {
       code: 'INVALID_SNAPSHOT',
       message,

@@ -8,10 +8,9 @@
  */
 import { clip } from '../core/errors.js';
 import { isRefusal, refusal } from '../core/index.js';
-import { DAY, iso, periodOf, windowAt } from './calendar.js';
+import { DAY, iso } from './calendar.js';
 import type { LoyaltyErrorCode, LoyaltyRefusal } from './errors.js';
 import { fingerprint } from './fingerprint.js';
-import type { TierLadder } from './ladder.js';
 import {
   cancelAll,
   cancelOrderLots,
@@ -22,7 +21,7 @@ import {
   spend,
 } from './ledger.js';
 import { isTime, limitBreach, MAX_TIME } from './limits.js';
-import type { LoyaltyPolicy } from './policy.js';
+import type { Rules } from './rules.js';
 import {
   addActivity,
   afterActivity,
@@ -37,11 +36,7 @@ import type { MembershipContext, MembershipEvent } from './types.js';
 
 type Ctx = MembershipContext;
 
-/** @internal What the guards and updates need to know about the programme. */
-export interface Rules {
-  readonly ladder: TierLadder;
-  readonly policy: LoyaltyPolicy;
-}
+export type { Rules } from './rules.js';
 
 /** @internal The fingerprint of a command, with optional fields normalised. */
 export function commandFingerprint(event: MembershipEvent): string {
@@ -91,7 +86,7 @@ const no = (
 export function settleAt(rules: Rules, ctx: Ctx, t: number, expireThrough = t): Ctx {
   let out = settleLots(ctx, t, expireThrough);
   if (out.floor?.until != null && out.floor.until <= t) out = { ...out, floor: null };
-  if (out.grace && out.grace.until <= t) out = endGrace(rules.ladder, rules.policy, out);
+  if (out.grace && out.grace.until <= t) out = endGrace(rules, out);
   return out;
 }
 
@@ -124,7 +119,7 @@ export function nextScheduled(ctx: Ctx): number | undefined {
  * ladder's height and the window's length, whatever the gap.
  */
 export function catchUp(rules: Rules, ctx: Ctx, now: number): { ctx: Ctx; reviews: number } {
-  const { ladder, policy } = rules;
+  const { time } = rules;
   let next = ctx;
   let reviews = 0;
   while (next.period && next.period.end <= now) {
@@ -132,35 +127,58 @@ export function catchUp(rules: Rules, ctx: Ctx, now: number): { ctx: Ctx; review
     // The review reads the balance before the lots due exactly at `end` expire (engines
     // recalculate the tier first, then expire), so a year-end expiry cannot empty the balance a
     // `downgrade: 'balance'` review decides by.
-    const reviewed = review(ladder, policy, settleAt(rules, next, end, end - 1), end);
+    const before = settleAt(rules, next, end, end - 1);
+    if (restarts(rules) && before.lastChange !== next.lastChange && before.lastChange) {
+      // A grace period ended inside the period and changed the tier: with anniversaries counted
+      // from the last tier change, a new period starts that day and the one cut short is not
+      // reviewed.
+      next = { ...before, period: time.periodAt(before, before.lastChange.at) };
+      continue;
+    }
+    const reviewed = review(rules, before, end);
     const settled = settleLots(reviewed, end);
     reviews++;
-    if (settled === next && quietFrom(policy, next, end - 1)) {
+    if (settled === next && quietFrom(rules, next, end - 1)) {
       // Everything scheduled lies after `end` (it was settled there and nothing was due).
       const due = nextScheduled(next);
       const to = due === undefined || due - 1 > now ? now : Math.max(end, due - 1);
-      next = { ...next, period: periodOf(policy, to) };
+      next = { ...next, period: time.periodAt(next, to) };
       continue;
     }
-    next = { ...settled, period: periodOf(policy, end) };
+    next = { ...settled, period: time.periodAt(settled, end) };
   }
   return { ctx: next, reviews };
 }
 
-/** Whether no month counter is inside the window at `at` or any later window. */
-function quietFrom(policy: LoyaltyPolicy, ctx: Ctx, at: number): boolean {
-  const { from } = windowAt(policy, at);
+/** Whether a tier change starts a new period (anniversaries counted from the last tier change). */
+const restarts = (rules: Rules): boolean =>
+  rules.policy.window.kind === 'anniversary' && rules.policy.window.from === 'tierChange';
+
+/**
+ * @internal With anniversaries counted from the last tier change: when the tier changed between
+ * `before` and `after`, the period becomes the one counted from that change that contains `at`.
+ */
+export function restartPeriod(rules: Rules, before: Ctx, after: Ctx, at: number): Ctx {
+  if (!restarts(rules) || after.lastChange === before.lastChange || after.period === null)
+    return after;
+  return { ...after, period: rules.time.periodAt(after, at) };
+}
+
+/** Whether no activity counter is inside the window at `at` or any later window. */
+function quietFrom(rules: Rules, ctx: Ctx, at: number): boolean {
+  const { from } = rules.time.windowAt(ctx, at);
   return ctx.months.every((m) => m.month < from);
 }
 
 /** @internal Moves the membership's clock to `now`: period reviews, grace ends, floor ends, lots. */
 export function advance(rules: Rules, ctx: Ctx, now: number): Ctx {
   const { policy } = rules;
-  let next = settleAt(rules, catchUp(rules, ctx, now).ctx, now);
+  const caught = catchUp(rules, ctx, now).ctx;
+  let next = restartPeriod(rules, caught, settleAt(rules, caught, now), now);
   const keep = now - policy.refundWindowDays * DAY;
   if (next.orders.some((o) => o.at <= keep))
     next = { ...next, orders: next.orders.filter((o) => o.at > keep) };
-  return pruneMonths(policy, next, now);
+  return pruneMonths(rules, next, now);
 }
 
 const range = `±8.64e15 ms around 1970-01-01 (${iso(-MAX_TIME)} to ${iso(MAX_TIME)})`;
@@ -257,16 +275,14 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
     );
   }
   if (event.type === 'ENROLL') {
-    const enrolled: Ctx = {
-      ...ctx,
-      enrolledAt: event.at,
-      period: periodOf(policy, event.at),
-    };
-    return remember(
-      rules,
-      changeTier(ladder, enrolled, 0, event.at, 'enrolled in the entry tier'),
-      event,
+    const enrolled = changeTier(
+      ladder,
+      { ...ctx, enrolledAt: event.at },
+      0,
+      event.at,
+      'enrolled in the entry tier',
     );
+    return remember(rules, { ...enrolled, period: rules.time.periodAt(enrolled, event.at) }, event);
   }
   if (event.type === 'PERIOD_END' && ctx.period && event.at < ctx.period.end) {
     return no(
@@ -296,7 +312,8 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
       }
     }
   }
-  let next = advance(rules, ctx, event.at);
+  const advanced = advance(rules, ctx, event.at);
+  let next = advanced;
   switch (event.type) {
     case 'PURCHASE': {
       if (next.orders.some((o) => o.id === event.order)) {
@@ -309,8 +326,8 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
       const tier = ladder.tiers[rankOf(ladder, next.tier)];
       const base = mulDiv(event.amount, policy.earn.points, policy.earn.per);
       const earned = mulDiv(base, tier?.multiplier ?? 100, 100);
-      next = credit(policy, next, earned, event.at, 'purchase', event.order, base);
-      next = addActivity(next, event.at, { points: base, spend: event.amount, visits: 1 });
+      next = credit(rules, next, earned, event.at, 'purchase', event.order, base);
+      next = addActivity(rules, next, event.at, { points: base, spend: event.amount, visits: 1 });
       const order = {
         id: event.order,
         at: event.at,
@@ -322,7 +339,7 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
         baseClawed: 0,
       };
       next = { ...activity(next, event.at), orders: [...next.orders, order] };
-      next = afterActivity(ladder, policy, next, event.at);
+      next = afterActivity(rules, next, event.at);
       break;
     }
     case 'REFUND': {
@@ -351,7 +368,7 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
       const clawTotal = mulDiv(order.earned, refunded, order.amount);
       const baseTotal = mulDiv(order.base, refunded, order.amount);
       next = clawBack(policy, next, order.id, clawTotal - order.clawed);
-      next = addActivity(next, order.at, {
+      next = addActivity(rules, next, order.at, {
         points: -(baseTotal - order.baseClawed),
         spend: -event.amount,
         visits: 0,
@@ -369,12 +386,16 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
       break;
     }
     case 'VISIT':
-      next = addActivity(activity(next, event.at), event.at, { points: 0, spend: 0, visits: 1 });
-      next = afterActivity(ladder, policy, next, event.at);
+      next = addActivity(rules, activity(next, event.at), event.at, {
+        points: 0,
+        spend: 0,
+        visits: 1,
+      });
+      next = afterActivity(rules, next, event.at);
       break;
     case 'REFERRAL':
       next = credit(
-        policy,
+        rules,
         activity(next, event.at),
         policy.referralPoints,
         event.at,
@@ -382,8 +403,12 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
         null,
         policy.referralPoints,
       );
-      next = addActivity(next, event.at, { points: policy.referralPoints, spend: 0, visits: 0 });
-      next = afterActivity(ladder, policy, next, event.at);
+      next = addActivity(rules, next, event.at, {
+        points: policy.referralPoints,
+        spend: 0,
+        visits: 0,
+      });
+      next = afterActivity(rules, next, event.at);
       break;
     case 'REDEEM': {
       if (next.balance <= 0 || (event.points > next.balance && event.partial !== true)) {
@@ -418,7 +443,7 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
         );
       }
       next = cancelOrderLots(next, order.id);
-      next = addActivity(next, order.at, {
+      next = addActivity(rules, next, order.at, {
         points: -(order.base - order.baseClawed),
         spend: -(order.amount - order.refunded),
         visits: 0,
@@ -428,7 +453,7 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
     }
     case 'ADJUST': {
       if (event.points > 0) {
-        next = credit(policy, next, event.points, event.at, 'adjustment', null, 0, false);
+        next = credit(rules, next, event.points, event.at, 'adjustment', null, 0, false);
         break;
       }
       const points = -event.points;
@@ -489,12 +514,12 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
       next = spend(policy, next, event.points, 'transferredOut');
       break;
     case 'TRANSFER_IN':
-      next = credit(policy, next, event.points, event.at, 'transfer', null, 0, false);
+      next = credit(rules, next, event.points, event.at, 'transfer', null, 0, false);
       break;
     default:
       // EXPIRE, PERIOD_END, PAUSE, RESUME only move the clock.
       break;
   }
-  if (event.type !== 'CLOSE') next = followNow(ladder, policy, next, event.at);
-  return remember(rules, next, event);
+  if (event.type !== 'CLOSE') next = followNow(rules, next, event.at);
+  return remember(rules, restartPeriod(rules, advanced, next, event.at), event);
 }

@@ -21,6 +21,8 @@ export {
   type TierThreshold,
 } from './ladder.js';
 export type {
+  AnniversaryWindow,
+  AnniversaryWindowInput,
   EarnRate,
   ExpiryRule,
   ExpiryRuleInput,

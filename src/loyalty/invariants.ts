@@ -6,13 +6,16 @@
  * snapshot reached passes them.
  *
  * Only relations that hold under any policy are checked: a snapshot stays restorable when the
- * programme's policy changes (a new expiry rule, say), as long as the ladder keeps its tiers.
+ * programme's policy changes (a new expiry rule, say), as long as the ladder keeps its tiers. The
+ * one exception is the activity counters: they are dated in the programme's time zone, per month
+ * (per day with anniversary periods), so a change of zone or to or from anniversary periods needs
+ * a migration.
  *
  * @internal
  * @module
  */
 import type { Invariant } from '../core/index.js';
-import { monthIndex } from './calendar.js';
+import type { ProgramTime } from './calendar.js';
 import type { TierLadder } from './ladder.js';
 import { mulDiv } from './ledger.js';
 import { limitBreach, MAX_TIME } from './limits.js';
@@ -27,7 +30,10 @@ const verdict = (problems: readonly string[]): true | string => problems[0] ?? t
 const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.slice(0, 60)) : String(v));
 
 /** @internal The named invariants of a membership machine on `ladder`. */
-export function membershipInvariants(ladder: TierLadder): Readonly<Record<string, Check>> {
+export function membershipInvariants(
+  ladder: TierLadder,
+  time: Pick<ProgramTime, 'bucketOf'>,
+): Readonly<Record<string, Check>> {
   const rank = new Map(ladder.tiers.map((t, i) => [t.id, i] as const));
   const tiers = ladder.tiers.map((t) => t.id).join(', ');
 
@@ -186,11 +192,13 @@ export function membershipInvariants(ladder: TierLadder): Readonly<Record<string
       out.push(`the floor is kept, though it ended at ${c.floor.until}`);
     if (c.grace && c.grace.until <= now)
       out.push(`the grace period is kept, though it ended at ${c.grace.until}`);
-    const month = monthIndex(now);
+    const month = time.bucketOf(now);
     let previous = Number.NEGATIVE_INFINITY;
     for (const [i, m] of c.months.entries()) {
       if (m.month <= previous || m.month > month)
-        out.push(`months[${i}] is out of order or after the month of lastAt`);
+        out.push(
+          `months[${i}] is out of order or after the month (the day, with anniversary periods) of lastAt in the programme's time zone`,
+        );
       previous = m.month;
     }
     return verdict(out);

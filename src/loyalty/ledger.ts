@@ -6,8 +6,9 @@
  * @internal
  * @module
  */
-import { DAY, expiryOf } from './calendar.js';
+import { DAY } from './calendar.js';
 import type { LoyaltyPolicy } from './policy.js';
+import type { Rules } from './rules.js';
 import type { Lot, MembershipContext } from './types.js';
 
 type Ctx = MembershipContext;
@@ -23,7 +24,7 @@ export function mulDiv(a: number, b: number, c: number): number {
  * the new points; what pays it is counted as clawed back.
  */
 export function credit(
-  policy: LoyaltyPolicy,
+  rules: Rules,
   ctx: Ctx,
   points: number,
   at: number,
@@ -33,6 +34,7 @@ export function credit(
   canPend = true,
 ): Ctx {
   if (points <= 0) return ctx;
+  const { policy } = rules;
   const pending = canPend && policy.pendingDays > 0;
   const availableAt = pending ? at + policy.pendingDays * DAY : at;
   const repay = Math.min(ctx.debt, points);
@@ -46,7 +48,7 @@ export function credit(
     status: pending ? 'pending' : 'active',
     earnedAt: at,
     availableAt,
-    expiresAt: expiryOf(
+    expiresAt: rules.time.expiryOf(
       source === 'referral' ? (policy.referralExpiry ?? policy.expiry) : policy.expiry,
       policy.expiryFrom === 'available' ? availableAt : at,
       policy.expiryAt,

@@ -22,6 +22,16 @@ const expirySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('endOfYear'), years: int.max(10).default(0) }),
 ]);
 
+/** Whether `Intl` knows the zone (checked once, when the policy is parsed). */
+function knownZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** @internal The schema of a {@link LoyaltyPolicy}; every field has a default. */
 export const loyaltyPolicySchema = z.strictObject({
   /** Which activity counts toward a tier: the calendar year, or the last N calendar months. */
@@ -29,8 +39,25 @@ export const loyaltyPolicySchema = z.strictObject({
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('calendarYear') }),
       z.strictObject({ kind: z.literal('rolling'), months: z.number().int().min(1).max(36) }),
+      z.strictObject({
+        kind: z.literal('anniversary'),
+        every: z
+          .union([
+            z.strictObject({ years: z.number().int().min(1).max(3) }),
+            z.strictObject({ days: z.number().int().min(1).max(1096) }),
+          ])
+          .default({ years: 1 }),
+        from: z.enum(['enrolment', 'tierChange']).default('enrolment'),
+      }),
     ])
     .default({ kind: 'calendarYear' }),
+  /** The IANA time zone in which days, months, years and anniversaries are counted. */
+  timeZone: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine(knownZone, 'Expected an IANA time zone known to Intl, such as "Europe/London"')
+    .default('UTC'),
   /** When a member who qualifies for a higher tier gets it. */
   upgrade: z.enum(['immediate', 'nextPeriod']).default('immediate'),
   /** How a member who no longer qualifies loses a tier at a period end. */
@@ -63,7 +90,7 @@ export const loyaltyPolicySchema = z.strictObject({
   pendingQualifies: z.boolean().default(true),
   /** Whether expiry is counted from when points were earned or from when they became spendable. */
   expiryFrom: z.enum(['earned', 'available']).default('earned'),
-  /** Whether points expire at the computed instant or at the end of that day (UTC). */
+  /** Whether points expire at the computed instant or at the end of that day (in `timeZone`). */
   expiryAt: z.enum(['instant', 'endOfDay']).default('instant'),
   /** Whether a manual negative adjustment may take the balance below zero (a debt). */
   allowNegativeBalance: z.boolean().default(false),
@@ -76,7 +103,10 @@ export const loyaltyPolicySchema = z.strictObject({
 });
 
 /**
- * Which activity counts toward a tier: the calendar year, or the last `months` calendar months.
+ * Which activity counts toward a tier, and when tiers are reviewed: the calendar year (reviewed at
+ * the year end), the last `months` calendar months (reviewed at each month end), or the current
+ * anniversary period (reviewed at its end). Days, months and years are those of the policy's
+ * `timeZone`.
  *
  * @category Loyalty
  */
@@ -90,7 +120,58 @@ export type QualificationWindow =
       kind: 'rolling';
       /** How many months, 1–36. */
       months: number;
-    };
+    }
+  | AnniversaryWindow;
+
+/**
+ * Anniversary periods: each period lasts `every` (whole years or a number of days) from local
+ * midnight of the anchor date, which is the enrolment date (`from: 'enrolment'`) or the date of
+ * the last tier change (`from: 'tierChange'`; a tier change starts a new period that day). Activity
+ * inside the current period counts; the tier is reviewed when it ends. A member enrolled on
+ * 29 February has the anniversary on 28 February in other years (as `java.time` and Temporal
+ * constrain a date).
+ *
+ * @example
+ * ```ts
+ * import { defineLoyaltyProgram, defineTierLadder, nextWakeUp, replayOrThrow } from 'servicecraft';
+ *
+ * const program = defineLoyaltyProgram({
+ *   ladder: defineTierLadder({ id: 'a', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),
+ *   policy: { timeZone: 'Europe/London', window: { kind: 'anniversary', every: { years: 1 } } },
+ * });
+ * // Enrolled at 23:30 BST on 10 June 2025 (22:30 UTC): the anniversary is 10 June, in London.
+ * const member = replayOrThrow(program.machine, [
+ *   { type: 'ENROLL', key: 'e', at: Date.UTC(2025, 5, 10, 22, 30) },
+ * ]);
+ * member.context.period?.end === Date.UTC(2026, 5, 9, 23); // true: 00:00 BST on 10 June 2026
+ * nextWakeUp(program.machine, member)?.event.type; // 'PERIOD_END'
+ * ```
+ *
+ * @category Loyalty
+ */
+export interface AnniversaryWindow {
+  /** Activity in the current anniversary period counts. */
+  kind: 'anniversary';
+  /** The period's length: `{ years }` (1–3) or `{ days }` (1–1,096). */
+  every: { years: number } | { days: number };
+  /** What the periods are counted from: the enrolment, or the last tier change. */
+  from: 'enrolment' | 'tierChange';
+}
+
+/**
+ * An {@link AnniversaryWindow} as written: `every` defaults to `{ years: 1 }`, `from` to
+ * `'enrolment'`.
+ *
+ * @category Loyalty
+ */
+export interface AnniversaryWindowInput {
+  /** Activity in the current anniversary period counts. */
+  kind: 'anniversary';
+  /** See {@link AnniversaryWindow.every} (default `{ years: 1 }`). */
+  every?: { years: number } | { days: number } | undefined;
+  /** See {@link AnniversaryWindow.from} (default `'enrolment'`). */
+  from?: 'enrolment' | 'tierChange' | undefined;
+}
 
 /**
  * When earned points expire: never, `days` after earning, at the end of the earning month plus
@@ -158,6 +239,11 @@ export interface KeyWindow {
 export interface LoyaltyPolicy {
   /** Which activity counts toward a tier (default: the calendar year). */
   window: QualificationWindow;
+  /**
+   * The IANA time zone of the programme (default `'UTC'`): calendar years and months, anniversary
+   * dates, and end-of-day, end-of-month and end-of-year expiries are those of this zone.
+   */
+  timeZone: string;
   /** When a member who qualifies higher gets the tier (default `immediate`). */
   upgrade: 'immediate' | 'nextPeriod';
   /** How a member who no longer qualifies loses a tier at a review (default `periodEnd`). */
@@ -200,7 +286,10 @@ export interface LoyaltyPolicy {
   pendingQualifies: boolean;
   /** Whether expiry is counted from `earned` (default) or from when points become `available`. */
   expiryFrom: 'earned' | 'available';
-  /** Whether points expire at the computed `instant` (default) or at the `endOfDay` (UTC) it falls in. */
+  /**
+   * Whether points expire at the computed `instant` (default) or at the end of the local day (in
+   * `timeZone`) it falls in (`endOfDay`; days are then counted as calendar days of the zone).
+   */
   expiryAt: 'instant' | 'endOfDay';
   /** Whether a negative `ADJUST` may take the balance below zero, as a debt (default `false`). */
   allowNegativeBalance: boolean;
@@ -218,7 +307,9 @@ export interface LoyaltyPolicy {
  */
 export interface LoyaltyPolicyInput {
   /** See {@link LoyaltyPolicy.window}. */
-  window?: QualificationWindow | undefined;
+  window?: Exclude<QualificationWindow, AnniversaryWindow> | AnniversaryWindowInput | undefined;
+  /** See {@link LoyaltyPolicy.timeZone}. */
+  timeZone?: string | undefined;
   /** See {@link LoyaltyPolicy.upgrade}. */
   upgrade?: LoyaltyPolicy['upgrade'] | undefined;
   /** See {@link LoyaltyPolicy.downgrade}. */

@@ -6,13 +6,15 @@
  * @module
  */
 import { defineMachine, type Machine, type Refuse } from '../core/index.js';
-import { applyCommand, isRetry, outOfRange, type Rules } from './commands.js';
+import { applyCommand, isRetry, outOfRange } from './commands.js';
 import { membershipContextSchema, membershipEvents } from './context.js';
 import { LoyaltyDefinitionError, type LoyaltyErrorCode, loyaltyRefusals } from './errors.js';
 import { membershipInvariants } from './invariants.js';
 import type { TierLadder } from './ladder.js';
 import { type LoyaltyPolicy, type LoyaltyPolicyInput, loyaltyPolicySchema } from './policy.js';
+import { compileRules, type Rules, rulesKey } from './rules.js';
 import type { MembershipContext, MembershipEvent } from './types.js';
+import { membershipWakeUp } from './wake.js';
 
 /**
  * The states of a membership: `prospect` before enrolment, `active`, `paused`, and the final
@@ -120,10 +122,13 @@ export function defineLoyaltyProgram(options: LoyaltyProgramOptions): LoyaltyPro
       })),
     );
   }
-  const rules: Rules = { ladder: options.ladder, policy: parsed.data };
+  const rules = compileRules(options.ladder, parsed.data);
   const source = options.source ?? defaultSource;
   const machine = membershipMachine(rules, source);
-  return Object.freeze({ ladder: rules.ladder, policy: rules.policy, machine, source });
+  const program: LoyaltyProgram = { ladder: rules.ladder, policy: rules.policy, machine, source };
+  // The compiled rules (and the zone's cached offsets) ride along for the read models.
+  Object.defineProperty(program, rulesKey, { value: rules, enumerable: false });
+  return Object.freeze(program);
 }
 
 type Args = {
@@ -176,7 +181,8 @@ function membershipMachine(rules: Rules, source: string): MembershipMachine {
     validateUpdates: false,
     events: membershipEvents,
     refusals: loyaltyRefusals,
-    invariants: membershipInvariants(rules.ladder),
+    invariants: membershipInvariants(rules.ladder, rules.time),
+    wakeUp: ({ state, context }) => membershipWakeUp(state, context),
     guards: {
       isRetry: ({ context, event }) => isRetry(rules, context, event),
       retryOnly,

@@ -7,11 +7,12 @@
  */
 import * as z from 'zod';
 import { optionsError } from '../core/errors.js';
-import { DAY, iso, windowAt } from './calendar.js';
+import { DAY, iso } from './calendar.js';
 import { advance } from './commands.js';
 import type { Tier, TierMetric } from './ladder.js';
 import { isTime } from './limits.js';
 import type { LoyaltyProgram } from './program.js';
+import { rulesOf } from './rules.js';
 import { describe, metricsAt, qualifiedRank, rankOf, type TierMetrics } from './tiers.js';
 import type { MembershipContext } from './types.js';
 
@@ -79,7 +80,7 @@ function readAt(
   const at = parsed.data.at;
   if (at === undefined || at <= last || ctx.period === null || snapshot.state === 'closed')
     return { ctx, at: Math.max(at ?? last, last) };
-  return { ctx: advance({ ladder: program.ladder, policy: program.policy }, ctx, at), at };
+  return { ctx: advance(rulesOf(program), ctx, at), at };
 }
 
 const isProgram = (v: unknown): v is LoyaltyProgram =>
@@ -223,7 +224,7 @@ export function pointsToNextTier(
       : readAt(program, snapshot, options, 'pointsToNextTier');
   const next =
     ctx.tier === null ? undefined : program.ladder.tiers[rankOf(program.ladder, ctx.tier) + 1];
-  return next ? gap(program, next, metricsAt(program.policy, ctx, now)) : null;
+  return next ? gap(program, next, metricsAt(rulesOf(program), ctx, now)) : null;
 }
 
 /**
@@ -276,7 +277,7 @@ export function pointsToKeepTier(
     return null;
   }
   const end = Math.max(ctx.period.end, now + 1);
-  const metrics = metricsAt(program.policy, ctx, Math.max(now, ctx.period.end - 1));
+  const metrics = metricsAt(rulesOf(program), ctx, Math.max(now, ctx.period.end - 1));
   if (program.policy.downgrade === 'balance') metrics.points = ctx.balance;
   return { ...gap(program, tier, metrics), by: end };
 }
@@ -487,16 +488,17 @@ export function explain(
 ): Explanation {
   const { ladder, policy } = program;
   const { ctx, at } = readAt(program, snapshot, options, 'explain');
-  const metrics = metricsAt(policy, ctx, at);
+  const rules = rulesOf(program);
+  const metrics = metricsAt(rules, ctx, at);
   const qualifiesFor = ladder.tiers[qualifiedRank(ladder, metrics)]?.id ?? '';
   const lines: string[] = [];
   if (ctx.tier === null) {
     lines.push('Not enrolled yet: no tier.');
   } else {
-    const { from, to } = windowAt(policy, at);
-    const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    const { from, to } = rules.time.windowAt(ctx, at);
+    const text = rules.time.bucketText;
     lines.push(
-      `Tier ${ctx.tier}: qualifying ${describe(ladder, metrics)} in ${month(from)} to ${month(to)} reach ${qualifiesFor}.`,
+      `Tier ${ctx.tier}: qualifying ${describe(ladder, metrics)} in ${text(from)} to ${text(to)} reach ${qualifiesFor}.`,
     );
     if (ctx.tier !== qualifiesFor) {
       lines.push(

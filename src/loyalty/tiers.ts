@@ -5,9 +5,10 @@
  * @internal
  * @module
  */
-import { DAY, monthIndex, windowAt } from './calendar.js';
+import { DAY } from './calendar.js';
 import { type TierLadder, type TierMetric, tierMetrics } from './ladder.js';
 import type { LoyaltyPolicy } from './policy.js';
+import type { Rules } from './rules.js';
 import type { MembershipContext } from './types.js';
 
 type Ctx = MembershipContext;
@@ -23,8 +24,9 @@ export type TierMetrics = Record<TierMetric, number>;
  * @internal Sums the monthly counters inside the window that counts at `at`; with
  * `pendingQualifies: false`, the qualifying points of lots still pending are left out.
  */
-export function metricsAt(policy: LoyaltyPolicy, ctx: Ctx, at: number): TierMetrics {
-  const { from, to } = windowAt(policy, at);
+export function metricsAt(rules: Rules, ctx: Ctx, at: number): TierMetrics {
+  const { policy, time } = rules;
+  const { from, to } = time.windowAt(ctx, at);
   const out: TierMetrics = { points: 0, spend: 0, visits: 0 };
   for (const m of ctx.months) {
     if (m.month < from || m.month > to) continue;
@@ -35,7 +37,7 @@ export function metricsAt(policy: LoyaltyPolicy, ctx: Ctx, at: number): TierMetr
   if (!policy.pendingQualifies) {
     for (const l of ctx.lots) {
       if (l.status !== 'pending' || l.qualifying === 0) continue;
-      const m = monthIndex(l.earnedAt);
+      const m = time.bucketOf(l.earnedAt);
       if (m >= from && m <= to) out.points -= l.qualifying;
     }
     out.points = Math.max(0, out.points);
@@ -81,9 +83,9 @@ export function changeTier(
 const floorRank = (ladder: TierLadder, ctx: Ctx): number =>
   ctx.floor ? rankOf(ladder, ctx.floor.tier) : 0;
 
-/** @internal Adds qualifying activity to the month of `at`. */
-export function addActivity(ctx: Ctx, at: number, delta: TierMetrics): Ctx {
-  const month = monthIndex(at);
+/** @internal Adds qualifying activity to the bucket (local month, or local day) of `at`. */
+export function addActivity(rules: Rules, ctx: Ctx, at: number, delta: TierMetrics): Ctx {
+  const month = rules.time.bucketOf(at);
   const months = [...ctx.months];
   const i = months.findIndex((m) => m.month === month);
   const cur = months[i] ?? { month, points: 0, spend: 0, visits: 0 };
@@ -108,10 +110,12 @@ export function addActivity(ctx: Ctx, at: number, delta: TierMetrics): Ctx {
  * @internal Drops monthly counters no window can see any more as of `at` (with immediate
  * downgrades, the window of the period that ended last is still read).
  */
-export function pruneMonths(policy: LoyaltyPolicy, ctx: Ctx, at: number): Ctx {
+export function pruneMonths(rules: Rules, ctx: Ctx, at: number): Ctx {
   const seen =
-    policy.downgradeTiming === 'immediate' && ctx.period ? Math.min(at, ctx.period.start - 1) : at;
-  const { from } = windowAt(policy, seen);
+    rules.policy.downgradeTiming === 'immediate' && ctx.period
+      ? Math.min(at, ctx.period.start - 1)
+      : at;
+  const { from } = rules.time.windowAt(ctx, seen);
   if (ctx.months.every((m) => m.month >= from)) return ctx;
   return { ...ctx, months: ctx.months.filter((m) => m.month >= from) };
 }
@@ -120,13 +124,9 @@ export function pruneMonths(policy: LoyaltyPolicy, ctx: Ctx, at: number): Ctx {
  * @internal After new activity: an immediate upgrade when the policy allows it, and a pending
  * downgrade canceled once the member reaches the current tier again.
  */
-export function afterActivity(
-  ladder: TierLadder,
-  policy: LoyaltyPolicy,
-  ctx: Ctx,
-  at: number,
-): Ctx {
-  const q = qualifiedRank(ladder, metricsAt(policy, ctx, at));
+export function afterActivity(rules: Rules, ctx: Ctx, at: number): Ctx {
+  const { ladder, policy } = rules;
+  const q = qualifiedRank(ladder, metricsAt(rules, ctx, at));
   const cur = rankOf(ladder, ctx.tier);
   let next = ctx;
   if (next.grace && q >= cur) next = { ...next, grace: null };
@@ -143,8 +143,9 @@ export function afterActivity(
 }
 
 /** @internal The tier review at the end of a period (`end` is the first instant of the next one). */
-export function review(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx, end: number): Ctx {
-  const metrics = metricsAt(policy, ctx, end - 1);
+export function review(rules: Rules, ctx: Ctx, end: number): Ctx {
+  const { ladder, policy } = rules;
+  const metrics = metricsAt(rules, ctx, end - 1);
   const q = qualifiedRank(ladder, metrics);
   const cur = rankOf(ladder, ctx.tier);
   if (q > cur) {
@@ -216,10 +217,11 @@ function figures(
  * kept through the period); a refund or cancellation lowers both, so it takes effect at once.
  * Grace periods and floors apply as at a review.
  */
-export function followNow(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx, at: number): Ctx {
+export function followNow(rules: Rules, ctx: Ctx, at: number): Ctx {
+  const { ladder, policy } = rules;
   if (policy.downgradeTiming !== 'immediate' || ctx.tier === null || ctx.grace) return ctx;
-  const now = metricsAt(policy, ctx, at);
-  const last = ctx.period ? metricsAt(policy, ctx, ctx.period.start - 1) : now;
+  const now = metricsAt(rules, ctx, at);
+  const last = ctx.period ? metricsAt(rules, ctx, ctx.period.start - 1) : now;
   const metrics: TierMetrics = {
     points: Math.max(now.points, last.points),
     spend: Math.max(now.spend, last.spend),
@@ -241,11 +243,12 @@ export function followNow(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx, a
 }
 
 /** @internal Ends a grace period: drops to the scheduled tier unless the member has earned more since. */
-export function endGrace(ladder: TierLadder, policy: LoyaltyPolicy, ctx: Ctx): Ctx {
+export function endGrace(rules: Rules, ctx: Ctx): Ctx {
+  const { ladder } = rules;
   if (!ctx.grace) return ctx;
   const at = ctx.grace.until;
   const cur = rankOf(ladder, ctx.tier);
-  const q = qualifiedRank(ladder, metricsAt(policy, ctx, at));
+  const q = qualifiedRank(ladder, metricsAt(rules, ctx, at));
   const target = Math.min(cur, Math.max(rankOf(ladder, ctx.grace.to), q, floorRank(ladder, ctx)));
   const next = { ...ctx, grace: null };
   return changeTier(

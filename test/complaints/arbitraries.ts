@@ -44,6 +44,7 @@ export const eventBody = fc.oneof(
       complexity: rating,
       impact: rating,
       urgency: rating,
+      safety: rating,
       outset: fc.option(closure, { nil: undefined }),
     })
     .map(({ outset, ...r }) => ({
@@ -67,6 +68,18 @@ export const eventBody = fc.oneof(
   who.map((by) => ({ type: 'ACCEPT' as const, by })),
   who.map((by) => ({ type: 'REJECT' as const, by, recourseOffered: ['ombudsman'] })),
   who.map((by) => ({ type: 'RECONSIDER' as const, by })),
+  fc
+    .record({ by: who, workingDays: fc.integer({ min: 1, max: 12 }) })
+    .map((r) => ({ type: 'EXTEND_DEADLINE' as const, ...r, reason: 'waiting for a contractor' })),
+  fc.record({ by: who, id: who, level }).map(({ id, level: l, by }) => ({
+    type: 'ESCALATE_STAGE' as const,
+    by,
+    owner: { id, level: l },
+  })),
+  fc
+    .record({ by: who, direction: fc.constantFrom('toCustomer', 'fromCustomer' as const) })
+    .map((r) => ({ type: 'CONTACT' as const, ...r })),
+  who.map((by) => ({ type: 'CHECK_DEADLINES' as const, by })),
 );
 /** A path to closure (some steps possibly dropped) with random events inserted anywhere. */
 export const skeleton = fc
@@ -83,6 +96,7 @@ export const skeleton = fc
           complexity: 'low' as const,
           impact: 'low' as const,
           urgency: 'low' as const,
+          safety: 'low' as const,
         },
         { type: 'RESPOND' as const, by, closure: c },
         { type: 'APPROVE_REMEDY' as const, by: approver, level: approverLevel },
@@ -111,10 +125,11 @@ export const events = fc
 export function fold(
   list: readonly Ev[],
   onStep?: (before: Snap, after: Snap, ok: boolean) => void,
+  machine: typeof iso10002Lifecycle = iso10002Lifecycle,
 ): Snap {
-  let snap = initialSnapshot(iso10002Lifecycle);
+  let snap = initialSnapshot(machine);
   for (const event of list) {
-    const result = transition(iso10002Lifecycle, snap, event);
+    const result = transition(machine, snap, event);
     onStep?.(snap, result.snapshot, result.ok);
     snap = result.snapshot;
   }

@@ -51,13 +51,26 @@ describe('iso10002Lifecycle: happy paths', () => {
       owner: { id: 'ana', level: 'agent' },
       assessment: null,
       track: null,
+      priority: null,
+      stage: 1,
+      earlierStages: [],
+      extension: null,
       failedAttempts: 0,
       escalations: 0,
       lastEscalation: null,
       decision: null,
       rejections: 0,
       recourseOffered: [],
-      due: { acknowledgeBy: T0 + 5 * DAY, respondBy: T0 + 10 * DAY },
+      // 10 working days (of 24 hours on the default calendar) after the latest acknowledgement
+      // allowed; the acknowledgement fixes it.
+      due: {
+        acknowledgeBy: T0 + 5 * DAY,
+        respondBy: T0 + 15 * DAY,
+        summaryResolutionBy: null,
+        referralBy: null,
+      },
+      noticed: { acknowledgement: null, response: null },
+      sla: null,
       milestones: {
         receivedAt: T0,
         acknowledgedAt: null,
@@ -98,7 +111,12 @@ describe('iso10002Lifecycle: happy paths', () => {
       const snap = run([receive(), ack(), assess(over)]);
       expect(snap.state).toBe('investigating');
       expect(snap.context.track).toBe('urgent');
-      expect(snap.context.due).toEqual({ acknowledgeBy: T0 + 5 * DAY, respondBy: T0 + DAY });
+      expect(snap.context.due).toEqual({
+        acknowledgeBy: T0 + 5 * DAY,
+        respondBy: T0 + DAY,
+        summaryResolutionBy: null,
+        referralBy: null,
+      });
     }
   });
 
@@ -117,7 +135,12 @@ describe('iso10002Lifecycle: happy paths', () => {
       needsApproval: false,
       approvedBy: null,
     });
-    expect(nextEvents(iso10002Lifecycle, snap)).toEqual(['COMMUNICATE_DECISION', 'RECONSIDER']);
+    expect(nextEvents(iso10002Lifecycle, snap)).toEqual([
+      'COMMUNICATE_DECISION',
+      'RECONSIDER',
+      'CONTACT',
+      'CHECK_DEADLINES',
+    ]);
   });
 
   it('an over-limit outset remedy waits for approval', () => {
@@ -200,7 +223,7 @@ describe('iso10002Lifecycle: happy paths', () => {
       handledAt: 'agent',
       receivedAt: T0,
       acknowledgedAt: T0 + MIN,
-      respondBy: T0 + 10 * DAY,
+      respondBy: T0 + MIN + 10 * DAY, // 10 working days from the acknowledgement
       decision: {
         kind: 'explained',
         explanation: 'The leak came from a loose lid; we sent instructions.',
@@ -259,7 +282,7 @@ describe('iso10002Lifecycle: illegal moves leave the snapshot unchanged', () => 
     });
     expect(issue).toMatchObject({
       code: 'EVENT_NOT_ALLOWED',
-      allowed: ['COMMUNICATE_DECISION', 'RECONSIDER'],
+      allowed: ['COMMUNICATE_DECISION', 'RECONSIDER', 'CONTACT', 'CHECK_DEADLINES'],
     });
   });
 
@@ -408,7 +431,7 @@ describe('createComplaintCase options', () => {
       id: 'desk',
       ladder: ['agent', 'lead'],
       limits: { currency: 'GBP', amounts: { agent: 2_000, lead: 20_000 } },
-      deadlines: { acknowledge: { hours: 4 }, respond: 3 * DAY },
+      deadlines: { acknowledge: { hours: 4 }, respond: 3 * DAY, respondFrom: 'receipt' },
     });
     expect(desk.id).toBe('desk');
     let snap = initialSnapshot(desk);
@@ -430,6 +453,8 @@ describe('createComplaintCase options', () => {
     expect(snap.context.due).toEqual({
       acknowledgeBy: T0 + 4 * 3_600_000,
       respondBy: T0 + 3 * DAY,
+      summaryResolutionBy: null,
+      referralBy: null,
     });
     step({ type: 'ACKNOWLEDGE', at: T0 + 1, by: 'al' });
     step({
@@ -440,6 +465,7 @@ describe('createComplaintCase options', () => {
       complexity: 'low',
       impact: 'low',
       urgency: 'low',
+      safety: 'low',
     });
     step({
       type: 'RESPOND',
@@ -469,7 +495,7 @@ describe('createComplaintCase options', () => {
       'confidenceThreshold',
     ]);
     expect((error as Error).message).toBe(
-      'Invalid options for createComplaintCase: limits.currency: Unknown currency code "XXX"; use an upper-case ISO 4217 code such as EUR, GBP or USD (see currencyMinorUnits).; limits.amounts.a: a limit cannot be negative; deadlines.respond: a deadline is whole non-negative milliseconds or { days, hours, minutes }; failedAttemptLimit: failedAttemptLimit must be at least 1; confidenceThreshold: confidenceThreshold must be at most 1.',
+      'Invalid options for createComplaintCase: limits.currency: Unknown currency code "XXX"; use an upper-case ISO 4217 code such as EUR, GBP or USD (see currencyMinorUnits).; limits.amounts.a: a limit cannot be negative; deadlines.respond: a deadline is whole non-negative milliseconds, { days, hours, minutes }, { workingDays }, { calendarDays }, { weeks } or { months }; failedAttemptLimit: failedAttemptLimit must be at least 1; confidenceThreshold: confidenceThreshold must be at most 1.',
     );
     // Cross-field rules run once every option has the right type.
     expect(messageOf(() => createComplaintCase({ ladder: ['a', 'a'] as never }))).toContain(

@@ -101,12 +101,18 @@ describe('duration arithmetic on the UTC calendar', () => {
 });
 
 describe('deadlines on a complaint', () => {
-  it('are computed from the received instant', () => {
+  it('are computed from the received instant; the response from the acknowledgement', () => {
     const snap = run([receive({ at: Date.UTC(2028, 1, 24, 17) })]);
+    // On the default 24/7 calendar a working day is 24 hours. Until the acknowledgement, the
+    // response is due 10 working days after the latest acknowledgement allowed.
     expect(snap.context.due).toEqual({
       acknowledgeBy: Date.UTC(2028, 1, 29, 17),
-      respondBy: Date.UTC(2028, 2, 5, 17),
+      respondBy: Date.UTC(2028, 2, 10, 17),
+      summaryResolutionBy: null,
+      referralBy: null,
     });
+    const acknowledged = run([ack(Date.UTC(2028, 1, 25, 10))], snap);
+    expect(acknowledged.context.due?.respondBy).toBe(Date.UTC(2028, 2, 6, 10));
   });
 
   it('overdue lists outstanding and late breaches; on the due instant is on time', () => {
@@ -116,9 +122,9 @@ describe('deadlines on a complaint', () => {
     expect(overdue(received, ackBy + 1)).toEqual([
       { deadline: 'acknowledgement', dueAt: ackBy, metAt: null, lateByMs: 1 },
     ]);
-    expect(overdue(received, T0 + 11 * DAY)).toEqual([
-      { deadline: 'acknowledgement', dueAt: ackBy, metAt: null, lateByMs: 6 * DAY },
-      { deadline: 'response', dueAt: T0 + 10 * DAY, metAt: null, lateByMs: DAY },
+    expect(overdue(received, T0 + 16 * DAY)).toEqual([
+      { deadline: 'acknowledgement', dueAt: ackBy, metAt: null, lateByMs: 11 * DAY },
+      { deadline: 'response', dueAt: T0 + 15 * DAY, metAt: null, lateByMs: DAY },
     ]);
     const lateAck = run([ack(T0 + 6 * DAY)], received);
     expect(overdue(lateAck, T0 + 7 * DAY)).toEqual([
@@ -133,7 +139,7 @@ describe('deadlines on a complaint', () => {
 
   it('an urgent assessment can only tighten the response deadline', () => {
     const slowUrgent = createComplaintCase({
-      deadlines: { respond: { days: 1 }, urgentRespond: { days: 3 } },
+      deadlines: { respond: { days: 1 }, respondFrom: 'receipt', urgentRespond: { days: 3 } },
     });
     let snap = initialSnapshot(slowUrgent);
     for (const e of [receive(), ack(), assess({ urgency: 'critical' })]) {

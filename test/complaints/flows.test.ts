@@ -33,24 +33,30 @@ function usage(f: () => unknown): string {
   throw new Error('expected a UsageError');
 }
 
+/** Gives each event an `at`, one minute apart from `start` (events keep their own `at`, if any). */
+function timed<const E extends object>(events: readonly E[], start = 0): (E & { at: number })[] {
+  return events.map((event, i) => ({ at: start + i * 60_000, ...event }));
+}
+
 const toProposed = [
-  { type: 'APOLOGIZE' },
-  { type: 'INVESTIGATE' },
-  { type: 'PROPOSE_SOLUTION', solution: 'Replacement', remedy: 'replacement' },
+  { type: 'APOLOGIZE', at: 0 },
+  { type: 'INVESTIGATE', at: 60_000 },
+  { type: 'PROPOSE_SOLUTION', at: 120_000, solution: 'Replacement', remedy: 'replacement' },
 ] as const;
+const T = 180_000;
 
 describe('complaintFlow', () => {
   it('walks listen → apologise → investigate → propose → follow up → document → close', () => {
     const snap = replayOrThrow(complaintFlow, [
       ...toProposed,
-      { type: 'ACCEPT' },
-      { type: 'FOLLOW_UP', satisfied: true },
-      { type: 'DOCUMENT', record: 'Wrong size shipped; replaced' },
-      { type: 'CLOSE' },
+      { type: 'ACCEPT', at: T },
+      { type: 'FOLLOW_UP', at: T + 1_000, satisfied: true, actor: 'ana', channel: 'phone' },
+      { type: 'DOCUMENT', at: T + 2_000, record: 'Wrong size shipped; replaced', actor: 'ana' },
+      { type: 'CLOSE', at: T + 3_000, actor: 'lead', note: 'checked' },
     ]);
     expect(snap).toEqual({
       machine: 'complaint-flow',
-      version: 1,
+      version: 2,
       state: 'closed',
       status: 'done',
       revision: toProposed.length + 4,
@@ -61,28 +67,39 @@ describe('complaintFlow', () => {
         rejections: 0,
         escalatedTo: null,
         documentation: 'Wrong size shipped; replaced',
+        startedAt: 0,
+        lastAt: T + 3_000,
+        lastActor: 'lead',
       },
     });
   });
 
   it('a rejection returns to investigating, or escalates', () => {
     const proposed = replayOrThrow(complaintFlow, [...toProposed]);
-    const back = transition(complaintFlow, proposed, { type: 'REJECT', reason: 'Wants a refund' });
+    const back = transition(complaintFlow, proposed, {
+      type: 'REJECT',
+      at: T,
+      reason: 'Wants a refund',
+    });
     expect(back.ok && back.snapshot.state).toBe('investigating');
     const up = replayOrThrow(complaintFlow, [
       ...toProposed,
-      { type: 'REJECT', escalateTo: 'store manager' },
-      { type: 'INVESTIGATE' },
+      { type: 'REJECT', at: T, escalateTo: 'store manager' },
+      { type: 'INVESTIGATE', at: T + 60_000, actor: 'store manager' },
     ]);
     expect(up.state).toBe('investigating');
-    expect(up.context).toMatchObject({ rejections: 1, escalatedTo: 'store manager' });
+    expect(up.context).toMatchObject({
+      rejections: 1,
+      escalatedTo: 'store manager',
+      lastActor: 'store manager',
+    });
   });
 
   it('an unsatisfied follow-up reopens the investigation', () => {
     const snap = replayOrThrow(complaintFlow, [
       ...toProposed,
-      { type: 'ACCEPT' },
-      { type: 'FOLLOW_UP', satisfied: false },
+      { type: 'ACCEPT', at: T },
+      { type: 'FOLLOW_UP', at: T, satisfied: false },
     ]);
     expect(snap.state).toBe('investigating');
   });
@@ -90,10 +107,10 @@ describe('complaintFlow', () => {
   it('closing undocumented is refused and changes nothing', () => {
     const documenting = replayOrThrow(complaintFlow, [
       ...toProposed,
-      { type: 'ACCEPT' },
-      { type: 'FOLLOW_UP', satisfied: true },
+      { type: 'ACCEPT', at: T },
+      { type: 'FOLLOW_UP', at: T, satisfied: true },
     ]);
-    const issue = refuse(complaintFlow, documenting, { type: 'CLOSE' });
+    const issue = refuse(complaintFlow, documenting, { type: 'CLOSE', at: T });
     expect(issue).toMatchObject({
       code: 'REFUSED',
       guard: 'documented',
@@ -110,6 +127,7 @@ describe('complaintFlow', () => {
   it('skipping a step names what is allowed', () => {
     const issue = refuse(complaintFlow, initialSnapshot(complaintFlow), {
       type: 'PROPOSE_SOLUTION',
+      at: 0,
       solution: 'Refund',
     });
     expect(issue.message).toBe(
@@ -120,21 +138,27 @@ describe('complaintFlow', () => {
 
 describe('difficultCustomerFlow', () => {
   it('calm → listen → empathise → resolve or compromise → follow up', () => {
-    const snap = replayOrThrow(difficultCustomerFlow, [
-      { type: 'LISTEN' },
-      { type: 'EMPATHIZE' },
-      { type: 'RESOLVE', approach: 'resolution', detail: 'Full refund' },
-      { type: 'COMPROMISE', detail: 'Half refund, free delivery' },
-      { type: 'AGREE' },
-      { type: 'FOLLOW_UP', satisfied: false },
-      { type: 'AGREE' },
-      { type: 'FOLLOW_UP', satisfied: true },
-    ]);
+    const snap = replayOrThrow(
+      difficultCustomerFlow,
+      timed([
+        { type: 'LISTEN', actor: 'sam' },
+        { type: 'EMPATHIZE' },
+        { type: 'RESOLVE', approach: 'resolution', detail: 'Full refund' },
+        { type: 'COMPROMISE', detail: 'Half refund, free delivery' },
+        { type: 'AGREE' },
+        { type: 'FOLLOW_UP', satisfied: false },
+        { type: 'AGREE' },
+        { type: 'FOLLOW_UP', satisfied: true, actor: 'sam' },
+      ]),
+    );
     expect(snap.state).toBe('satisfied');
     expect(snap.context).toEqual({
       approach: 'compromise',
       detail: 'Half refund, free delivery',
       followUps: 1,
+      startedAt: 0,
+      lastAt: 7 * 60_000,
+      lastActor: 'sam',
     });
     expect(difficultCustomerFlow.definition.states.calm?.meta).toEqual({
       precondition: true,
@@ -143,13 +167,14 @@ describe('difficultCustomerFlow', () => {
   });
 
   it('rejects an unknown approach', () => {
-    const empathizing = replayOrThrow(difficultCustomerFlow, [
-      { type: 'LISTEN' },
-      { type: 'EMPATHIZE' },
-    ]);
+    const empathizing = replayOrThrow(
+      difficultCustomerFlow,
+      timed([{ type: 'LISTEN' }, { type: 'EMPATHIZE' }]),
+    );
     expect(
       refuse(difficultCustomerFlow, empathizing, {
         type: 'RESOLVE',
+        at: 120_000,
         approach: 'shout',
         detail: 'x',
       }).code,
@@ -159,18 +184,24 @@ describe('difficultCustomerFlow', () => {
 
 describe('problemResolutionFlow', () => {
   it('understand → identify → formulate → communicate → follow up, with revisions', () => {
-    const snap = replayOrThrow(problemResolutionFlow, [
-      { type: 'IDENTIFY', cause: 'Late delivery' },
-      { type: 'FORMULATE', specifics: 'Missed a birthday' },
-      { type: 'COMMUNICATE', solution: 'Refund shipping', compromise: true },
-      { type: 'REFORMULATE', reason: 'Wants a gift card' },
-      { type: 'COMMUNICATE', solution: 'Gift card', compromise: false },
-      { type: 'FOLLOW_UP' },
-      { type: 'CONFIRM', implemented: false },
-      { type: 'COMMUNICATE', solution: 'Gift card, re-sent', compromise: false },
-      { type: 'FOLLOW_UP' },
-      { type: 'CONFIRM', implemented: true },
-    ]);
+    const snap = replayOrThrow(
+      problemResolutionFlow,
+      timed(
+        [
+          { type: 'IDENTIFY', cause: 'Late delivery' },
+          { type: 'FORMULATE', specifics: 'Missed a birthday' },
+          { type: 'COMMUNICATE', solution: 'Refund shipping', compromise: true },
+          { type: 'REFORMULATE', reason: 'Wants a gift card' },
+          { type: 'COMMUNICATE', solution: 'Gift card', compromise: false },
+          { type: 'FOLLOW_UP' },
+          { type: 'CONFIRM', implemented: false },
+          { type: 'COMMUNICATE', solution: 'Gift card, re-sent', compromise: false },
+          { type: 'FOLLOW_UP' },
+          { type: 'CONFIRM', implemented: true, actor: 'kim' },
+        ],
+        1_000,
+      ),
+    );
     expect(snap.state).toBe('resolved');
     expect(snap.context).toEqual({
       cause: 'Late delivery',
@@ -178,6 +209,9 @@ describe('problemResolutionFlow', () => {
       solution: 'Gift card, re-sent',
       compromise: false,
       revisions: 2,
+      startedAt: 1_000,
+      lastAt: 1_000 + 9 * 60_000,
+      lastActor: 'kim',
     });
   });
 });
@@ -192,9 +226,14 @@ describe('recovery models', () => {
     expect(machine.states).toEqual(states);
     const done = replayOrThrow(
       machine,
-      states.slice(1).map(() => ({ type: 'NEXT' as const })),
+      states.slice(1).map((_, i) => ({ type: 'NEXT' as const, at: i * 1_000 })),
     );
     expect(done.status).toBe('done');
+    expect(done.context).toEqual({
+      startedAt: 0,
+      lastAt: (states.length - 2) * 1_000,
+      lastActor: null,
+    });
     expect(machine.definition.meta?.source).toEqual(expect.any(String));
   });
 
@@ -268,13 +307,11 @@ describe('recovery models', () => {
   });
 
   it('refuses NEXT when done and renders a diagram', () => {
-    const done = replayOrThrow(lastRecovery, [
-      { type: 'NEXT' },
-      { type: 'NEXT' },
-      { type: 'NEXT' },
-      { type: 'NEXT' },
-    ]);
-    expect(refuse(lastRecovery, done, { type: 'NEXT' }).code).toBe('FINAL_STATE');
+    const done = replayOrThrow(
+      lastRecovery,
+      timed([{ type: 'NEXT' }, { type: 'NEXT' }, { type: 'NEXT' }, { type: 'NEXT' }]),
+    );
+    expect(refuse(lastRecovery, done, { type: 'NEXT', at: 999_999 }).code).toBe('FINAL_STATE');
     expect(nextEvents(lastRecovery, initialSnapshot(lastRecovery))).toEqual(['NEXT']);
     expect(toMermaid(lastRecovery)).toContain('thank --> done : NEXT');
   });

@@ -19,7 +19,7 @@ let s = transitionOrThrow(m, initialSnapshot(m), {
 s = transitionOrThrow(m, s, { type: 'ACKNOWLEDGE', at: t(1), by: 'chatbot' });
 s = transitionOrThrow(m, s, {
   type: 'ASSESS', at: t(2), by: 'chatbot',
-  severity: 'medium', complexity: 'low', impact: 'low', urgency: 'medium',
+  severity: 'medium', complexity: 'low', impact: 'low', urgency: 'medium', safety: 'low',
 });
 s = transitionOrThrow(m, s, { type: 'ATTEMPT_FAILED', at: t(3), by: 'chatbot', note: 'replacement declined' });
 s = transitionOrThrow(m, s, { type: 'ATTEMPT_FAILED', at: t(4), by: 'chatbot', note: 'store credit declined' });

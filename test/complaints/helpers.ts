@@ -39,6 +39,7 @@ export const assess = (over: Partial<Extract<Ev, { type: 'ASSESS' }>> = {}): Ev 
   complexity: 'low',
   impact: 'low',
   urgency: 'medium',
+  safety: 'low',
   ...over,
 });
 export const refund = (amount: number, at = T0 + 3 * MIN, by = 'ana'): Ev => ({

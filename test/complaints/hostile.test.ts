@@ -120,7 +120,10 @@ const deskEvents = caseEvents.map((e) =>
   ),
 ) as object[];
 
-const flowEvents = [
+/** The conversation presets' events, each one second after the one before. */
+const timed = (events: readonly object[]): object[] =>
+  events.map((event, i) => ({ ...event, at: (i + 1) * 1_000 }));
+const flowEvents = timed([
   { type: 'APOLOGIZE' },
   { type: 'INVESTIGATE' },
   { type: 'PROPOSE_SOLUTION', solution: 'Refund', remedy: 'refund' },
@@ -129,23 +132,23 @@ const flowEvents = [
   { type: 'FOLLOW_UP', satisfied: true },
   { type: 'DOCUMENT', record: 'Refunded' },
   { type: 'CLOSE' },
-];
-const difficultEvents = [
+]);
+const difficultEvents = timed([
   { type: 'LISTEN' },
   { type: 'EMPATHIZE' },
   { type: 'RESOLVE', approach: 'compromise', detail: 'Half refund' },
   { type: 'COMPROMISE', detail: 'Voucher' },
   { type: 'AGREE' },
   { type: 'FOLLOW_UP', satisfied: false },
-];
-const resolutionEvents = [
+]);
+const resolutionEvents = timed([
   { type: 'IDENTIFY', cause: 'Late' },
   { type: 'FORMULATE', specifics: 'Birthday missed' },
   { type: 'COMMUNICATE', solution: 'Gift card', compromise: true },
   { type: 'REFORMULATE', reason: 'Wants cash' },
   { type: 'FOLLOW_UP' },
   { type: 'CONFIRM', implemented: true },
-];
+]);
 
 /** Every snapshot a machine passes through on `path`, from the initial one. */
 function along(machine: AnyMachine, path: readonly object[]): Snapshot[] {
@@ -161,7 +164,7 @@ interface Target {
   readonly snapshots: readonly Snapshot[];
   readonly events: readonly object[];
 }
-const nexts = (n: number) => Array.from({ length: n }, () => ({ type: 'NEXT' }));
+const nexts = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'NEXT', at: i * 1_000 }));
 const stepMachine = (name: string, machine: AnyMachine): Target => ({
   name,
   machine,

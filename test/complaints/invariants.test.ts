@@ -116,7 +116,14 @@ describe('every complaint-case invariant rejects a breach', () => {
     [
       'assessmentMatchesState',
       'acknowledged',
-      (c) => (c.assessment = { severity: 'low', complexity: 'low', impact: 'low', urgency: 'low' }),
+      (c) =>
+        (c.assessment = {
+          severity: 'low',
+          complexity: 'low',
+          impact: 'low',
+          urgency: 'low',
+          safety: 'low',
+        }),
     ],
     [
       'decisionMatchesState',
@@ -174,6 +181,30 @@ describe('every complaint-case invariant rejects a breach', () => {
       },
     ],
     ['escalationRecorded', 'investigating', (c) => (c.escalations = 2)],
+    ['priorityMatchesAssessment', 'investigating', (c) => (c.priority = 'critical')],
+    ['priorityMatchesAssessment', 'received', (c) => (c.priority = 'low')],
+    [
+      'priorityMatchesAssessment',
+      'investigating',
+      (c) => {
+        // A high safety risk is critical priority: it cannot stay on the standard track.
+        if (c.assessment) c.assessment = { ...c.assessment, safety: 'high' };
+        c.priority = 'critical';
+      },
+    ],
+    ['stagesRecorded', 'investigating', (c) => (c.stage = 2)],
+    [
+      'stagesRecorded',
+      'received',
+      (c) =>
+        (c.extension = {
+          at: T0,
+          by: 'ana',
+          reason: 'parts on order',
+          workingDays: 5,
+          previousRespondBy: T0,
+        }),
+    ],
     ['milestonesInOrder', 'closed', (c) => (c.milestones.acknowledgedAt = T0 - 1)],
     [
       'milestonesInOrder',
@@ -252,17 +283,23 @@ describe('reachable snapshots keep every invariant (property)', () => {
 
 describe('conversation presets declare invariants too', () => {
   const restores = (machine: AnyMachine, value: unknown) => restoreSnapshot(machine, value).ok;
+  /** Each event one minute after the one before. */
+  const timed = <const E extends object>(events: readonly E[]) =>
+    events.map((event, i) => ({ ...event, at: i * 60_000 }));
 
   it('complaintFlow: closed only when documented, rejections within proposals', () => {
-    const closed = replayOrThrow(complaintFlow, [
-      { type: 'APOLOGIZE' },
-      { type: 'INVESTIGATE' },
-      { type: 'PROPOSE_SOLUTION', solution: 'Refund' },
-      { type: 'ACCEPT' },
-      { type: 'FOLLOW_UP', satisfied: true },
-      { type: 'DOCUMENT', record: 'Refunded' },
-      { type: 'CLOSE' },
-    ]);
+    const closed = replayOrThrow(
+      complaintFlow,
+      timed([
+        { type: 'APOLOGIZE' },
+        { type: 'INVESTIGATE' },
+        { type: 'PROPOSE_SOLUTION', solution: 'Refund' },
+        { type: 'ACCEPT' },
+        { type: 'FOLLOW_UP', satisfied: true },
+        { type: 'DOCUMENT', record: 'Refunded' },
+        { type: 'CLOSE' },
+      ]),
+    );
     expect(restores(complaintFlow, closed)).toBe(true);
     const undocumented = { ...closed, context: { ...closed.context, documentation: null } };
     const result = restoreSnapshot(complaintFlow, undocumented);
@@ -281,11 +318,14 @@ describe('conversation presets declare invariants too', () => {
   });
 
   it('difficultCustomerFlow and problemResolutionFlow keep what each step found', () => {
-    const resolving = replayOrThrow(difficultCustomerFlow, [
-      { type: 'LISTEN' },
-      { type: 'EMPATHIZE' },
-      { type: 'RESOLVE', approach: 'resolution', detail: 'Refund' },
-    ]);
+    const resolving = replayOrThrow(
+      difficultCustomerFlow,
+      timed([
+        { type: 'LISTEN' },
+        { type: 'EMPATHIZE' },
+        { type: 'RESOLVE', approach: 'resolution', detail: 'Refund' },
+      ]),
+    );
     expect(restores(difficultCustomerFlow, resolving)).toBe(true);
     expect(
       restores(difficultCustomerFlow, {
@@ -293,13 +333,16 @@ describe('conversation presets declare invariants too', () => {
         context: { ...resolving.context, detail: null },
       }),
     ).toBe(false);
-    const resolved = replayOrThrow(problemResolutionFlow, [
-      { type: 'IDENTIFY', cause: 'Late' },
-      { type: 'FORMULATE', specifics: 'Missed a birthday' },
-      { type: 'COMMUNICATE', solution: 'Gift card', compromise: false },
-      { type: 'FOLLOW_UP' },
-      { type: 'CONFIRM', implemented: true },
-    ]);
+    const resolved = replayOrThrow(
+      problemResolutionFlow,
+      timed([
+        { type: 'IDENTIFY', cause: 'Late' },
+        { type: 'FORMULATE', specifics: 'Missed a birthday' },
+        { type: 'COMMUNICATE', solution: 'Gift card', compromise: false },
+        { type: 'FOLLOW_UP' },
+        { type: 'CONFIRM', implemented: true },
+      ]),
+    );
     expect(restores(problemResolutionFlow, resolved)).toBe(true);
     for (const key of ['cause', 'specifics', 'solution'] as const) {
       expect(

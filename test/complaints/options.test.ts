@@ -58,12 +58,12 @@ describe('createComplaintCase validates its options first', () => {
     [
       'a deadline as text',
       { deadlines: { respond: '10d' } },
-      'deadlines.respond: a deadline is whole non-negative milliseconds or { days, hours, minutes }',
+      'deadlines.respond: a deadline is whole non-negative milliseconds, { days, hours, minutes }, { workingDays }, { calendarDays }, { weeks } or { months }',
     ],
     [
       'a calendar without addWorkingTime',
       { calendar: { name: 'x' } },
-      'calendar: calendar must be an object with an addWorkingTime(start, duration) function',
+      'calendar: calendar must be a business calendar ({ timeZone, week, holidays }, see businessCalendar), a compiled calendar, or an object with an addWorkingTime(start, duration) function',
     ],
     [
       'failedAttemptLimit as text',

@@ -118,8 +118,8 @@ describe('complaintFlow invariants', () => {
         fc.array(flowEvent, { maxLength: 40 }),
         (prefix, list) => {
           let snap = initialSnapshot(complaintFlow);
-          for (const event of [...prefix, ...list]) {
-            snap = transition(complaintFlow, snap, event as never).snapshot;
+          for (const [i, event] of [...prefix, ...list].entries()) {
+            snap = transition(complaintFlow, snap, { ...event, at: i } as never).snapshot;
             if (snap.state === 'closed') {
               closures += 1;
               expect(snap.context.documentation).not.toBeNull();

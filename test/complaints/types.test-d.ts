@@ -6,13 +6,15 @@ import {
   type ComplaintCaseRefusal,
   type ComplaintCaseState,
   type ComplaintRule,
-  type complaintFlow,
+  type ConversationClock,
+  complaintFlow,
   complaintRuleOf,
   createComplaintCase,
   iso10002Lifecycle,
-  type lastRecovery,
+  lastRecovery,
 } from '../../src/complaints/index.js';
 import {
+  type ContextFrom,
   type EventFrom,
   initialSnapshot,
   type Refusal,
@@ -63,9 +65,27 @@ describe('complaint types', () => {
     >();
   });
 
+  it('conversation events need `at`; actor, channel and note are optional strings', () => {
+    const start = initialSnapshot(complaintFlow);
+    // @ts-expect-error every conversation event carries `at`
+    transition(complaintFlow, start, { type: 'APOLOGIZE' });
+    // @ts-expect-error `at` is epoch milliseconds, not a date string
+    transition(complaintFlow, start, { type: 'APOLOGIZE', at: '2027-01-01' });
+    // @ts-expect-error the actor is a string id
+    transition(complaintFlow, start, { type: 'APOLOGIZE', at: 0, actor: 7 });
+    transition(complaintFlow, start, { type: 'APOLOGIZE', at: 0, actor: 'ana', channel: 'chat' });
+    // @ts-expect-error NEXT carries `at` too
+    transition(lastRecovery, initialSnapshot(lastRecovery), { type: 'NEXT' });
+    expectTypeOf<ContextFrom<typeof lastRecovery>>().toEqualTypeOf<ConversationClock>();
+    expectTypeOf<ContextFrom<typeof complaintFlow>['lastAt']>().toEqualTypeOf<number | null>();
+  });
+
   it('refusals are typed by the machine: reason.code narrows, a typo does not compile', () => {
     expectTypeOf<RefusalFrom<typeof iso10002Lifecycle>>().toEqualTypeOf<ComplaintCaseRefusal>();
-    expectTypeOf<RefusalFrom<typeof complaintFlow>>().toEqualTypeOf<'NOT_DOCUMENTED'>();
+    expectTypeOf<RefusalFrom<typeof complaintFlow>>().toEqualTypeOf<
+      'NOT_DOCUMENTED' | 'OUT_OF_ORDER'
+    >();
+    expectTypeOf<RefusalFrom<typeof lastRecovery>>().toEqualTypeOf<'OUT_OF_ORDER'>();
     const desk = createComplaintCase({
       ladder: ['agent', 'lead'],
       limits: { currency: 'GBP', amounts: { lead: 1 } },

@@ -159,3 +159,17 @@ describe('defineMachine', () => {
     expect(m.definition.events.GO).toBeDefined();
   });
 });
+
+describe('definition messages quote what is not a number', () => {
+  it('describes a string version as a string', () => {
+    const define = () =>
+      defineMachine({
+        id: 'v',
+        version: '1' as never,
+        initial: 'a',
+        events: { GO: null },
+        states: { a: { on: { GO: 'a' } } },
+      });
+    expect(define).toThrow('The version must be a positive integer, received the string "1".');
+  });
+});

@@ -264,8 +264,15 @@ describe('transition: every error code', () => {
       code: 'INVALID_SNAPSHOT',
       message: "The snapshot names state 'limbo', which machine 'ticket' does not have.",
     });
-    expect(refused(null as unknown as Snapshot, { type: 'SOLVE' }).message).toContain(
-      'belongs to null',
+    expect(refused(null as unknown as Snapshot, { type: 'SOLVE' }).message).toBe(
+      "Expected a snapshot of machine 'ticket' version 2 ({ machine, version, state, context, status, revision }), received null; make one with initialSnapshot or restoreSnapshot.",
+    );
+    // Not "machine 'undefined' version undefined": say what a snapshot looks like.
+    expect(refused({ state: 'open' } as never, { type: 'SOLVE' }).message).toMatch(
+      /^Expected a snapshot of machine 'ticket' version 2 .* received an object;/,
+    );
+    expect(refused({ ...open(), version: '2' } as never, { type: 'SOLVE' }).message).toContain(
+      `machine 'ticket' version the string "2"`,
     );
   });
 

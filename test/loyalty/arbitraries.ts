@@ -124,10 +124,29 @@ export const anyOps = fc.array(anyOp, { maxLength: 60, size: 'max' });
 
 export type AnyOp = typeof anyOp extends fc.Arbitrary<infer T> ? T : never;
 
+/** Zones with the awkward cases: DST both hemispheres, 45-minute offsets, midnight changes. */
+export const anyZone = fc.constantFrom(
+  'UTC',
+  'Europe/London',
+  'Australia/Sydney',
+  'Asia/Kathmandu',
+  'America/Santiago',
+  'Pacific/Chatham',
+);
+
 export const anyPolicy = fc.record({
+  timeZone: anyZone,
   window: fc.oneof(
     fc.constant({ kind: 'calendarYear' as const }),
     fc.integer({ min: 1, max: 6 }).map((months) => ({ kind: 'rolling' as const, months })),
+    fc.record({
+      kind: fc.constant('anniversary' as const),
+      every: fc.oneof(
+        fc.constant({ years: 1 }),
+        fc.integer({ min: 1, max: 90 }).map((days) => ({ days })),
+      ),
+      from: fc.constantFrom('enrolment' as const, 'tierChange' as const),
+    }),
   ),
   upgrade: fc.constantFrom('immediate' as const, 'nextPeriod' as const),
   downgrade: fc.constantFrom(

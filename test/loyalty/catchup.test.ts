@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialSnapshot, replayOrThrow, transition } from '../../src/index.js';
-import { periodOf } from '../../src/loyalty/calendar.js';
 import { advance, catchUp, type Rules, settleAt } from '../../src/loyalty/commands.js';
 import { settleLots } from '../../src/loyalty/ledger.js';
+import { rulesOf } from '../../src/loyalty/rules.js';
 import { review } from '../../src/loyalty/tiers.js';
 import type { MembershipContext } from '../../src/loyalty/types.js';
 import { anyOps, anyPolicy, walk } from './arbitraries.js';
@@ -17,10 +17,21 @@ function reviewEveryPeriod(rules: Rules, ctx: MembershipContext, now: number) {
   let reviews = 0;
   while (next.period && next.period.end <= now) {
     const end = next.period.end;
+    const before = settleAt(rules, next, end, end - 1);
+    const w = rules.policy.window;
+    if (
+      w.kind === 'anniversary' &&
+      w.from === 'tierChange' &&
+      before.lastChange !== next.lastChange
+    ) {
+      // A grace end changed the tier inside the period: a new period starts there, unreviewed.
+      next = { ...before, period: rules.time.periodAt(before, before.lastChange?.at ?? end) };
+      continue;
+    }
     // The tier is reviewed before the lots due exactly at `end` expire.
-    next = review(rules.ladder, rules.policy, settleAt(rules, next, end, end - 1), end);
+    next = review(rules, before, end);
     next = settleLots(next, end);
-    next = { ...next, period: periodOf(rules.policy, end) };
+    next = { ...next, period: rules.time.periodAt(next, end) };
     reviews++;
   }
   return { ctx: next, reviews };
@@ -38,7 +49,7 @@ describe('catching up on missed reviews', () => {
           const { program, states } = walk(policy, ops);
           const s = states[pick % states.length];
           if (!s || s.state === 'closed') return;
-          const rules: Rules = { ladder: program.ladder, policy: program.policy };
+          const rules: Rules = rulesOf(program);
           const now = (s.context.lastAt ?? T0) + gap;
           const fast = catchUp(rules, s.context, now);
           const slow = reviewEveryPeriod(rules, s.context, now);
@@ -56,7 +67,7 @@ describe('catching up on missed reviews', () => {
       { kind: 'rolling' as const, months: 12 },
     ]) {
       const p = programWith({ window, downgrade: 'oneStep', graceDays: 30 });
-      const rules: Rules = { ladder: p.ladder, policy: p.policy };
+      const rules: Rules = rulesOf(p);
       const m = replayOrThrow(p.machine, [
         { type: 'ENROLL', key: 'e', at: T0 },
         { type: 'PURCHASE', key: 'p', at: T0, order: 'A', amount: 200_000 }, // gold
@@ -66,7 +77,7 @@ describe('catching up on missed reviews', () => {
       const { ctx, reviews } = catchUp(rules, m.context, now);
       // Window, two downgrades with their grace periods, the floor's end: a handful of reviews.
       expect(reviews).toBeLessThanOrEqual(40);
-      expect(ctx.period).toEqual(periodOf(p.policy, now));
+      expect(ctx.period).toEqual(rules.time.periodAt(ctx, now));
       expect(ctx.tier).toBe('member');
     }
   });
@@ -84,7 +95,7 @@ describe('catching up on missed reviews', () => {
       const r = transition(p.machine, start, { type: 'VISIT', key: 'v', at: 8.6e15 });
       if (!r.ok) return expect.fail(r.error.message);
       const c = r.snapshot.context;
-      expect(c.period).toEqual(periodOf(p.policy, 8.6e15));
+      expect(c.period).toEqual(rulesOf(p).time.periodAt(c, 8.6e15));
       expect([c.tier, c.balance, c.lots, c.totals.expired]).toEqual(['member', 0, [], 2_000]);
       // The last tier change happened long ago, at the review that took the member to the bottom.
       expect(c.lastChange?.to).toBe('member');
@@ -94,7 +105,7 @@ describe('catching up on missed reviews', () => {
 
   it('advance settles what is due at `now` after the reviews', () => {
     const p = programWith({ pendingDays: 7 });
-    const rules: Rules = { ladder: p.ladder, policy: p.policy };
+    const rules: Rules = rulesOf(p);
     const m = replayOrThrow(p.machine, [
       { type: 'ENROLL', key: 'e', at: T0 },
       { type: 'PURCHASE', key: 'p', at: T0, order: 'A', amount: 1_000 },

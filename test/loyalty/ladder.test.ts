@@ -98,6 +98,7 @@ describe('defineLoyaltyProgram', () => {
     const program = defineLoyaltyProgram({ ladder });
     expect(program.policy).toEqual({
       window: { kind: 'calendarYear' },
+      timeZone: 'UTC',
       upgrade: 'immediate',
       downgrade: 'periodEnd',
       graceDays: 0,

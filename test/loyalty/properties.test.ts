@@ -230,7 +230,7 @@ function oracleTiers(program: LoyaltyProgram, accepted: MembershipEvent[]): stri
   const windowOf = (t: number) => {
     const m = month(t);
     if (policy.window.kind === 'calendarYear') return [m - (m % 12), m - (m % 12) + 11];
-    return [m - policy.window.months + 1, m];
+    return [m - (policy.window.kind === 'rolling' ? policy.window.months : 1) + 1, m];
   };
   const periodEnd = (t: number) => {
     const d = new Date(t);
