@@ -10,6 +10,7 @@ const sections: [file: string, title: string][] = [
   ['frameworks', 'Service frameworks and conformance'],
   ['frameworks-policies', 'Service frameworks: a returns policy with data guards'],
   ['complaints', 'Complaint handling and escalation'],
+  ['time', 'Working time: a working-day deadline and a wake-up'],
   ['loyalty', 'Loyalty tiers and points'],
   ['metrics', 'Service metrics'],
 ];
