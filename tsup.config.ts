@@ -20,7 +20,12 @@ const shared: Options = {
   tsconfig: 'tsconfig.src.json',
   platform: 'neutral',
   target: 'es2022',
+  // Maps point stack traces at src/ lines without embedding the sources (which would more than
+  // double the unpacked package); the sources are in the repository.
   sourcemap: true,
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
   // `npm run build` empties dist first; the two builds below run in parallel.
   clean: false,
   // Peer dependencies stay external.

@@ -29,64 +29,99 @@ import {
 
 const latestEpochMs = 4102444800000; // 2100-01-01T00:00:00Z
 
-function arbitraryOf(node: SchemaNode): fc.Arbitrary<unknown> {
+function arbitraryOf(node: SchemaNode, path: readonly string[]): fc.Arbitrary<unknown> {
   switch (node.kind) {
     case 'string':
       return stringArbitrary(node);
     case 'number':
-      return numberArbitrary(node);
+      return numberArbitrary(node, path);
     case 'boolean':
       return fc.boolean();
     case 'literal':
       return fc.constantFrom(...node.values);
     case 'optional':
     case 'default':
-      return fc.option(arbitraryOf(node.inner), { nil: undefined });
+      return fc.option(arbitraryOf(node.inner, path), { nil: undefined });
     case 'nullable':
-      return fc.option(arbitraryOf(node.inner), { nil: null });
+      return fc.option(arbitraryOf(node.inner, path), { nil: null });
     case 'array':
-      return fc.array(arbitraryOf(node.element), {
+      return fc.array(arbitraryOf(node.element, [...path, '[]']), {
         minLength: node.min,
         maxLength: Math.min(node.max ?? node.min + 5, node.min + 5),
       });
     case 'tuple':
-      return fc.tuple(...node.items.map(arbitraryOf));
+      return fc.tuple(...node.items.map((item, i) => arbitraryOf(item, [...path, String(i)])));
     case 'object': {
-      const model = Object.fromEntries(node.shape.map(([key, child]) => [key, arbitraryOf(child)]));
+      const model = Object.fromEntries(
+        node.shape.map(([key, child]) => [key, arbitraryOf(child, [...path, key])]),
+      );
       const requiredKeys = node.shape.filter(
         ([, child]) => child.kind !== 'optional' && child.kind !== 'default',
       );
       return fc.record(model, { requiredKeys: requiredKeys.map(([key]) => key) });
     }
     case 'record':
-      return fc.dictionary(arbitraryOf(node.key) as fc.Arbitrary<string>, arbitraryOf(node.value), {
-        maxKeys: 5,
-      });
+      return fc.dictionary(
+        arbitraryOf(node.key, path) as fc.Arbitrary<string>,
+        arbitraryOf(node.value, [...path, '*']),
+        { maxKeys: 5 },
+      );
     case 'union':
-      return fc.oneof(...node.options.map(arbitraryOf));
+      return fc.oneof(...node.options.map((option) => arbitraryOf(option, path)));
     case 'unknown':
       return fc.jsonValue({ maxDepth: 2 });
     case 'never':
       // Only reached where leaving the value out is allowed (an optional never).
       return fc.constant(undefined);
     case 'refined': {
-      // Values a refinement keeps are rare among random ones: mix in the derived samples.
-      const known = refinedSamples(node);
-      const random = arbitraryOf(node.inner).filter((value) => accepts(node.schema, value));
-      return known.length === 0
-        ? random
-        : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, random);
+      // Values a refinement keeps can be rare among random ones (a currency code among random
+      // strings): mix in values known to pass, and replace a random value that fails by one of
+      // them, so generation never waits for a lucky draw.
+      const random = arbitraryOf(node.inner, path);
+      const known = passing(node.schema, random, path);
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...known) },
+        { weight: 2, arbitrary: keepValid(random, node.schema, known) },
+      );
     }
   }
 }
 
-/** The derived samples of a refined node (empty when none can be derived). */
-function refinedSamples(node: SchemaNode): unknown[] {
+/** How many random values are tried, once, when no derived sample passes a schema. */
+const searchRuns = 200;
+
+/**
+ * Values `schema` accepts, found before any property runs: the derived samples, else the passing
+ * ones among {@link searchRuns} values of `random` drawn with a fixed seed.
+ *
+ * @throws {@link UnsupportedSchemaError} when none is found: a refinement that rare values pass
+ *   needs samples.
+ */
+function passing(schema: Schema, random: fc.Arbitrary<unknown>, path: readonly string[]) {
   try {
-    return samplePayloads((node as Extract<SchemaNode, { kind: 'refined' }>).schema);
-  } catch {
-    return [];
+    return samplePayloads(schema);
+  } catch (error) {
+    if (!(error instanceof UnsupportedSchemaError)) throw error;
   }
+  const found = fc
+    .sample(random, { numRuns: searchRuns, seed: 17 })
+    .filter((value) => accepts(schema, value));
+  if (found.length === 0) throw new UnsupportedSchemaError('refinement', path);
+  return found;
+}
+
+/**
+ * `arbitrary`, with each value `schema` rejects replaced by one of `known` (all accepted): valid
+ * by construction, with no filter that could retry forever.
+ */
+function keepValid(
+  arbitrary: fc.Arbitrary<unknown>,
+  schema: Schema,
+  known: readonly unknown[],
+): fc.Arbitrary<unknown> {
+  return fc
+    .tuple(arbitrary, fc.nat())
+    .map(([value, pick]) => (accepts(schema, value) ? value : known[pick % known.length]));
 }
 
 function stringArbitrary(node: Extract<SchemaNode, { kind: 'string' }>): fc.Arbitrary<string> {
@@ -116,15 +151,20 @@ function stringArbitrary(node: Extract<SchemaNode, { kind: 'string' }>): fc.Arbi
   }
 }
 
-function numberArbitrary(node: Extract<SchemaNode, { kind: 'number' }>): fc.Arbitrary<number> {
+function numberArbitrary(
+  node: Extract<SchemaNode, { kind: 'number' }>,
+  path: readonly string[],
+): fc.Arbitrary<number> {
   const { min, max, multipleOf } = node;
   if (multipleOf !== undefined) {
-    const low = Math.ceil((min ?? -1e6) / multipleOf);
-    const high = Math.floor((max ?? 1e6) / multipleOf);
-    return fc
-      .integer({ min: low, max: Math.max(low, high) })
-      .map((k) => k * multipleOf)
-      .filter((v) => numberFits(node, v));
+    // The multiples within the bounds, by construction.
+    let low = Math.ceil((min ?? -1e6) / multipleOf);
+    let high = Math.floor((max ?? 1e6) / multipleOf);
+    if (!numberFits(node, low * multipleOf)) low++;
+    if (!numberFits(node, high * multipleOf)) high--;
+    if (high < low || !numberFits(node, low * multipleOf))
+      throw new UnsupportedSchemaError('number with these bounds', path);
+    return fc.integer({ min: low, max: high }).map((k) => k * multipleOf);
   }
   if (node.int) {
     const low =
@@ -152,7 +192,8 @@ function numberArbitrary(node: Extract<SchemaNode, { kind: 'number' }>): fc.Arbi
 /**
  * An arbitrary of values that a zod schema accepts, derived from the schema (strings within their
  * lengths and formats, numbers within bounds, every enum member, optional keys present or not).
- * Values a refinement would reject are filtered out.
+ * Valid by construction: a value a refinement rejects is replaced by one known to pass (a derived
+ * sample), so generation never waits for a lucky draw and never hangs.
  *
  * @example
  * ```ts
@@ -166,13 +207,15 @@ function numberArbitrary(node: Extract<SchemaNode, { kind: 'number' }>): fc.Arbi
  *
  * @param schema - A zod 4 schema.
  * @returns An arbitrary of the schema's input type.
- * @throws `UnsupportedSchemaError` (from `servicecraft/testing`) for schema types outside the supported set.
+ * @throws `UnsupportedSchemaError` (from `servicecraft/testing`) for schema types outside the
+ *   supported set, and for a refinement that neither a derived sample nor 200 random values pass.
  * @category Testing
  */
 export function arbitraryPayload<T extends Schema>(schema: T): fc.Arbitrary<z.input<T>> {
   const node = readSchema(schema);
   if (acceptsNothing(node)) throw new UnsupportedSchemaError('never', []);
-  return arbitraryOf(node).filter((value) => accepts(schema, value)) as fc.Arbitrary<z.input<T>>;
+  const random = arbitraryOf(node, []);
+  return keepValid(random, schema, passing(schema, random, [])) as fc.Arbitrary<z.input<T>>;
 }
 
 /**
@@ -181,8 +224,13 @@ export function arbitraryPayload<T extends Schema>(schema: T): fc.Arbitrary<z.in
  * @category Testing
  */
 export interface ArbitraryOptions<M extends AnyMachine> {
-  /** Payloads to pick from per event type, instead of deriving them from the schemas. */
-  readonly samples?: PayloadSamples<EventFrom<M>>;
+  /**
+   * Payloads to pick from per event type, instead of deriving them from the schemas: a list, or a
+   * function of the snapshot (see `PayloadSamples` in `servicecraft/testing`). Valid sequences call
+   * a function with the snapshot of each step; `arbitraryEvent` and `arbitrarySequence`, which
+   * follow no snapshot, call it once with the start snapshot.
+   */
+  readonly samples?: PayloadSamples<EventFrom<M>, SnapshotFrom<M>>;
   /** The most events in a sequence (default 20). */
   readonly maxLength?: number;
   /** The initial context input (valid sequences are checked from the initial snapshot). */
@@ -191,14 +239,27 @@ export interface ArbitraryOptions<M extends AnyMachine> {
   readonly from?: SnapshotFrom<M>;
 }
 
+type Given = Readonly<
+  Record<string, readonly object[] | ((snapshot: never) => readonly object[]) | undefined>
+>;
+
+/** The samples given for a type: a list, a function's list at `snapshot`, or none. */
+function givenFor(
+  samples: unknown,
+  type: string,
+  snapshot: () => unknown,
+): readonly object[] | undefined {
+  const given = (samples as Given | undefined)?.[type];
+  return typeof given === 'function' ? given(snapshot() as never) : given;
+}
+
 function payloadsFor<M extends AnyMachine>(
   machine: M,
   type: string,
-  samples: PayloadSamples<EventFrom<M>> | undefined,
+  samples: ArbitraryOptions<M>['samples'],
+  snapshot: () => SnapshotFrom<M>,
 ): fc.Arbitrary<object> {
-  const given = (samples as Readonly<Record<string, readonly object[] | undefined>> | undefined)?.[
-    type
-  ];
+  const given = givenFor(samples, type, snapshot);
   if (given !== undefined && given.length > 0) return fc.constantFrom(...given);
   const schema = machine.definition.events[type];
   return schema === null || schema === undefined
@@ -213,14 +274,25 @@ function payloadsFor<M extends AnyMachine>(
 function sendable<M extends AnyMachine>(
   machine: M,
   type: string,
-  samples: PayloadSamples<EventFrom<M>> | undefined,
+  samples: ArbitraryOptions<M>['samples'],
+  snapshot: () => SnapshotFrom<M>,
 ): boolean {
-  const given = (samples as Readonly<Record<string, readonly object[] | undefined>> | undefined)?.[
-    type
-  ];
+  const given = givenFor(samples, type, snapshot);
   if (given !== undefined) return given.length > 0;
   const schema = machine.definition.events[type];
   return schema === null || schema === undefined || !acceptsNothing(readSchema(schema));
+}
+
+/** The start snapshot, made once and only when a sample function asks for it. */
+function startOf<M extends AnyMachine>(
+  machine: M,
+  options: Pick<ArbitraryOptions<M>, 'from' | 'input'>,
+): () => SnapshotFrom<M> {
+  let start: SnapshotFrom<M> | undefined;
+  return () => {
+    start ??= options.from ?? (initialSnapshot(machine, options.input) as SnapshotFrom<M>);
+    return start;
+  };
 }
 
 /**
@@ -251,12 +323,13 @@ export function arbitraryEvent<M extends AnyMachine>(
 ): fc.Arbitrary<EventFrom<M>> {
   checkMachine('arbitraryEvent', machine);
   checkOptions('arbitraryEvent', arbitraryOptions, options);
+  const start = startOf(machine, {});
   const types = (machine.events as readonly string[]).filter((type) =>
-    sendable(machine, type, options.samples),
+    sendable(machine, type, options.samples, start),
   );
   return fc.oneof(
     ...types.map((type) =>
-      payloadsFor(machine, type, options.samples).map((payload) => ({ ...payload, type })),
+      payloadsFor(machine, type, options.samples, start).map((payload) => ({ ...payload, type })),
     ),
   ) as fc.Arbitrary<EventFrom<M>>;
 }
@@ -293,13 +366,20 @@ export function arbitraryValidSequence<M extends AnyMachine>(
   checkMachine('arbitraryValidSequence', machine);
   checkOptions('arbitraryValidSequence', arbitraryOptions, options);
   const graph = edgesByState(machine);
-  const used = [...new Set([...graph.values()].flatMap((byEvent) => [...byEvent.keys()]))].filter(
-    (type) => sendable(machine, type, options.samples),
-  );
-  const payloads = Object.fromEntries(
-    used.map((type) => [type, payloadsFor(machine, type, options.samples)]),
-  );
+  const given = (options.samples ?? {}) as Given;
+  const computed = (type: string) => typeof given[type] === 'function';
   const start = options.from ?? (initialSnapshot(machine, options.input) as SnapshotFrom<M>);
+  const used = [...new Set([...graph.values()].flatMap((byEvent) => [...byEvent.keys()]))].filter(
+    (type) => computed(type) || sendable(machine, type, options.samples, () => start),
+  );
+  // A type whose samples are a function gets an index here; its payloads are asked for at the
+  // snapshot each step is sent to.
+  const payloads = Object.fromEntries(
+    used.map((type) => [
+      type,
+      computed(type) ? fc.nat() : payloadsFor(machine, type, options.samples, () => start),
+    ]),
+  );
   const step = fc.record({ pick: fc.nat(), payloads: fc.record(payloads) });
   return fc.array(step, { maxLength: options.maxLength ?? 20 }).map((choices) => {
     const events: EventFrom<M>[] = [];
@@ -308,7 +388,13 @@ export function arbitraryValidSequence<M extends AnyMachine>(
       const accepted: { event: EventFrom<M>; next: SnapshotFrom<M> }[] = [];
       for (const type of graph.get(snapshot.state)?.keys() ?? []) {
         if (!(type in payloads)) continue;
-        const event = { ...(choice.payloads[type] as object), type } as EventFrom<M>;
+        let payload = choice.payloads[type] as object | undefined;
+        if (computed(type)) {
+          const list = givenFor(given, type, () => snapshot) ?? [];
+          payload = list[(payload as unknown as number) % Math.max(1, list.length)];
+        }
+        if (payload === undefined) continue;
+        const event = { ...payload, type } as EventFrom<M>;
         const result = transition(machine, snapshot, event);
         if (result.ok) accepted.push({ event, next: result.snapshot as SnapshotFrom<M> });
       }

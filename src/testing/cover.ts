@@ -102,6 +102,7 @@ export function transitionCover<M extends AnyMachine>(
     const position = () => ({
       depth: events.length,
       clock,
+      snapshot,
       earlier: (type: string) => {
         for (let i = events.length - 1; i >= 0; i--) {
           if ((events[i] as EventFrom<M>).type === type) return events[i];

@@ -18,6 +18,7 @@ import {
   transition,
 } from '../core/index.js';
 import { eventCandidates, type PayloadSamples, timeOf } from './samples.js';
+import { readSchema, type SchemaNode, UnsupportedSchemaError } from './schema.js';
 
 /** @internal A snapshot reached by the exploration, linked to how it was reached. */
 export interface Visit<M extends AnyMachine> {
@@ -36,15 +37,21 @@ export interface Visit<M extends AnyMachine> {
  * @category Testing
  */
 export interface PathOptions<M extends AnyMachine> {
-  /** Payloads to try per event type, instead of deriving them from the zod schemas. */
-  readonly samples?: PayloadSamples<EventFrom<M>>;
+  /**
+   * Payloads to try per event type, instead of deriving them from the zod schemas: a list, or a
+   * function of the current snapshot (see {@link PayloadSamples}).
+   */
+  readonly samples?: PayloadSamples<EventFrom<M>, SnapshotFrom<M>>;
   /** The initial context input (see `initialSnapshot`). */
   readonly input?: unknown;
   /** The snapshot paths start from, instead of the initial one. */
   readonly from?: SnapshotFrom<M>;
   /**
-   * How many distinct contexts each state is explored from (default 16). More contexts find
-   * transitions behind context-dependent guards; the bound keeps the search finite.
+   * How many distinct contexts each state is explored from (default 16), besides those that bring
+   * something new to that state: an event type not yet on any path explored from it, or a context
+   * value of a new kind (a branch taken, a list no longer empty, a count above zero), up to three
+   * times this number in all. More contexts find transitions behind context-dependent guards; the
+   * bound keeps the search finite.
    */
   readonly contextsPerState?: number;
 }
@@ -141,6 +148,91 @@ export function impossibleEdges(
   return out;
 }
 
+/**
+ * @internal The words a machine's context may hold that steer its rules: its state names, event
+ * types and the string literals (enum members) of its payload schemas. Other strings in a
+ * context (names, notes, ids) are free text to the search.
+ */
+export function vocabularyOf(machine: AnyMachine): ReadonlySet<string> {
+  const out = new Set<string>([...(machine.states as string[]), ...(machine.events as string[])]);
+  const childrenOf = (node: SchemaNode): readonly SchemaNode[] => {
+    switch (node.kind) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'refined':
+        return [node.inner];
+      case 'array':
+        return [node.element];
+      case 'tuple':
+        return node.items;
+      case 'object':
+        return node.shape.map(([, child]) => child);
+      case 'record':
+        return [node.value];
+      case 'union':
+        return node.options;
+      default:
+        return [];
+    }
+  };
+  const walk = (node: SchemaNode): void => {
+    if (node.kind === 'literal')
+      for (const value of node.values) if (typeof value === 'string') out.add(value);
+    for (const child of childrenOf(node)) walk(child);
+  };
+  for (const schema of Object.values(machine.definition.events)) {
+    if (schema === null || schema === undefined) continue;
+    try {
+      walk(readSchema(schema));
+    } catch (error) {
+      if (!(error instanceof UnsupportedSchemaError)) throw error;
+    }
+  }
+  return out;
+}
+
+/**
+ * @internal What a visit has seen, as a finite set of features: each event type on the path to
+ * it, and the kind of each value in its context (numbers by sign, lists by being empty, one or
+ * more, strings as written when they are in the machine's vocabulary, as text otherwise). A
+ * visit with a feature the visits expanded from its state did not have is expanded beyond the
+ * `contextsPerState` budget: it may pass a guard they could not (a sale closed, a command to
+ * retry, an order held). Finite, so the search still ends.
+ */
+export function featuresOf<M extends AnyMachine>(
+  visit: Visit<M>,
+  vocabulary: ReadonlySet<string>,
+): string[] {
+  const out = new Set<string>();
+  for (let v: Visit<M> | undefined = visit; v?.event !== undefined; v = v.parent) {
+    out.add(`sent ${(v.event as { type: string }).type}`);
+  }
+  const walk = (path: string, value: unknown, depth: number): void => {
+    if (value === null || value === undefined) out.add(`${path}=${String(value)}`);
+    else if (typeof value === 'number')
+      out.add(`${path}=${value > 0 ? '+' : value < 0 ? '-' : '0'}`);
+    else if (typeof value === 'string')
+      out.add(`${path}=${vocabulary.has(value) ? `'${value}'` : value === '' ? "''" : 'text'}`);
+    else if (typeof value !== 'object') out.add(`${path}=${String(value)}`);
+    else if (depth > 4) out.add(`${path}=…`);
+    else if (Array.isArray(value)) {
+      out.add(`${path}#${Math.min(value.length, 2)}`);
+      for (const item of value) walk(`${path}[]`, item, depth + 1);
+    } else {
+      for (const [key, child] of Object.entries(value)) walk(`${path}.${key}`, child, depth + 1);
+    }
+  };
+  walk('', visit.snapshot.context, 0);
+  return [...out];
+}
+
+/**
+ * How many times `contextsPerState` a state may be expanded in all, counting the contexts that
+ * bring something new (a context can hold unboundedly many keys, so novelty alone is not a bound).
+ */
+const novelFactor = 3;
+
 /** @internal Breadth-first search over snapshots; stops once every state and edge is witnessed. */
 export function explore<M extends AnyMachine>(
   machine: M,
@@ -161,6 +253,8 @@ export function explore<M extends AnyMachine>(
   const failures = new Map<string, string>();
   const seen = new Set<string>([JSON.stringify([root.snapshot.state, root.snapshot.context])]);
   const expanded = new Map<string, number>();
+  const novelty = new Map<string, Set<string>>();
+  const vocabulary = vocabularyOf(machine);
   const queue: Visit<M>[] = [root];
   const done = () => witness.size >= wanted.size && firstVisit.size === machine.states.length;
 
@@ -168,12 +262,24 @@ export function explore<M extends AnyMachine>(
     const visit = queue[head] as Visit<M>;
     const state: string = visit.snapshot.state;
     const count = expanded.get(state) ?? 0;
-    if (count >= perState) continue;
+    const known = novelty.get(state) ?? new Set<string>();
+    novelty.set(state, known);
+    const features = featuresOf(visit, vocabulary);
+    const novel = features.filter((feature) => !known.has(feature));
+    if (count >= perState && (novel.length === 0 || count >= perState * novelFactor)) continue;
+    for (const feature of novel) known.add(feature);
     expanded.set(state, count + 1);
     for (const [type, edges] of graph.get(state) ?? []) {
       const missing = edges.filter((e) => !witness.has(edgeKey(e.from, e.event, e.to)));
-      const position = { depth: visit.depth, clock: visit.clock, earlier: earlierOn(visit) };
-      for (const event of candidates(type, position)) {
+      const position = {
+        depth: visit.depth,
+        clock: visit.clock,
+        earlier: earlierOn(visit),
+        snapshot: visit.snapshot,
+      };
+      // Every payload where an edge of this event is still to be taken; where all are, a few
+      // to carry the context on (the search is mostly spent on those).
+      for (const event of candidates(type, position, missing.length === 0)) {
         const result = transition(machine, visit.snapshot, event);
         if (!result.ok) {
           for (const e of missing)

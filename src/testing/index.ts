@@ -35,5 +35,10 @@ export {
   simplePaths,
   type TestPath,
 } from './paths.js';
-export { type PayloadSamples, samplePayloads } from './samples.js';
+export {
+  type PayloadSamples,
+  type SampleFunction,
+  type SnapshotLike,
+  samplePayloads,
+} from './samples.js';
 export { UnsupportedSchemaError } from './schema.js';

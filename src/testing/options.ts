@@ -12,7 +12,13 @@ import { UsageError } from '../core/index.js';
 
 const count = z.number().int().nonnegative();
 const positive = z.number().int().positive();
-const samples = z.record(z.string(), z.array(z.looseObject({})).optional());
+const sampleFunction = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {
+  message: 'expected a list of payloads or a function of the snapshot that returns one',
+});
+const samples = z.record(
+  z.string(),
+  z.union([z.array(z.looseObject({})), sampleFunction]).optional(),
+);
 
 /** @internal Where event-based checks start (`from`, `input` are checked by the engine). */
 export const startOptions = z.looseObject({

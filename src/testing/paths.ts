@@ -279,13 +279,21 @@ export function simplePaths<M extends AnyMachine>(
   const walk = (visit: Visit<M>): void => {
     if (visit.depth >= maxLength) return;
     const state: string = visit.snapshot.state;
-    for (const [type] of graph.get(state) ?? []) {
+    for (const [type, edges] of graph.get(state) ?? []) {
       // One branch per target state: payloads that differ only in fields the route does not
-      // depend on (an optional note, a channel) would repeat the same path many times.
+      // depend on (an optional note, a channel) would repeat the same path many times. Once
+      // every target of the event is found, other payloads cannot add a branch.
       const targets = new Set<string>();
-      const position = { depth: visit.depth, clock: visit.clock, earlier: earlierOn(visit) };
+      const possible = new Set(edges.map((e) => e.to)).size;
+      const position = {
+        depth: visit.depth,
+        clock: visit.clock,
+        earlier: earlierOn(visit),
+        snapshot: visit.snapshot,
+      };
       for (const event of candidates(type, position)) {
         if (truncated) return;
+        if (targets.size >= possible) break;
         const result = transition(machine, visit.snapshot, event);
         if (!result.ok) {
           failures.set(edgeKey(state, type, '*'), result.error.message);

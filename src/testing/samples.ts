@@ -17,9 +17,12 @@ import {
 
 /** How many variants one node may contribute; keeps the combinations of an object small. */
 const perLeaf = 4;
-const perNode = 32;
+/** The most values one node (an object, a union) contributes. */
+const perNode = 48;
 /** How many values of one field take part in pairwise combinations; the rest appear once each. */
 const perPair = 4;
+/** How many values of one field appear once each, on the base combination. */
+const perOnce = 12;
 
 const formatSamples: Record<string, string> = {
   email: 'someone@example.com',
@@ -74,6 +77,9 @@ const refinementGuesses = [
   '2024-01-01T00:00:00Z',
   '2024-01-01',
 ];
+
+/** Idempotency keys by name: `key`, or a name ending in `Key`. */
+const isKeyField = (name: string) => name === 'key' || /Key$/.test(name);
 
 const keyOf = (value: unknown) => String(JSON.stringify(value));
 const unique = <T>(values: readonly T[], cap: number): T[] => {
@@ -160,19 +166,32 @@ function valuesOf(node: SchemaNode, path: readonly string[]): unknown[] {
     }
     case 'tuple':
       return combine(
-        node.items.map((item, i) => [String(i), valuesOf(item, [...path, String(i)])] as const),
+        node.items.map(
+          (item, i) => [String(i), valuesOf(item, [...path, String(i)]), pairWidth(item)] as const,
+        ),
       ).map((record) => node.items.map((_, i) => record[String(i)]));
     case 'object':
       return combine(
-        node.shape.map(([key, child]) => [key, valuesOf(child, [...path, key])] as const),
+        node.shape.map(([key, child]) => {
+          const values = valuesOf(child, [...path, key]);
+          // The event's time and its idempotency keys are fitted to each path (see
+          // eventCandidates), so variants of them would only repeat the same event.
+          const fixed = path.length === 0 && (key === 'at' || isKeyField(key));
+          return [key, fixed ? values.slice(0, 1) : values, fixed ? 1 : pairWidth(child)] as const;
+        }),
       );
     case 'record':
       return [{}];
-    case 'union':
-      return unique(
-        node.options.flatMap((option) => valuesOf(option, path)),
-        perNode,
-      );
+    case 'union': {
+      // Round robin over the options: every option's base value comes before any option's
+      // variants, so a cap never hides a whole branch (a closure kind, a trigger kind).
+      const lists = node.options.map((option) => valuesOf(option, path));
+      const longest = Math.max(0, ...lists.map((list) => list.length));
+      const mixed: unknown[] = [];
+      for (let i = 0; i < longest; i++)
+        for (const list of lists) if (i < list.length) mixed.push(list[i]);
+      return unique(mixed, perNode);
+    }
     case 'unknown':
       return [null];
   }
@@ -183,6 +202,14 @@ function leafKind(node: SchemaNode): SchemaNode['kind'] {
   return node.kind === 'optional' || node.kind === 'nullable' || node.kind === 'default'
     ? leafKind(node.inner)
     : node.kind;
+}
+
+/** Whether a node is a string under its wrappers and refinements. */
+function textLeaf(node: SchemaNode): boolean {
+  if (node.kind === 'string') return true;
+  if (node.kind === 'optional' || node.kind === 'nullable' || node.kind === 'default')
+    return textLeaf(node.inner);
+  return node.kind === 'refined' && textLeaf(node.inner);
 }
 
 function numbersFor(
@@ -204,7 +231,9 @@ function numbersFor(
       Math.round(((min as number) + (max as number)) / 2),
     );
   if (near(min)) raw.push((min as number) + 0.5);
-  raw.push(0, 1, 10, 100, 1000);
+  // A large value too when nothing caps it near: amounts over a limit, counts over a threshold.
+  if (!near(max)) raw.push(0, 1, 1_000_000, 10, 100, 1000);
+  else raw.push(0, 1, 10, 100, 1000);
   if (min !== undefined) raw.push(min, Math.floor(min) + 1);
   if (max !== undefined) raw.push(max, Math.ceil(max) - 1);
   if (multipleOf !== undefined) {
@@ -223,13 +252,27 @@ function numbersFor(
 }
 
 /**
- * Combinations of the children's values: the base combination first, then enough rows that every
- * pair of values of two different children appears together at least once (pairwise, built
- * greedily, so a rule that needs two fields changed is reached), then any value left out of the
- * pairing once each. `undefined` keys are left out. A child with no value makes no combination.
+ * How many values of a field take part in pairwise combinations: text (refined or not) takes two,
+ * so a rule that compares two names (an approver who is not the proposer) meets equal and
+ * different ones with every value of the other fields, plus absent when it can be left out; its
+ * other values appear once each, as text rarely steers a rule. Every other field (booleans,
+ * enums, numbers, unions, nested objects) takes up to {@link perPair}.
+ */
+function pairWidth(node: SchemaNode): number {
+  if (!textLeaf(node)) return perPair;
+  return node.kind === 'optional' || node.kind === 'nullable' || node.kind === 'default' ? 3 : 2;
+}
+
+/**
+ * Combinations of the children's values: the base combination first, then each value of each
+ * child once (on the base combination; at most {@link perOnce} per child), then enough rows that
+ * every pair of values of two different children (within each child's pair width) appears together
+ * at least once (pairwise, built greedily, so a rule that needs two fields changed is reached). At
+ * most {@link perNode} rows. `undefined` keys are left out. A child with no value makes no
+ * combination.
  */
 function combine(
-  children: readonly (readonly [string, readonly unknown[]])[],
+  children: readonly (readonly [string, readonly unknown[], number])[],
 ): Record<string, unknown>[] {
   if (children.some(([, values]) => values.length === 0)) return [];
   const build = (row: readonly number[]) => {
@@ -240,20 +283,29 @@ function combine(
     });
     return out;
   };
-  const sizes = children.map(([, values]) => Math.min(values.length, perPair));
+  const sizes = children.map(([, values, width]) => Math.min(values.length, width));
   const pairKey = (i: number, a: number, j: number, b: number) => `${i}:${a}/${j}:${b}`;
   const missing = new Set<string>();
   for (let i = 0; i < sizes.length; i++)
     for (let j = i + 1; j < sizes.length; j++)
       for (let a = 0; a < (sizes[i] as number); a++)
         for (let b = 0; b < (sizes[j] as number); b++) missing.add(pairKey(i, a, j, b));
-  const cover = (row: readonly number[]) => {
+  const rows: number[][] = [];
+  const add = (row: number[]) => {
+    rows.push(row);
     for (let i = 0; i < row.length; i++)
       for (let j = i + 1; j < row.length; j++)
         missing.delete(pairKey(i, row[i] as number, j, row[j] as number));
   };
-  const rows: number[][] = [sizes.map(() => 0)];
-  cover(rows[0] as number[]);
+  add(sizes.map(() => 0));
+  // Every value once, on the base combination: one changed field reaches most branches.
+  children.forEach(([, values], i) => {
+    for (let v = 1; v < Math.min(values.length, perOnce); v++) {
+      const row = sizes.map(() => 0);
+      row[i] = v;
+      add(row);
+    }
+  });
   while (missing.size > 0 && rows.length < perNode) {
     // Seed the row with the first missing pair, then pick each other value greedily.
     const [seed] = missing;
@@ -281,27 +333,18 @@ function combine(
       }
       row[k] = best;
     }
-    rows.push(row);
-    cover(row);
+    add(row);
   }
-  // Every value at least once (a lone field has no pairs), on the base combination; values past
-  // the pairing budget come here too.
-  children.forEach(([, values], i) => {
-    for (let v = 0; v < values.length; v++) {
-      if (rows.some((row) => row[i] === v)) continue;
-      const row = sizes.map(() => 0);
-      row[i] = v;
-      rows.push(row);
-    }
-  });
   return unique(rows.map(build), perNode);
 }
 
 /**
- * Derives a few representative payloads from a zod schema: a base value first, then variants that
- * change one field at a time (both booleans, every enum member, boundaries of numbers and string
- * lengths, optional fields left out), every field once before any field twice. Every value
- * returned passes the schema.
+ * Derives a few representative payloads from a zod schema: a base value first, then each value of
+ * each field once (both booleans, every enum member, boundaries of numbers and a large number,
+ * every branch of a union, optional fields left out), then combinations in which every pair of
+ * values of two fields appears together (pairwise). Every value returned passes the schema. At the
+ * top level, `at` and idempotency keys (`key`, `…Key`) keep one value: path generation fits them
+ * to each step.
  *
  * @example
  * ```ts
@@ -309,8 +352,8 @@ function combine(
  * import { samplePayloads } from 'servicecraft/testing';
  *
  * samplePayloads(z.object({ score: z.number().int().min(0).max(10), urgent: z.boolean() }));
- * // [{ score: 0, urgent: true }, { score: 10, urgent: true }, { score: 0, urgent: false },
- * //  { score: 1, urgent: true }]
+ * // [{ score: 0, urgent: true }, { score: 10, urgent: true }, { score: 1, urgent: true },
+ * //  { score: 0, urgent: false }, { score: 10, urgent: false }, { score: 1, urgent: false }]
  * ```
  *
  * @param schema - A zod 4 schema.
@@ -331,19 +374,67 @@ export function samplePayloads(schema: Schema): unknown[] {
  * Example payloads per event type, keyed by the event's `type`; each payload is the event without
  * its `type`. Used instead of payloads derived from the schemas.
  *
+ * An entry is either a list of payloads, sent as written, or a function of the current snapshot
+ * that returns the payloads to try there ({@link SampleFunction}): a payload that must name
+ * something the context holds (an order id, a lot id, a tier) is read from the snapshot, and a
+ * fresh idempotency key can use `snapshot.revision`. Path generation calls the function at every
+ * step; the arbitraries of `servicecraft/fast-check` call it with the snapshot of each step of a
+ * valid sequence, and with the start snapshot where no sequence is built.
+ *
  * @example
  * ```ts
  * import type { PayloadSamples } from 'servicecraft/testing';
  *
- * type TicketEvent = { type: 'REPLY'; text: string } | { type: 'SOLVE' };
- * const samples: PayloadSamples<TicketEvent> = { REPLY: [{ text: 'hello' }, { text: 'thanks' }] };
+ * type TicketEvent = { type: 'REPLY'; text: string } | { type: 'CLOSE'; reply: number };
+ * type Ticket = { state: string; revision: number; context: { replies: number } };
+ * const samples: PayloadSamples<TicketEvent, Ticket> = {
+ *   REPLY: [{ text: 'hello' }, { text: 'thanks' }],
+ *   CLOSE: (snapshot) => [{ reply: snapshot.context.replies }],
+ * };
+ * ```
+ *
+ * @typeParam Ev - The machine's events.
+ * @typeParam Snap - The snapshot a sample function receives (the machine's snapshot type in
+ *   `PathOptions<M>` and `ArbitraryOptions<M>`).
+ * @category Testing
+ */
+export type PayloadSamples<Ev extends EventLike, Snap = SnapshotLike> = {
+  readonly [K in Ev['type']]?:
+    | readonly Omit<Extract<Ev, Readonly<Record<'type', K>>>, 'type'>[]
+    | SampleFunction<Omit<Extract<Ev, Readonly<Record<'type', K>>>, 'type'>, Snap>;
+};
+
+/**
+ * Payloads computed from the current snapshot (see {@link PayloadSamples}). Return an empty list
+ * where the event should not be tried. It must not change the snapshot.
+ *
+ * @example
+ * ```ts
+ * import type { SampleFunction } from 'servicecraft/testing';
+ *
+ * type Member = { revision: number; context: { orders: { id: string }[] } };
+ * // Refund each held order, with a key no earlier command used.
+ * const refunds: SampleFunction<{ key: string; order: string; amount: number }, Member> = (snapshot) =>
+ *   snapshot.context.orders.map((o) => ({ key: `refund-${snapshot.revision}`, order: o.id, amount: 100 }));
  * ```
  *
  * @category Testing
  */
-export type PayloadSamples<Ev extends EventLike> = {
-  readonly [K in Ev['type']]?: readonly Omit<Extract<Ev, Readonly<Record<'type', K>>>, 'type'>[];
-};
+export type SampleFunction<P, Snap = SnapshotLike> = (snapshot: Snap) => readonly P[];
+
+/**
+ * The parts of a snapshot a {@link SampleFunction} can count on when no machine type is known.
+ *
+ * @category Testing
+ */
+export interface SnapshotLike {
+  /** The current state. */
+  readonly state: string;
+  /** The current context. */
+  readonly context: unknown;
+  /** How many events the snapshot has accepted. */
+  readonly revision: number;
+}
 
 /**
  * @internal Where in a path an event is sent: how many events came before it (`depth`) and the
@@ -354,13 +445,16 @@ export interface PathPosition {
   readonly clock: number | undefined;
   /** The latest event of a type sent earlier on the path, if any (tried again as a retry). */
   readonly earlier?: (type: string) => object | undefined;
+  /** The snapshot the event is sent to (sample functions and context references read it). */
+  readonly snapshot?: SnapshotLike;
 }
 
 const minute = 60_000;
 const day = 86_400_000;
 /** Extra time steps tried with the base payload: a day, a month, a year (deadlines, periods). */
 const laterSteps = [day, 32 * day, 366 * day];
-const isKeyField = (name: string) => name === 'key' || /Key$/.test(name);
+/** How many values one field takes from the context (the latest ones). */
+const perReference = 3;
 
 /** @internal The `at` of an event, when it has a numeric one. */
 export const timeOf = (event: unknown): number | undefined => {
@@ -368,33 +462,41 @@ export const timeOf = (event: unknown): number | undefined => {
   return typeof at === 'number' && Number.isFinite(at) ? at : undefined;
 };
 
+type Given = Readonly<Record<string, readonly object[] | SampleFunction<object> | undefined>>;
+
 /**
  * @internal Builds, per event type, the events to try: the user's samples when given (sent as
- * written), payloads derived from the schema otherwise. Derivation is lazy so an unsupported
- * schema only matters for events that are actually tried, and an event whose schema accepts no
- * value (a `z.never()` field) has no candidates at all. Derived payloads are fitted to their
- * place in a path: idempotency keys (`key`, `...Key`) are made unique per step, and `at` moves
- * forward from the path's latest `at` (a minute, and with the base payload also a day, a month
- * and a year), so commands are neither retries nor out of order.
+ * written; a sample function is called with the position's snapshot), payloads derived from the
+ * schema otherwise. Derivation is lazy so an unsupported schema only matters for events that are
+ * actually tried, and an event whose schema accepts no value (a `z.never()` field) has no
+ * candidates at all. Derived payloads are fitted to their place in a path: idempotency keys
+ * (`key`, `...Key`) are made unique per step, `at` moves forward from the path's latest `at` (a
+ * minute, and with the base payload also a day, a month and a year), and a field that names
+ * something the context holds takes those values too ({@link contextReferences}), so commands are
+ * neither retries nor out of order, and can name the order, lot or tier the snapshot has.
+ * With `few`, only the base payload (at each time step), the context values and the retry are
+ * derived: enough to carry a path on through a transition already taken.
  */
 export function eventCandidates<M extends AnyMachine>(
   machine: M,
-  samples: PayloadSamples<EventFrom<M>> | undefined,
-): (type: string, position?: PathPosition) => readonly EventFrom<M>[] {
+  samples: PayloadSamples<EventFrom<M>, never> | undefined,
+): (type: string, position?: PathPosition, few?: boolean) => readonly EventFrom<M>[] {
   const cache = new Map<string, { events: readonly EventFrom<M>[]; derived: boolean }>();
-  const given = (samples ?? {}) as Readonly<Record<string, readonly object[] | undefined>>;
+  const given = (samples ?? {}) as unknown as Given;
   const base = (type: string) => {
     let entry = cache.get(type);
     if (entry === undefined) {
       const schema = machine.definition.events[type];
       const own = given[type];
       const payloads: readonly unknown[] =
-        own ??
-        (schema === null || schema === undefined
-          ? [{}]
-          : acceptsNothing(readSchema(schema))
-            ? []
-            : samplePayloads(schema));
+        typeof own === 'function'
+          ? []
+          : (own ??
+            (schema === null || schema === undefined
+              ? [{}]
+              : acceptsNothing(readSchema(schema))
+                ? []
+                : samplePayloads(schema)));
       entry = {
         events: payloads.map((payload) => ({ ...(payload as object), type }) as EventFrom<M>),
         derived: own === undefined && schema !== null && schema !== undefined,
@@ -403,13 +505,19 @@ export function eventCandidates<M extends AnyMachine>(
     }
     return entry;
   };
-  return (type, position) => {
+  return (type, position, few = false) => {
+    const own = given[type];
+    if (typeof own === 'function') {
+      // Without a snapshot (the check for events that can never be sent) a function counts as
+      // able to send something; on a path it is asked at every step.
+      if (position?.snapshot === undefined) return [{ type } as EventFrom<M>];
+      return own(position.snapshot).map((payload) => ({ ...payload, type }) as EventFrom<M>);
+    }
     const { events, derived } = base(type);
     if (!derived || position === undefined) return events;
     const schema = machine.definition.events[type];
     const fitted: EventFrom<M>[] = [];
-    events.forEach((event, index) => {
-      const steps = index === 0 ? [minute, ...laterSteps] : [minute];
+    const place = (event: EventFrom<M>, steps: readonly number[]) => {
       for (const step of steps) {
         const next = fitToPath(event, position, step);
         if (next === event) {
@@ -420,13 +528,64 @@ export function eventCandidates<M extends AnyMachine>(
         if (accepts(schema, payload)) fitted.push(next);
         else if (step === minute) fitted.push(event);
       }
+    };
+    (few ? events.slice(0, 1) : events).forEach((event, index) => {
+      place(event, index === 0 ? [minute, ...laterSteps] : [minute]);
     });
+    // The first payloads again with each value the context holds under a field's name.
+    for (const first of position.snapshot === undefined ? [] : events.slice(0, perReference)) {
+      for (const [field, value] of Object.entries(first)) {
+        if (field === 'type' || field === 'at' || isKeyField(field)) continue;
+        if (typeof value !== 'string' && typeof value !== 'number') continue;
+        for (const found of contextReferences(position.snapshot?.context, field)) {
+          if (typeof found !== typeof value || found === value) continue;
+          const event = { ...first, [field]: found } as EventFrom<M>;
+          const { type: _, ...payload } = event as EventLike;
+          if (accepts(schema, payload)) place(event, [minute]);
+        }
+      }
+    }
     // Sending an earlier command again, unchanged, is how a retry looks: some transitions
     // (accepting a retry while paused) are taken only by one.
     const retry = position.earlier?.(type);
     if (retry !== undefined) fitted.push(retry as EventFrom<M>);
     return unique(fitted, Number.POSITIVE_INFINITY);
   };
+}
+
+/**
+ * @internal The values a context holds for an event field named `field`: every string or number
+ * stored under the key `field` (at any depth, e.g. `tier`, `floor.tier`, `lots[].order`), and the
+ * elements (or the elements' `id`) of a list stored under the plural (`orders[].id` for `order`,
+ * `lots[].id` for `lot`). The latest {@link perReference} of each kind, most recent first, without
+ * repeats. This is how derived payloads name an order that was bought, a lot that is live or a
+ * tier on the ladder, with no samples written by hand.
+ */
+export function contextReferences(context: unknown, field: string): unknown[] {
+  const named: unknown[] = [];
+  const listed: unknown[] = [];
+  const plural = new Set([`${field}s`, `${field}es`]);
+  const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number';
+  const walk = (value: unknown, depth: number) => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, depth + 1);
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === field && scalar(child)) named.push(child);
+      if (plural.has(key) && Array.isArray(child)) {
+        for (const item of child) {
+          const id = scalar(item) ? item : (item as { id?: unknown } | null)?.id;
+          if (scalar(id)) listed.push(id);
+        }
+      }
+      walk(child, depth + 1);
+    }
+  };
+  walk(context, 0);
+  const latest = (values: unknown[]) => unique([...values].reverse(), perReference);
+  return unique([...latest(listed), ...latest(named)], 2 * perReference);
 }
 
 /** A derived event fitted to its place in a path (unique keys, `at` moving forward). */

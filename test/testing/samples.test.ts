@@ -115,6 +115,47 @@ describe('samplePayloads', () => {
     ]);
   });
 
+  it('regression: samples every branch of a union, even when one branch has many variants', () => {
+    const closure = z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('money'),
+        amount: z.number().int().nonnegative(),
+        currency: z.enum(['EUR', 'USD', 'GBP', 'JPY', 'CHF']),
+        note: z.string().optional(),
+      }),
+      z.object({ kind: z.literal('withdrawn') }),
+      z.object({ kind: z.literal('referred'), to: z.string() }),
+    ]);
+    const samples = samplePayloads(z.object({ at: z.number(), by: z.string(), closure }));
+    const kinds = new Set(samples.map((s) => (s as { closure: { kind: string } }).closure.kind));
+    expect([...kinds].sort()).toEqual(['money', 'referred', 'withdrawn']);
+  });
+
+  it('regression: an amount with no upper bound near is also tried large (over a limit)', () => {
+    const amounts = samplePayloads(z.object({ amount: z.number().int().nonnegative() })).map(
+      (s) => (s as { amount: number }).amount,
+    );
+    expect(amounts).toEqual([0, 1, 1_000_000]);
+  });
+
+  it('keeps an event time and an idempotency key to one value (paths fit them to each step)', () => {
+    const samples = samplePayloads(
+      z.object({ key: z.string(), at: z.number().int(), urgent: z.boolean() }),
+    );
+    expect(samples).toEqual([
+      { key: 'sample text', at: 0, urgent: true },
+      { key: 'sample text', at: 0, urgent: false },
+    ]);
+  });
+
+  it('pairs text with other fields, so a rule comparing two names meets equal and different ones', () => {
+    const samples = samplePayloads(
+      z.object({ by: z.string(), level: z.enum(['agent', 'manager']) }),
+    ) as Record<string, unknown>[];
+    for (const by of ['sample text', 'a'])
+      for (const level of ['agent', 'manager']) expect(samples).toContainEqual({ by, level });
+  });
+
   it('varies wrappers: left out, null, enum members, defaults left out first', () => {
     const samples = samplePayloads(schemas.wrappers) as Record<string, unknown>[];
     expect(samples[0]).toEqual({ maybe: 'sample text', nothing: 0, fixed: 'v1', flag: true });
