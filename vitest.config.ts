@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Property tests run thousands of cases; on a busy 2-core CI machine some take longer than
     // vitest's 5 s default. Speed goals live in the bench, never in test timeouts.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     // Type tests (`*.test-d.ts`) run with `npm test` and count as tests.
     typecheck: {
       enabled: true,
