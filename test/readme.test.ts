@@ -26,11 +26,11 @@ describe('README code blocks', () => {
     ({ file }) => {
       it('type-checks with the repository settings', () => {
         expect(diagnosticsOf(file)).toBe('');
-      }, 60_000);
+      }, 120_000);
 
       it('runs without throwing', async () => {
         await expect(import(pathToFileURL(file).href)).resolves.toBeDefined();
-      }, 30_000);
+      }, 90_000);
     },
   );
 });
