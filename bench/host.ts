@@ -5,7 +5,9 @@
  * DATABASE_URL is set, on a PostgreSQL server. Every promise is checked after the run (a broken
  * one fails the bench). HOST_BENCH_STREAMS changes the size of each kind.
  */
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase } from '../examples/host/index.js';
 import { checkHost, type LoadReport, loadMachines, runLoad } from '../test/host/load-run.js';
 
@@ -38,18 +40,18 @@ if (url) rows.push(await one('postgres'));
 else console.warn('DATABASE_URL is not set: the PostgreSQL server run is skipped.');
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-console.log(
-  `\n## Reference host (examples/host): ${n(size)} complaint cases + ${n(size)} loyalty members, 20 events each\n`,
-);
-console.log(
-  `Machine: ${cpus().length} cores; Node ${process.version}; 8 workers, checks passed after each run.\n`,
-);
-console.log(
+const lines = [
+  `## Reference host (examples/host): ${n(size)} complaint cases + ${n(size)} loyalty members, 20 events each`,
+  '',
+  `Run: ${new Date().toISOString()} with \`npm run bench:host\`${url ? ' (DATABASE_URL set)' : ''}. Machine: ${cpus().length} cores; Node ${process.version}; 8 workers with random delays, 10% duplicated and 5% reordered deliveries; every check (log exactly once, snapshot = replay, revision = accepted events, wake-ups, ledger invariants) passed after each run. "parked": messages the domain still refused after three in-order deliveries (dead letters, as a real queue would keep them).`,
+  '',
   '| backend | commands | seconds | commands/s | p50 ms | p99 ms | conflict retries | duplicates | refused | parked |',
-);
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const r of rows) {
-  console.log(
-    `| ${r.backend} | ${n(r.deliveries)} | ${r.seconds.toFixed(1)} | ${n(r.commandsPerSecond)} | ${r.p50Ms.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${n(r.conflictRetries)} | ${n(r.duplicates)} | ${n(r.refused)} | ${n(r.gaveUp)} |`,
-  );
-}
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map(
+    (r) =>
+      `| ${r.backend} | ${n(r.deliveries)} | ${r.seconds.toFixed(1)} | ${n(r.commandsPerSecond)} | ${r.p50Ms.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${n(r.conflictRetries)} | ${n(r.duplicates)} | ${n(r.refused)} | ${n(r.gaveUp)} |`,
+  ),
+];
+console.log(`\n${lines.join('\n')}`);
+// \`npm run bench\` copies this file into bench/RESULTS.md (the host run is too long to repeat there).
+writeFileSync(join(import.meta.dirname, 'RESULTS-host.md'), `${lines.join('\n')}\n`);
