@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
+import { isObj, readOrThrow } from './read.js';
 import { type EmptyResult, type Fraction, isCount } from './shared.js';
 
 /**
@@ -157,7 +158,8 @@ function rejected(
   );
 }
 
-const accumulatorSchema = z.object({
+/** @internal The stored accumulator's schema; {@link readAhtAccumulator} is its fast twin. */
+export const ahtAccumulatorSchema = z.object({
   kind: z.literal('aht'),
   handled: z.int().nonnegative(),
   talkMs: z.int().nonnegative(),
@@ -165,9 +167,22 @@ const accumulatorSchema = z.object({
   afterWorkMs: z.int().nonnegative(),
 });
 
+/**
+ * @internal Accepts exactly what {@link ahtAccumulatorSchema} accepts and returns the same output
+ * (a fresh copy); `undefined` where the schema rejects.
+ */
+export function readAhtAccumulator(value: unknown): AhtAccumulator | undefined {
+  if (!isObj(value) || value.kind !== 'aht') return undefined;
+  const { handled, talkMs, holdMs, afterWorkMs } = value;
+  return isCount(handled) && isCount(talkMs) && isCount(holdMs) && isCount(afterWorkMs)
+    ? { kind: 'aht', handled, talkMs, holdMs, afterWorkMs }
+    : undefined;
+}
+
 function parseAccumulator(value: unknown): AhtAccumulator {
-  return parseOrThrow(
-    accumulatorSchema,
+  return readOrThrow(
+    readAhtAccumulator,
+    ahtAccumulatorSchema,
     value,
     'INVALID_ACCUMULATOR',
     'The AHT accumulator',

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { MetricError, type MetricProblem, parseOrThrow, show } from './errors.js';
+import { isObj, readCounts, readOrThrow, sum } from './read.js';
 import { deepFreeze, type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
 
 /**
@@ -70,14 +71,16 @@ export const cesVersions: {
     max: 5,
     direction: 'lower-is-easier',
     easy: [1, 2],
-    source: 'CES 1.0 (CEB, 2010): effort 1 very low to 5 very high; DOMAIN.md §5',
+    source:
+      'CES 1.0 (CEB, 2010; Dixon, Freeman and Toman, “Stop Trying to Delight Your Customers”, Harvard Business Review, 2010): effort 1 very low to 5 very high',
   },
   2: {
     min: 1,
     max: 7,
     direction: 'higher-is-easier',
     easy: [5, 7],
-    source: 'CES 2.0 (CEB, 2013): agreement 1 strongly disagree to 7 strongly agree; DOMAIN.md §5',
+    source:
+      'CES 2.0 (CEB, 2013; Dixon, Toman and DeLisi, The Effortless Experience, 2013): agreement 1 strongly disagree to 7 strongly agree',
   },
 });
 
@@ -222,7 +225,8 @@ function rejected(acc: CesAccumulator, score: unknown): MetricError {
   );
 }
 
-const accumulatorSchema = z.union([
+/** @internal The stored accumulator's schema; {@link readCesAccumulator} is its fast twin. */
+export const cesAccumulatorSchema = z.union([
   z.object({
     kind: z.literal('ces'),
     version: z.literal(1),
@@ -235,9 +239,22 @@ const accumulatorSchema = z.union([
   }),
 ]);
 
+/**
+ * @internal Accepts exactly what {@link cesAccumulatorSchema} accepts and returns the same output
+ * (a fresh copy); `undefined` where the schema rejects.
+ */
+export function readCesAccumulator(value: unknown): CesAccumulator | undefined {
+  if (!isObj(value) || value.kind !== 'ces') return undefined;
+  const version = value.version;
+  if (version !== 1 && version !== 2) return undefined;
+  const counts = readCounts(value.counts, version === 1 ? 5 : 7);
+  return counts === undefined ? undefined : { kind: 'ces', version, counts };
+}
+
 function parseAccumulator(value: unknown): CesAccumulator {
-  return parseOrThrow(
-    accumulatorSchema,
+  return readOrThrow(
+    readCesAccumulator,
+    cesAccumulatorSchema,
     value,
     'INVALID_ACCUMULATOR',
     'The CES accumulator',
@@ -298,18 +315,19 @@ export function cesMerge(a: CesAccumulator, b: CesAccumulator): CesAccumulator {
  */
 export function cesResult(acc: CesAccumulator): CesResult {
   const { version, counts } = parseAccumulator(acc);
-  const responses = counts.reduce((a, b) => a + b, 0);
+  const responses = sum(counts);
   if (responses === 0) return { kind: 'empty', version, responses: 0 };
   const facts = cesVersions[version];
-  const sum = counts.reduce((total, n, i) => total + n * (i + 1), 0);
-  const easy = counts.slice(facts.easy[0] - 1, facts.easy[1]).reduce((a, b) => a + b, 0);
+  let weighted = 0;
+  for (let i = 0; i < counts.length; i++) weighted += (counts[i] as number) * (i + 1);
+  const easy = sum(counts, facts.easy[0] - 1, facts.easy[1]);
   return {
     kind: 'score',
     version,
     direction: facts.direction,
     responses,
-    average: sum / responses,
-    fraction: { numerator: sum, denominator: responses },
+    average: weighted / responses,
+    fraction: { numerator: weighted, denominator: responses },
     easy: shareOf(easy, responses),
     distribution: [...counts],
   };

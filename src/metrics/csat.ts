@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
+import { isInt, isObj, readCounts, readOrThrow, sum } from './read.js';
 import {
   deepFreeze,
   type EmptyResult,
@@ -75,13 +76,15 @@ export const csatScales: {
     min: 1,
     max: 5,
     positiveFrom: 4,
-    source: 'DOMAIN.md §5 (seeds 001 and 003): on 1–5, positive = 4–5',
+    source:
+      'Customer Satisfaction Score (CSAT) on a five-point scale, usual survey practice: 4 and 5 count as satisfied (the “top-two-box” reading)',
   },
   /** A good/bad rating, as helpdesk satisfaction surveys (e.g. Zendesk) ask it. */
   binary: { kind: 'binary', source: 'good/bad satisfaction rating of helpdesk products (Zendesk)' },
 });
 
-const scaleSchema = z.union([
+/** @internal The scale's schema; {@link readCsatScale} is its fast twin. */
+export const csatScaleSchema = z.union([
   z
     .object({
       kind: z.literal('points'),
@@ -124,7 +127,38 @@ export function csatScale(options: {
 }
 
 function parseScale(scale: unknown): CsatScale {
-  return parseOrThrow(scaleSchema, scale, 'INVALID_OPTIONS', 'The CSAT scale', scaleHelp);
+  return readOrThrow(
+    readCsatScale,
+    csatScaleSchema,
+    scale,
+    'INVALID_OPTIONS',
+    'The CSAT scale',
+    scaleHelp,
+  );
+}
+
+/**
+ * @internal Accepts exactly what {@link csatScaleSchema} accepts and returns the same output (a
+ * fresh copy with the declared keys only); `undefined` where the schema rejects.
+ */
+export function readCsatScale(value: unknown): CsatScale | undefined {
+  if (!isObj(value)) return undefined;
+  const kind = value.kind;
+  if (kind === 'points') {
+    const { min, max, positiveFrom, source } = value;
+    return isInt(min) &&
+      isInt(max) &&
+      isInt(positiveFrom) &&
+      typeof source === 'string' &&
+      min < max &&
+      positiveFrom > min &&
+      positiveFrom <= max
+      ? { kind: 'points', min, max, positiveFrom, source }
+      : undefined;
+  }
+  if (kind !== 'binary') return undefined;
+  const source = value.source;
+  return typeof source === 'string' ? { kind: 'binary', source } : undefined;
 }
 
 /**
@@ -284,16 +318,33 @@ function rejected(acc: CsatAccumulator, response: unknown): MetricError {
   );
 }
 
-const accumulatorSchema = z.object({
+/** @internal The stored accumulator's schema; {@link readCsatAccumulator} is its fast twin. */
+export const csatAccumulatorSchema = z.object({
   kind: z.literal('csat'),
-  scale: scaleSchema,
+  scale: csatScaleSchema,
   counts: z.array(z.int().nonnegative()),
   unrated: z.int().nonnegative(),
 });
 
+/**
+ * @internal Accepts exactly what {@link csatAccumulatorSchema} accepts and returns the same output
+ * (a fresh copy); `undefined` where the schema rejects. The count-per-scale check comes after.
+ */
+export function readCsatAccumulator(value: unknown): CsatAccumulator | undefined {
+  if (!isObj(value) || value.kind !== 'csat') return undefined;
+  const scale = readCsatScale(value.scale);
+  if (scale === undefined) return undefined;
+  const counts = readCounts(value.counts, -1);
+  const unrated = value.unrated;
+  return counts !== undefined && isCount(unrated)
+    ? { kind: 'csat', scale, counts, unrated }
+    : undefined;
+}
+
 function parseAccumulator(value: unknown): CsatAccumulator {
-  const acc = parseOrThrow(
-    accumulatorSchema,
+  const acc = readOrThrow(
+    readCsatAccumulator,
+    csatAccumulatorSchema,
     value,
     'INVALID_ACCUMULATOR',
     'The CSAT accumulator',
@@ -380,12 +431,12 @@ function describeScale(scale: CsatScale): string {
  */
 export function csatResult(acc: CsatAccumulator, options?: CsatOptions): CsatResult {
   const { scale, counts, unrated } = parseAccumulator(acc);
-  const rated = counts.reduce((x, y) => x + y, 0);
+  const rated = sum(counts);
   const responseRate = rateOf(rated, unrated, options?.offered);
   const rate = responseRate === undefined ? {} : { responseRate };
   if (rated === 0) return { kind: 'empty', rated: 0, unrated, ...rate };
   const from = scale.kind === 'binary' ? 1 : scale.positiveFrom - scale.min;
-  const positive = counts.slice(from).reduce((x, y) => x + y, 0);
+  const positive = sum(counts, from);
   const result: CsatScore = {
     kind: 'score',
     rated,
@@ -398,8 +449,9 @@ export function csatResult(acc: CsatAccumulator, options?: CsatOptions): CsatRes
     ...rate,
   };
   if (scale.kind === 'binary') return result;
-  const sum = counts.reduce((total, n, i) => total + n * (scale.min + i), 0);
-  return { ...result, average: sum / rated };
+  let weighted = 0;
+  for (let i = 0; i < counts.length; i++) weighted += (counts[i] as number) * (scale.min + i);
+  return { ...result, average: weighted / rated };
 }
 
 function rateOf(rated: number, unrated: number, offered: unknown): ResponseRate | undefined {

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
+import { isObj, isPlainObject } from './read.js';
 import { isCount } from './shared.js';
 
 /**
@@ -78,6 +79,38 @@ export const repeatAccumulatorSchema = z.object({
       }),
   ),
 });
+
+/**
+ * @internal Accepts exactly what {@link repeatAccumulatorSchema} accepts and returns the same
+ * output (a fresh copy: an own `__proto__` key and non-enumerable keys of `open` are dropped, as
+ * zod drops them); `undefined` where the schema rejects.
+ */
+export function readRepeatAccumulator(value: unknown): FcrRepeatAccumulator | undefined {
+  if (!isObj(value) || value.kind !== 'fcr' || value.method !== 'repeat') return undefined;
+  const { windowMs, resolved, unresolved } = value;
+  if (!(isCount(windowMs) && windowMs > 0 && isCount(resolved) && isCount(unresolved))) {
+    return undefined;
+  }
+  const open = readOpen(value.open);
+  return open === undefined
+    ? undefined
+    : { kind: 'fcr', method: 'repeat', windowMs, resolved, unresolved, open };
+}
+
+function readOpen(value: unknown): FcrRepeatAccumulator['open'] | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const out: Record<string, { first: number; last: number }> = {};
+  for (const key of Reflect.ownKeys(value)) {
+    if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, key)) continue;
+    if (typeof key === 'symbol') return undefined;
+    const entry = value[key];
+    if (!isObj(entry)) return undefined;
+    const { first, last } = entry;
+    if (!(isCount(first) && isCount(last) && first <= last)) return undefined;
+    out[key] = { first, last };
+  }
+  return out;
+}
 
 /** @internal The window is required for the repeat method and must be a positive whole number. */
 export function checkWindow(windowMs: unknown): number {

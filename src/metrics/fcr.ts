@@ -12,13 +12,15 @@ import {
   checkWindow,
   type FcrRepeatAccumulator,
   type FcrRepeatContact,
+  readRepeatAccumulator,
   repeatAccumulatorSchema,
   repeatAdd,
   repeatBatch,
   repeatMerge,
   repeatSettle,
 } from './fcr-repeat.js';
-import { type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
+import { isObj, readOrThrow } from './read.js';
+import { type EmptyResult, type Fraction, isCount, type Share, shareOf } from './shared.js';
 
 /**
  * How FCR is measured.
@@ -251,9 +253,28 @@ const countSchema = z.object({
   excluded: z.int().nonnegative(),
 });
 
+/** @internal The stored accumulator's schema; {@link readFcrAccumulator} is its fast twin. */
+export const fcrAccumulatorSchema = z.union([countSchema, repeatAccumulatorSchema]);
+
+/**
+ * @internal Accepts exactly what {@link fcrAccumulatorSchema} accepts and returns the same output
+ * (a fresh copy); `undefined` where the schema rejects.
+ */
+export function readFcrAccumulator(value: unknown): FcrAccumulator | undefined {
+  if (!isObj(value) || value.kind !== 'fcr') return undefined;
+  const method = value.method;
+  if (method === 'repeat') return readRepeatAccumulator(value);
+  if (method !== 'disposition' && method !== 'survey') return undefined;
+  const { resolved, unresolved, excluded } = value;
+  return isCount(resolved) && isCount(unresolved) && isCount(excluded)
+    ? { kind: 'fcr', method, resolved, unresolved, excluded }
+    : undefined;
+}
+
 function parseAccumulator(value: unknown): FcrAccumulator {
-  return parseOrThrow(
-    z.union([countSchema, repeatAccumulatorSchema]),
+  return readOrThrow(
+    readFcrAccumulator,
+    fcrAccumulatorSchema,
     value,
     'INVALID_ACCUMULATOR',
     'The FCR accumulator',

@@ -1,7 +1,7 @@
 /**
- * Relationship health: whether good experiences outweigh bad ones at a given exchange rate. Seed
- * 003 quotes "about 12 positive experiences make up for one bad one"; the ratio is a parameter
- * because that figure is a rule of thumb, not a law.
+ * Relationship health: whether good experiences outweigh bad ones at a given exchange rate.
+ * Service-training articles quote "about 12 positive experiences make up for one bad one"; the
+ * ratio is a parameter because that figure is a rule of thumb, not a law.
  *
  * @module
  */
@@ -25,7 +25,8 @@ export const defaultHealthRatio = deepFreeze({
   /** Good experiences that offset one bad one. */
   ratio: 12,
   /** Where the figure comes from. */
-  source: 'seed 003_7e9e7f60ff16616a.txt: about 12 positive experiences make up for one bad one',
+  source:
+    'Rule of thumb that about 12 positive experiences make up for one bad one, quoted in the online training article “Customer Service: Developing skills for providing exceptional service and managing customer interactions” and widely attributed to Ruby Newell-Legner',
 } as const);
 
 /**

@@ -14,7 +14,8 @@ import {
   relationshipHealth,
 } from './health.js';
 import { type MomentsOfTruth, momentAt, type ObservedStep } from './moments.js';
-import type { EmptyResult } from './shared.js';
+import { isName, isObj, readOrThrow } from './read.js';
+import { type EmptyResult, isCount } from './shared.js';
 
 /**
  * How a moment of truth went for the customer.
@@ -207,7 +208,8 @@ export function assessSteps(
   };
 }
 
-const accumulatorSchema = z.object({
+/** @internal The stored accumulator's schema; {@link readMomentsAccumulator} is its fast twin. */
+export const momentsAccumulatorSchema = z.object({
   kind: z.literal('moments'),
   moments: z.array(
     z.object({
@@ -220,9 +222,40 @@ const accumulatorSchema = z.object({
   ),
 });
 
+/**
+ * @internal Accepts exactly what {@link momentsAccumulatorSchema} accepts and returns the same
+ * output (a fresh copy); `undefined` where the schema rejects. The duplicate-id check comes after.
+ */
+export function readMomentsAccumulator(value: unknown): MomentsAccumulator | undefined {
+  if (!isObj(value) || value.kind !== 'moments') return undefined;
+  const list = value.moments;
+  if (!Array.isArray(list)) return undefined;
+  const n = list.length;
+  const moments: (MomentTally & { id: string })[] = [];
+  for (let i = 0; i < n; i++) {
+    const m: unknown = list[i];
+    if (!isObj(m)) return undefined;
+    const { id, positive, negative, neutral, unassessed } = m;
+    if (
+      !(
+        isName(id) &&
+        isCount(positive) &&
+        isCount(negative) &&
+        isCount(neutral) &&
+        isCount(unassessed)
+      )
+    ) {
+      return undefined;
+    }
+    moments.push({ id, positive, negative, neutral, unassessed });
+  }
+  return { kind: 'moments', moments };
+}
+
 function parseAccumulator(value: unknown): MomentsAccumulator {
-  const acc = parseOrThrow(
-    accumulatorSchema,
+  const acc = readOrThrow(
+    readMomentsAccumulator,
+    momentsAccumulatorSchema,
     value,
     'INVALID_ACCUMULATOR',
     'The moments accumulator',

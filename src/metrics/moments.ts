@@ -1,7 +1,7 @@
 /**
- * Moments of truth: the transitions of a machine at which the customer forms an opinion (seed
- * 002). Any machine's transitions can be marked, by `'from->to'` keys or by a predicate over its
- * edges; the result is plain data that tells which observed steps were moments of truth.
+ * Moments of truth: the transitions of a machine at which the customer forms an opinion (Jan
+ * Carlzon, Moments of Truth, 1987). Any machine's transitions can be marked, by `'from->to'` keys
+ * or by a predicate over its edges; the result is plain data that tells which observed steps were moments of truth.
  *
  * @module
  */

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
+import { isObj, readCounts, readOrThrow, sum } from './read.js';
 import { deepFreeze, type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
 
 const accepted = 'An NPS answer must be a whole number from 0 to 10.';
@@ -125,11 +126,38 @@ export interface NpsAccumulator {
 }
 
 const counts = z.array(z.int().nonnegative()).length(11);
-const accumulatorSchema = z.object({ kind: z.literal('nps'), counts });
+/** @internal The stored accumulator's schema; {@link readNpsAccumulator} is its fast twin. */
+export const npsAccumulatorSchema = z.object({ kind: z.literal('nps'), counts });
 const responsesSchema = z.array(z.int().min(0).max(10));
-const optionsSchema = z
+/** @internal The options' schema; {@link readNpsZ} is its fast twin. */
+export const npsOptionsSchema = z
   .object({ interval: z.union([z.boolean(), z.object({ z: z.number().positive() })]).optional() })
   .optional();
+
+/**
+ * @internal Accepts exactly what {@link npsAccumulatorSchema} accepts and returns the same output
+ * (a fresh copy); `undefined` where the schema rejects.
+ */
+export function readNpsAccumulator(value: unknown): NpsAccumulator | undefined {
+  if (!isObj(value) || value.kind !== 'nps') return undefined;
+  const c = readCounts(value.counts, 11);
+  return c === undefined ? undefined : { kind: 'nps', counts: c };
+}
+
+/**
+ * @internal Reads options as {@link npsOptionsSchema} does: the z-score of the interval asked for,
+ * `undefined` for none, `null` where the schema rejects the options.
+ */
+export function readNpsZ(options: unknown): number | undefined | null {
+  if (options === undefined) return undefined;
+  if (!isObj(options)) return null;
+  const interval = options.interval;
+  if (interval === undefined || interval === false) return undefined;
+  if (interval === true) return confidenceZ['95%'];
+  if (!isObj(interval)) return null;
+  const z = interval.z;
+  return typeof z === 'number' && Number.isFinite(z) && z > 0 ? z : null;
+}
 
 /**
  * Makes an empty NPS accumulator.
@@ -210,8 +238,9 @@ export function npsMerge(a: NpsAccumulator, b: NpsAccumulator): NpsAccumulator {
 }
 
 function parseAccumulator(value: unknown): NpsAccumulator {
-  return parseOrThrow(
-    accumulatorSchema,
+  return readOrThrow(
+    readNpsAccumulator,
+    npsAccumulatorSchema,
     value,
     'INVALID_ACCUMULATOR',
     'The NPS accumulator',
@@ -237,14 +266,24 @@ function parseAccumulator(value: unknown): NpsAccumulator {
  */
 export function npsResult(acc: NpsAccumulator, options?: NpsOptions): NpsResult {
   const { counts: c } = parseAccumulator(acc);
-  const opts = parseOrThrow(
-    optionsSchema,
-    options,
-    'INVALID_OPTIONS',
-    'NPS options',
-    'Pass { interval: true } or { interval: { z: a positive number } }.',
-  );
-  const n = c.reduce((a, b) => a + b, 0);
+  let zScore = readNpsZ(options);
+  if (zScore === null) {
+    // zod runs only to describe the rejection (it throws); should it accept, its output is used.
+    const interval = parseOrThrow(
+      npsOptionsSchema,
+      options,
+      'INVALID_OPTIONS',
+      'NPS options',
+      'Pass { interval: true } or { interval: { z: a positive number } }.',
+    )?.interval;
+    zScore =
+      interval === undefined || interval === false
+        ? undefined
+        : interval === true
+          ? confidenceZ['95%']
+          : interval.z;
+  }
+  const n = sum(c);
   if (n === 0) return { kind: 'empty', responses: 0 };
   const at = (i: number) => c[i] as number;
   const promoters = at(9) + at(10);
@@ -261,9 +300,7 @@ export function npsResult(acc: NpsAccumulator, options?: NpsOptions): NpsResult 
     net: { numerator: net, denominator: n },
     distribution: [...c],
   };
-  const interval = opts?.interval;
-  if (interval === undefined || interval === false) return result;
-  const zScore = interval === true ? confidenceZ['95%'] : interval.z;
+  if (zScore === undefined) return result;
   return { ...result, interval: npsInterval(promoters, detractors, n, zScore) };
 }
 

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
+import { isInt, isName, isObj, readOrThrow } from './read.js';
 import { deepFreeze, type EmptyResult } from './shared.js';
 
 /**
@@ -242,7 +243,8 @@ export function servqualAdd(acc: ServqualAccumulator, answer: ServqualAnswer): v
   entry.perceptionSum += p;
 }
 
-const accumulatorSchema = z.object({
+/** @internal The stored accumulator's schema; {@link readServqualAccumulator} is its fast twin. */
+export const servqualAccumulatorSchema = z.object({
   kind: z.literal('servqual'),
   scale: scaleSchema,
   items: z.array(
@@ -256,9 +258,51 @@ const accumulatorSchema = z.object({
   ),
 });
 
+/**
+ * @internal Accepts exactly what {@link servqualAccumulatorSchema} accepts and returns the same
+ * output (a fresh copy); `undefined` where the schema rejects.
+ */
+export function readServqualAccumulator(value: unknown): ServqualAccumulator | undefined {
+  if (!isObj(value) || value.kind !== 'servqual') return undefined;
+  const scale = value.scale;
+  if (!isObj(scale)) return undefined;
+  const { min, max } = scale;
+  if (!(isInt(min) && isInt(max) && min < max)) return undefined;
+  const list = value.items;
+  if (!Array.isArray(list)) return undefined;
+  const n = list.length;
+  const items: ServqualAccumulator['items'][number][] = [];
+  for (let i = 0; i < n; i++) {
+    const e: unknown = list[i];
+    if (!isObj(e)) return undefined;
+    const { item, dimension, responses, expectationSum, perceptionSum } = e;
+    if (
+      !(
+        isName(item) &&
+        servqualDimensions.includes(dimension as ServqualDimension) &&
+        isInt(responses) &&
+        responses > 0 &&
+        isInt(expectationSum) &&
+        isInt(perceptionSum)
+      )
+    ) {
+      return undefined;
+    }
+    items.push({
+      item,
+      dimension: dimension as ServqualDimension,
+      responses,
+      expectationSum,
+      perceptionSum,
+    });
+  }
+  return { kind: 'servqual', scale: { min, max }, items };
+}
+
 function parseAccumulator(value: unknown): ServqualAccumulator {
-  return parseOrThrow(
-    accumulatorSchema,
+  return readOrThrow(
+    readServqualAccumulator,
+    servqualAccumulatorSchema,
     value,
     'INVALID_ACCUMULATOR',
     'The SERVQUAL accumulator',
