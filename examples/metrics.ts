@@ -33,7 +33,10 @@ const sale = defineMachine({
   version: 1,
   initial: 'approach',
   events: { NEXT: null, OBJECT: null, DECLINE: null },
-  meta: { source: 'seed 000_52872a4e27539bda.txt (8 Steps of Service), shortened for the demo' },
+  meta: {
+    source:
+      'The 8 Steps of Service, a common sales-and-service training framework; shortened for the demo',
+  },
   states: {
     approach: { on: { NEXT: 'present' } },
     present: { on: { NEXT: 'close', OBJECT: 'handleObjections' } },

@@ -22,7 +22,7 @@ describe('npm run demo', () => {
   });
 
   it('shows a working-day deadline and a wake-up', async () => {
-    const { run } = await import('../examples/time.ts');
+    const { run } = await import('../examples/time.js');
     const lines: string[] = [];
     run((line) => lines.push(line));
     expect(lines.join('\n')).toContain('acknowledge by Fri 13 Mar, 17:00');

@@ -333,7 +333,7 @@ export function checkOptions(options: unknown): CheckedOptions {
   });
   const policy =
     o.policy !== undefined
-      ? deepFreeze(structuredClone(o.policy))
+      ? deepFreeze(jsonCopy(o.policy))
       : o.deadlines === undefined
         ? defaultComplaintPolicy
         : policyOfDeadlines({
@@ -366,10 +366,15 @@ export function checkOptions(options: unknown): CheckedOptions {
     // Compiled once per machine: data would be compiled again on every clock operation.
     const calendarTime = compileCalendar(alwaysOpen);
     sla = {
-      policies: deepFreeze(structuredClone(o.sla.policies)),
+      policies: deepFreeze(jsonCopy(o.sla.policies)),
       calendar: calendar ?? calendarTime,
       calendarTime,
     };
   }
   return { id: o.id ?? 'complaint-case', settings, policy, clock, sla };
+}
+
+/** A private copy of validated plain-JSON data (the caller keeps theirs), without platform APIs. */
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -529,7 +529,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
       'A complaint from receipt to closure, after ISO 10002, with escalation and remedy approval.',
     meta: {
       source:
-        'ISO 10002:2018 complaint-handling lifecycle; escalation triggers and reason codes as in helpdesk products (DOMAIN.md §3); per-incident empowerment limits after Ritz-Carlton',
+        'ISO 10002:2018 complaint-handling lifecycle; escalation triggers and handoff reason codes as offered by helpdesk and chatbot products; per-incident empowerment limits after The Ritz-Carlton Hotel Company',
       ladder,
       policy: { name: policy.name, source: policy.source },
     },

@@ -1,7 +1,7 @@
 /**
- * Complaint handling: the seed conversation flows, the service-recovery models, and a complaint
- * case after ISO 10002 with escalation, empowerment limits and deadlines. Built only on the public
- * core API.
+ * Complaint handling: conversation flows from customer-service training, the service-recovery
+ * models, and a complaint case after ISO 10002 with escalation, empowerment limits and deadlines.
+ * Built only on the public core API.
  *
  * @module
  */
@@ -84,9 +84,19 @@ export {
 } from './escalation.js';
 export type { ConversationClock, ConversationRefusal, ConversationStamp } from './flow-clock.js';
 export {
+  type ComplaintDecisionMessageData,
+  type ComplaintMessageBase,
+  type ComplaintStatusMessageData,
+  type ComplaintStatusMessageKey,
+  type ComplaintStatusMessages,
+  type ComplaintStatusOptions,
+  complaintStatusMessagesEn,
+} from './messages.js';
+export {
   type CurrencyCode,
   currencyMinorUnits,
   currencySchema,
+  type FormatMoneyOptions,
   formatMoney,
   isCurrencyCode,
   type Money,

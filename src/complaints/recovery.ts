@@ -97,14 +97,15 @@ export const recoveryModels: Readonly<Record<RecoveryModelName, RecoveryModel>> 
   },
   last: {
     name: 'LAST',
-    source: 'LAST service-recovery model, common in hospitality training (public)',
+    source:
+      'LAST (Listen, Apologize, Solve, Thank), a service-recovery model common in hospitality training',
     defaultVariant: 'standard',
     variants: { standard: [listen, apologize, step('solve', 'Solve', 'Solve the problem'), thank] },
   },
   learn: {
     name: 'LEARN',
     source:
-      'LEARN service-recovery model (public hospitality training; sources differ on the fourth step)',
+      'LEARN (Listen, Empathize, Apologize, React or Respond, Notify), a service-recovery model from hospitality training; sources differ on the fourth step',
     defaultVariant: 'react',
     variants: {
       react: [listen, empathize, apologize, step('react', 'React', 'Act on the problem'), notify],

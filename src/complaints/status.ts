@@ -7,6 +7,13 @@
 import type { ComplaintCaseContext, ComplaintCaseState } from './case-types.js';
 import type { ClosureReason } from './closure.js';
 import { deepFreeze } from './internal.js';
+import {
+  type ComplaintMessageBase,
+  type ComplaintStatusOptions,
+  remedyText,
+  resolveStatusOptions,
+  say,
+} from './messages.js';
 import { type SlaMetric, slaBreaches } from './sla.js';
 
 /**
@@ -34,7 +41,7 @@ export interface ComplaintStatus {
   readonly reference: string | null;
   /** Where it stands. */
   readonly stage: ComplaintStage;
-  /** One sentence for the customer. */
+  /** One sentence for the customer, from the messages table (English unless one is supplied). */
   readonly message: string;
   /** The ladder level handling it (e.g. `'supervisor'`), `null` before receipt. */
   readonly handledAt: string | null;
@@ -78,46 +85,73 @@ const stages: Readonly<Record<ComplaintCaseState, ComplaintStage>> = deepFreeze(
   closed: 'closed',
 });
 
-const messages: Readonly<Record<ComplaintStage, string>> = deepFreeze({
-  notReceived: 'We have not received this complaint yet.',
-  received: 'We have received your complaint and will acknowledge it shortly.',
-  acknowledged: 'We have acknowledged your complaint and are assessing it.',
-  underInvestigation: 'We are investigating your complaint.',
-  decisionPending: 'We have reached a decision and are preparing to send it to you.',
-  decisionSent: 'We have sent you our decision; please tell us whether you accept it.',
-  openWithRecourse:
-    'You did not accept our decision; your complaint stays open and you may use the recourse we listed.',
-  closed: 'Your complaint is closed.',
-});
-
 /**
  * Summarises a complaint case for the customer: reference, stage, a sentence, key dates, the
- * decision once communicated and any recourse offered.
+ * decision once communicated and any recourse offered. The sentence comes from
+ * `options.messages` (English by default), given the reference, dates and any remedy formatted
+ * with Intl for `options.locale` in `options.timeZone`.
  *
  * @example
  * ```ts
- * import { complaintStatus, initialSnapshot, iso10002Lifecycle } from 'servicecraft';
+ * import {
+ *   complaintStatus, complaintStatusMessagesEn, initialSnapshot, iso10002Lifecycle, transitionOrThrow,
+ * } from 'servicecraft';
  *
  * complaintStatus(initialSnapshot(iso10002Lifecycle)).stage; // 'notReceived'
+ *
+ * const received = transitionOrThrow(iso10002Lifecycle, initialSnapshot(iso10002Lifecycle), {
+ *   type: 'RECEIVE', at: 0, by: 'web-form', id: 'C-7', channel: 'web', summary: 'No refund yet',
+ *   remedySought: 'Refund', owner: { id: 'bot-1', level: 'bot' },
+ * });
+ * complaintStatus(received, {
+ *   locale: 'de-DE',
+ *   messages: {
+ *     ...complaintStatusMessagesEn,
+ *     received: ({ reference, receivedOn }) => `Ihre Beschwerde ${reference} ist am ${receivedOn} eingegangen.`,
+ *   },
+ * }).message; // 'Ihre Beschwerde C-7 ist am 1. Januar 1970 eingegangen.'
  * ```
  *
  * @param snapshot - A complaint-case snapshot.
+ * @param options - `messages`: the sentences; `locale` (default `'en'`) and `timeZone` (default
+ *   `'UTC'`) for the dates and amounts they are given.
  * @returns The customer-facing summary.
+ * @throws `UsageError` for a messages table missing a key or returning a non-string, or an
+ *   invalid locale or time zone.
  * @category Complaints
  */
-export function complaintStatus(snapshot: ComplaintCaseView): ComplaintStatus {
+export function complaintStatus(
+  snapshot: ComplaintCaseView,
+  options?: ComplaintStatusOptions,
+): ComplaintStatus {
+  const { messages, locale, date } = resolveStatusOptions(options);
   const { context: c } = snapshot;
   const stage = stages[snapshot.state];
   const shared = stage === 'decisionSent' || stage === 'openWithRecourse' || stage === 'closed';
+  const decision = shared ? (c.decision?.closure ?? null) : null;
+  const base: ComplaintMessageBase = {
+    reference: c.id ?? '',
+    receivedOn: c.milestones.receivedAt === null ? '' : date(c.milestones.receivedAt),
+    dueDate: c.due === null ? null : date(c.due.respondBy),
+    locale,
+  };
+  const decided = { ...base, decision, remedy: remedyText(decision, locale) };
+  let message: string;
+  if (stage === 'notReceived') message = say(messages, stage, { locale });
+  else if (stage === 'openWithRecourse') {
+    message = say(messages, stage, { ...decided, recourse: c.recourseOffered });
+  } else if (stage === 'decisionSent' || stage === 'closed') {
+    message = say(messages, stage, decided);
+  } else message = say(messages, stage, base);
   return {
     reference: c.id,
     stage,
-    message: messages[stage],
+    message,
     handledAt: c.owner?.level ?? null,
     receivedAt: c.milestones.receivedAt,
     acknowledgedAt: c.milestones.acknowledgedAt,
     respondBy: c.due?.respondBy ?? null,
-    decision: shared ? (c.decision?.closure ?? null) : null,
+    decision,
     recourseOffered: stage === 'openWithRecourse' ? c.recourseOffered : [],
     lastUpdatedAt: c.lastChange?.at ?? null,
     closed: stage === 'closed',

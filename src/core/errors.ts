@@ -50,6 +50,8 @@ export type TransitionErrorCode =
  * machine's union of refusal codes: `issue.reason?.code === 'INSUFFICIENT_POINTS'` narrows to a
  * {@link RefusedIssue} with no helper.
  *
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export type TransitionIssue<R extends string = string> =
@@ -108,6 +110,8 @@ export interface GuardRejectedIssue extends IssueBase<'GUARD_REJECTED'> {
 /**
  * A domain rule turned the event down: a guard or an update returned a {@link Refusal}.
  *
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface RefusedIssue<R extends string = string> extends IssueCore<'REFUSED'> {
@@ -168,6 +172,7 @@ export interface UpdateFailedIssue extends IssueBase<'UPDATE_FAILED'> {
  * The fields every {@link TransitionIssue} has, with `reason` absent: only a
  * {@link RefusedIssue} has one, so `issue.reason?.code` reads on the whole union.
  *
+ * @typeParam Code - The issue code, one of the transition error codes.
  * @category Core
  */
 export interface IssueBase<Code extends TransitionErrorCode> extends IssueCore<Code> {
@@ -178,6 +183,7 @@ export interface IssueBase<Code extends TransitionErrorCode> extends IssueCore<C
 /**
  * The fields every {@link TransitionIssue} has.
  *
+ * @typeParam Code - The issue code, one of the transition error codes.
  * @category Core
  */
 export interface IssueCore<Code extends TransitionErrorCode> {
@@ -266,7 +272,8 @@ export function describeValue(value: unknown): string {
   return `${typeof value} ${clip(String(value), 60)}`;
 }
 
-function describeCause(cause: unknown): string {
+/** @internal Names what a rule threw: its message, clipped. */
+export function describeCause(cause: unknown): string {
   let text: string;
   try {
     text = cause instanceof Error ? cause.message : String(cause);

@@ -17,6 +17,9 @@ import type { EventObject, Machine, Snapshot } from './types.js';
 /**
  * Called after every accepted event with the new snapshot and the step taken.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
  * @category Core
  */
 export type FlowListener<S extends string, C> = (snapshot: Snapshot<S, C>, step: Step<S>) => void;
@@ -24,6 +27,15 @@ export type FlowListener<S extends string, C> = (snapshot: Snapshot<S, C>, step:
 /**
  * A running flow: one machine, one current snapshot.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam Ev - The event union as guards and updates see it: `{ type, ...payload }`, payloads
+ *   after zod parsing.
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam In - The event union a caller sends: payloads before zod parsing, so a field with a
+ *   `.default()` may be left out.
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface Flow<

@@ -37,6 +37,15 @@ export {
 } from './errors.js';
 export { createFlow, type Flow, type FlowListener } from './flow.js';
 export { type MermaidOptions, toMermaid } from './mermaid.js';
+export {
+  type DescribedValue,
+  formatIssue,
+  type IssueHelpers,
+  type IssueMessageData,
+  type IssueMessageKey,
+  type IssueMessages,
+  issueMessagesEn,
+} from './messages.js';
 export { isRefusal, refusal } from './refusal.js';
 export {
   type ReplayFailure,

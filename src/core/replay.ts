@@ -11,6 +11,11 @@ import type { EventObject, Machine, Snapshot } from './types.js';
 /**
  * The result of {@link replay}: a {@link ReplaySuccess} or a {@link ReplayFailure}.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export type ReplayResult<S extends string = string, C = unknown, R extends string = string> =
@@ -20,6 +25,9 @@ export type ReplayResult<S extends string = string, C = unknown, R extends strin
 /**
  * A log applied in full.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
  * @category Core
  */
 export interface ReplaySuccess<S extends string = string, C = unknown> {
@@ -34,6 +42,11 @@ export interface ReplaySuccess<S extends string = string, C = unknown> {
 /**
  * A log that stopped at a refused event.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface ReplayFailure<S extends string = string, C = unknown, R extends string = string> {

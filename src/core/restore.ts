@@ -20,6 +20,9 @@ import type { EventObject, Machine, Snapshot } from './types.js';
 /**
  * The result of {@link restoreSnapshot}: a {@link RestoreSuccess} or a {@link RestoreFailure}.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
  * @category Core
  */
 export type RestoreResult<S extends string = string, C = unknown> =
@@ -29,6 +32,9 @@ export type RestoreResult<S extends string = string, C = unknown> =
 /**
  * A value accepted as a snapshot.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
  * @category Core
  */
 export interface RestoreSuccess<S extends string = string, C = unknown> {

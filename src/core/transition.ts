@@ -26,6 +26,7 @@ import {
   safeParse,
   tablesOf,
 } from './internal.js';
+import { describedValue, withMessageData } from './messages.js';
 import { isRefusal, refusal } from './refusal.js';
 import type {
   AnyMachine,
@@ -41,6 +42,7 @@ import type {
 /**
  * What a successful transition did: the state it left, the state it entered, the event type.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
  * @category Core
  */
 export interface Step<S extends string = string> {
@@ -55,6 +57,11 @@ export interface Step<S extends string = string> {
 /**
  * The result of {@link transition}: a {@link TransitionSuccess} or a {@link TransitionFailure}.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export type TransitionResult<S extends string = string, C = unknown, R extends string = string> =
@@ -75,6 +82,7 @@ export type TransitionResult<S extends string = string, C = unknown, R extends s
  * type DoorResult = TransitionResultFrom<typeof door>;
  * ```
  *
+ * @typeParam M - The machine type, usually `typeof yourMachine`.
  * @category Core
  */
 export type TransitionResultFrom<M extends AnyMachine> = TransitionResult<
@@ -86,6 +94,9 @@ export type TransitionResultFrom<M extends AnyMachine> = TransitionResult<
 /**
  * An accepted event.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
  * @category Core
  */
 export interface TransitionSuccess<S extends string = string, C = unknown> {
@@ -100,6 +111,11 @@ export interface TransitionSuccess<S extends string = string, C = unknown> {
 /**
  * A refused event.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface TransitionFailure<
@@ -390,7 +406,13 @@ function refused(
   const what = guard === undefined ? 'its context update' : `guard '${guard}'`;
   if (typeof code !== 'string' || !tables.refusals.has(code)) {
     const cause = new Error(say.undeclaredRefusal(what, code, [...tables.refusals]));
-    return threw(from, type, guard === undefined ? 'update' : 'guard', guard, cause);
+    const issue = threw(from, type, guard === undefined ? 'update' : 'guard', guard, cause);
+    const undeclared = { code: describedValue(code), declared: [...tables.refusals] };
+    const { rule, name } = issue;
+    return withMessageData(issue, {
+      key: 'ruleThrew',
+      data: { state: from, event: type, rule, name, cause, undeclared },
+    });
   }
   const message = typeof reason.message === 'string' ? reason.message : String(reason.message);
   const plain: Refusal =
@@ -486,7 +508,7 @@ function invariantsAfter(
   if (broken.length === 0) return undefined;
   const first = broken.find((b) => b.threw);
   if (first !== undefined) return threw(from, type, 'invariant', first.name, first.cause);
-  return {
+  const issue: TransitionIssue<never> = {
     code: 'UPDATE_FAILED',
     message: say.invariantBroken(from, type, describeBreaches(broken)),
     state: from,
@@ -494,6 +516,14 @@ function invariantsAfter(
     issues: [],
     invariants: broken.map((b) => b.name),
   };
+  const invariants = broken.map((b) => ({
+    name: b.name,
+    detail: b.detail === 'does not hold' ? undefined : b.detail,
+  }));
+  return withMessageData(issue, {
+    key: 'invariantBroken',
+    data: { state: from, event: type, invariants },
+  });
 }
 
 /** Finds why the fast path could not proceed, checking in the documented order. */
@@ -507,45 +537,65 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
     snap.machine !== machine.id ||
     snap.version !== machine.version
   ) {
-    const message =
-      typeof snap === 'object' && snap !== null && typeof snap.machine === 'string'
-        ? say.wrongMachine(
-            machine.id,
-            machine.version,
-            `machine '${clip(snap.machine, 100)}' version ${typeof snap.version === 'number' ? snap.version : describeValue(snap.version)}`,
-          )
-        : say.notASnapshot(machine.id, machine.version, describeValue(snap));
-    return {
-      code: 'INVALID_SNAPSHOT',
-      message,
-      state: undefined,
-      event: type,
-      problems: [message],
-    };
+    const foreign = typeof snap === 'object' && snap !== null && typeof snap.machine === 'string';
+    const message = foreign
+      ? say.wrongMachine(
+          machine.id,
+          machine.version,
+          `machine '${clip(snap.machine as string, 100)}' version ${typeof snap.version === 'number' ? snap.version : describeValue(snap.version)}`,
+        )
+      : say.notASnapshot(machine.id, machine.version, describeValue(snap));
+    const { id, version } = machine;
+    return withMessageData(
+      { code: 'INVALID_SNAPSHOT', message, state: undefined, event: type, problems: [message] },
+      foreign
+        ? {
+            key: 'wrongMachine',
+            data: {
+              machine: id,
+              version,
+              snapshotMachine: clip(snap.machine as string, 100),
+              snapshotVersion: describedValue(snap.version),
+            },
+          }
+        : { key: 'notASnapshot', data: { machine: id, version, received: describedValue(snap) } },
+    );
   }
   const from = typeof snap.state === 'string' ? snap.state : describeValue(snap.state);
   if (!Number.isSafeInteger(snap.revision) || (snap.revision as number) < 0) {
     const message = say.badRevision(machine.id, describeValue(snap.revision));
-    return { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] };
+    return withMessageData(
+      { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] },
+      {
+        key: 'badRevision',
+        data: { machine: machine.id, revision: describedValue(snap.revision) },
+      },
+    );
   }
   const state = typeof snap.state === 'string' ? tables.states.get(snap.state) : undefined;
   if (state === undefined) {
     const message = say.unknownState(machine.id, from);
-    return { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] };
+    return withMessageData(
+      { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] },
+      { key: 'unknownState', data: { machine: machine.id, state: from } },
+    );
   }
   if (type === undefined) {
     const message = say.notAnEvent(describeValue(event));
-    return {
-      code: 'UNKNOWN_EVENT',
-      message,
-      state: from,
-      event: undefined,
-      known: tables.eventTypes,
-    };
+    return withMessageData(
+      { code: 'UNKNOWN_EVENT', message, state: from, event: undefined, known: tables.eventTypes },
+      { key: 'notAnEvent', data: { received: describedValue(event) } },
+    );
   }
   if (!tables.events.has(type)) {
     const message = say.unknownEvent(machine.id, clip(type, 80), tables.eventTypes);
-    return { code: 'UNKNOWN_EVENT', message, state: from, event: type, known: tables.eventTypes };
+    return withMessageData(
+      { code: 'UNKNOWN_EVENT', message, state: from, event: type, known: tables.eventTypes },
+      {
+        key: 'unknownEvent',
+        data: { machine: machine.id, event: clip(type, 80), known: tables.eventTypes },
+      },
+    );
   }
   if (state.final) {
     return { code: 'FINAL_STATE', message: say.finalState(from, type), state: from, event: type };

@@ -37,6 +37,8 @@ export type EventSchemas = Record<string, Schema | null>;
  * const e: Events = { type: 'REPLY', text: 'hello' };
  * ```
  *
+ * @typeParam E - The payload schemas of the events, keyed by event type (`null` for an event
+ *   without payload).
  * @category Core
  */
 export type EventsFromSchemas<E extends EventSchemas> = {
@@ -46,6 +48,9 @@ export type EventsFromSchemas<E extends EventSchemas> = {
 /**
  * One event of a set of payload schemas: `{ type: K } & payload`.
  *
+ * @typeParam E - The payload schemas of the events, keyed by event type (`null` for an event
+ *   without payload).
+ * @typeParam K - The event type to pick, one of the keys of `E`.
  * @category Core
  */
 export type EventOf<E extends EventSchemas, K extends keyof E & string> = E[K] extends Schema
@@ -57,6 +62,8 @@ export type EventOf<E extends EventSchemas, K extends keyof E & string> = E[K] e
  * {@link EventsFromSchemas} but from each schema's input type, so a field with a zod `.default()`
  * may be left out when sending (guards and updates see it filled in).
  *
+ * @typeParam E - The payload schemas of the events, keyed by event type (`null` for an event
+ *   without payload).
  * @category Core
  */
 export type EventInputsFromSchemas<E extends EventSchemas> = {
@@ -67,6 +74,8 @@ export type EventInputsFromSchemas<E extends EventSchemas> = {
  * An event of type `K` carrying payload `P`. A payload with an index signature (such as the output
  * of `z.strictObject({})`, `Record<string, never>`) adds no named keys, so it is left out.
  *
+ * @typeParam K - The event type, a string literal.
+ * @typeParam P - The payload type.
  * @category Core
  */
 export type WithPayload<K extends string, P> = string extends keyof P
@@ -76,6 +85,7 @@ export type WithPayload<K extends string, P> = string extends keyof P
 /**
  * The `type` part of an event of type `K`.
  *
+ * @typeParam K - The event type, a string literal.
  * @category Core
  */
 export interface TypedEvent<K extends string> {
@@ -103,6 +113,7 @@ export type EmptyContext = Record<string, never>;
 /**
  * The context type described by an optional context schema.
  *
+ * @typeParam CS - The context schema, or `undefined` for a machine without context.
  * @category Core
  */
 export type ContextFromSchema<CS> = CS extends Schema ? z.output<CS> : EmptyContext;
@@ -112,6 +123,7 @@ export type ContextFromSchema<CS> = CS extends Schema ? z.output<CS> : EmptyCont
  * reported by `transition` as a `REFUSED` issue whose `reason` is this object. Make one with the
  * `refuse` function a guard or update receives, or with {@link refusal}.
  *
+ * @typeParam R - The refusal code, a union of string literals (any string by default).
  * @category Core
  */
 export interface Refusal<R extends string = string> {
@@ -126,6 +138,7 @@ export interface Refusal<R extends string = string> {
 /**
  * Makes a {@link Refusal} with one of the machine's declared codes.
  *
+ * @typeParam R - The refusal codes the machine declares.
  * @category Core
  */
 export type Refuse<R extends string> = (
@@ -138,6 +151,12 @@ export type Refuse<R extends string> = (
  * What a guard or an update receives: the current context, the validated event, and `refuse` to
  * turn down the event with one of the machine's declared refusal codes.
  *
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam Ev - The event union as guards and updates see it: `{ type, ...payload }`, payloads
+ *   after zod parsing.
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface TransitionArgs<C, Ev, R extends string = never> {
@@ -157,6 +176,12 @@ export interface TransitionArgs<C, Ev, R extends string = never> {
  * through, `false` lets the next candidate try, and a returned {@link Refusal} turns the event
  * down with a domain reason (no later candidate is tried).
  *
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam Ev - The event union as guards and updates see it: `{ type, ...payload }`, payloads
+ *   after zod parsing.
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export type Guard<C, Ev, R extends string = never> = (
@@ -168,6 +193,12 @@ export type Guard<C, Ev, R extends string = never> = (
  * return a {@link Refusal} instead, when the rule that decides the event is the work that applies
  * it (evaluated once).
  *
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam Ev - The event union as guards and updates see it: `{ type, ...payload }`, payloads
+ *   after zod parsing.
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export type Update<C, Ev, R extends string = never> = (
@@ -180,6 +211,9 @@ export type Update<C, Ev, R extends string = never> = (
  * `restoreSnapshot` checks every invariant; `initialSnapshot` and transitions check them unless
  * `validateUpdates` is `false`.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
  * @category Core
  */
 export type Invariant<S extends string, C> = (args: {
@@ -191,6 +225,14 @@ export type Invariant<S extends string, C> = (args: {
  * One candidate transition for an event: where it goes, the guard that must pass, the update it
  * applies.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam G - The guard names, a union of string literals.
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam Ev - The event union as guards and updates see it: `{ type, ...payload }`, payloads
+ *   after zod parsing.
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface TransitionConfig<
@@ -216,6 +258,14 @@ export interface TransitionConfig<
  * What an event does in a state: a target name, one transition, or an ordered list of guarded
  * candidates (the first whose guard passes wins).
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam G - The guard names, a union of string literals.
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam Ev - The event union as guards and updates see it: `{ type, ...payload }`, payloads
+ *   after zod parsing.
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export type TransitionSpec<S extends string, G extends string, C, Ev, R extends string = never> =
@@ -226,6 +276,14 @@ export type TransitionSpec<S extends string, G extends string, C, Ev, R extends 
 /**
  * One state of a definition.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam E - The payload schemas of the events, keyed by event type (`null` for an event
+ *   without payload).
+ * @typeParam G - The guard names, a union of string literals.
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface StateConfig<
@@ -269,6 +327,13 @@ export interface MigrationState {
 /**
  * A machine definition, as passed to {@link defineMachine}.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam E - The payload schemas of the events, keyed by event type (`null` for an event
+ *   without payload).
+ * @typeParam G - The guard names, a union of string literals.
+ * @typeParam CS - The context schema, or `undefined` for a machine without context.
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface MachineDefinition<
@@ -342,6 +407,10 @@ export interface MachineDefinition<
  * A machine's wake-up rule: given a snapshot's state and context, the next instant at which
  * something time-based changes and the event to send then, or `undefined`.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam In - The event union a caller sends (payloads before parsing).
  * @category Core
  */
 export type WakeUpRule<S extends string, C, In> = (args: {
@@ -355,6 +424,7 @@ export type WakeUpRule<S extends string, C, In> = (args: {
  * wake-up table, a delayed queue message, a durable timer) and sends the event when it fires; the
  * event carries the time, so the machine never reads a clock.
  *
+ * @typeParam In - The event type to send, as a caller sends it (defaults to any event object).
  * @category Core
  */
 export interface WakeUp<In = EventObject> {
@@ -376,6 +446,9 @@ export type SnapshotStatus = 'active' | 'done';
 /**
  * Where a machine stands: plain JSON with no functions, classes or dates, safe to store anywhere.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
  * @category Core
  */
 export interface Snapshot<S extends string = string, C = unknown> {
@@ -402,6 +475,8 @@ export interface Snapshot<S extends string = string, C = unknown> {
 /**
  * One edge of a machine's graph, flattened for tools (diagrams, path generation, coverage).
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam Ev - The event types, a union of string literals.
  * @category Core
  */
 export interface Edge<S extends string = string, Ev extends string = string> {
@@ -428,6 +503,15 @@ export interface Edge<S extends string = string, Ev extends string = string> {
  * the event union and the context type; read them with {@link StateFrom}, {@link EventFrom},
  * {@link ContextFrom} and {@link SnapshotFrom}.
  *
+ * @typeParam S - The state names, a union of string literals (`'open' | 'solved'`).
+ * @typeParam Ev - The event union as guards and updates see it: `{ type, ...payload }`, payloads
+ *   after zod parsing.
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam In - The event union a caller sends: payloads before zod parsing, so a field with a
+ *   `.default()` may be left out (defaults to `Ev`).
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface Machine<
@@ -462,6 +546,13 @@ export interface Machine<
 /**
  * The type-only carrier of a machine's event and context types.
  *
+ * @typeParam Ev - The event union as guards and updates see it: `{ type, ...payload }`, payloads
+ *   after zod parsing.
+ * @typeParam C - The context type: the parsed output of the context schema (`EmptyContext` when
+ *   there is none).
+ * @typeParam In - The event union a caller sends (defaults to `Ev`).
+ * @typeParam R - The refusal codes the machine declares, a union of string literals (`never` when
+ *   it declares none).
  * @category Core
  */
 export interface MachineTypes<Ev, C, In = Ev, R extends string = string> {
@@ -539,6 +630,7 @@ export type AnyMachine = Machine<any, any, any, any, any>;
 /**
  * The state names of a machine.
  *
+ * @typeParam M - The machine type, usually `typeof yourMachine`.
  * @category Core
  */
 export type StateFrom<M extends AnyMachine> =
@@ -547,6 +639,7 @@ export type StateFrom<M extends AnyMachine> =
 /**
  * The event union of a machine (`{ type, ...payload }`).
  *
+ * @typeParam M - The machine type, usually `typeof yourMachine`.
  * @category Core
  */
 export type EventFrom<M extends AnyMachine> =
@@ -555,6 +648,7 @@ export type EventFrom<M extends AnyMachine> =
 /**
  * The events a caller may send to a machine (payloads before zod parsing).
  *
+ * @typeParam M - The machine type, usually `typeof yourMachine`.
  * @category Core
  */
 export type EventInputFrom<M extends AnyMachine> =
@@ -563,6 +657,7 @@ export type EventInputFrom<M extends AnyMachine> =
 /**
  * The context type of a machine.
  *
+ * @typeParam M - The machine type, usually `typeof yourMachine`.
  * @category Core
  */
 export type ContextFrom<M extends AnyMachine> =
@@ -571,6 +666,7 @@ export type ContextFrom<M extends AnyMachine> =
 /**
  * The snapshot type of a machine.
  *
+ * @typeParam M - The machine type, usually `typeof yourMachine`.
  * @category Core
  */
 export type SnapshotFrom<M extends AnyMachine> =
@@ -592,6 +688,7 @@ export type SnapshotFrom<M extends AnyMachine> =
  * type Codes = RefusalFrom<typeof wallet>; // 'EMPTY'
  * ```
  *
+ * @typeParam M - The machine type, usually `typeof yourMachine`.
  * @category Core
  */
 export type RefusalFrom<M extends AnyMachine> =

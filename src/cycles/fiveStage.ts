@@ -31,7 +31,7 @@ export const fiveStageCycle = defineFramework({
   id: 'fiveStageCycle',
   name: 'Customer interaction cycle (5 stages)',
   source:
-    'The customer interaction cycle in five stages, customer-service training material (welcoming, understanding, agreeing, delivering, keeping)',
+    'The customer interaction cycle in five stages (welcoming, understanding, agreeing, delivering, keeping), from the customer-service training presentation “Customer Interaction Cycle” published on Prezi (author not named)',
   description:
     'Be ready and welcome, understand, agree, deliver, keep; no delivery before agreement.',
   steps: [

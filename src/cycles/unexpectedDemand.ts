@@ -178,7 +178,7 @@ export const unexpectedDemandFlow: UnexpectedDemandMachine = defineMachine({
   description: 'Respond to an unexpected customer demand swiftly and consistently.',
   meta: {
     source:
-      'Handling unexpected customer demands, customer-service training material on the customer interaction cycle',
+      'Handling unexpected customer demands, from the customer-service training presentation “Customer Interaction Cycle” published on Prezi (author not named)',
   },
   context,
   refusals: {

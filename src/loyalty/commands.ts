@@ -52,12 +52,22 @@ export function commandFingerprint(event: MembershipEvent): string {
  */
 export function isRetry(rules: Rules, ctx: Ctx, event: MembershipEvent): boolean {
   if (!isTime(event.at)) return false;
-  const seen = ctx.keys.find((k) => k[0] === event.key);
+  const seen = keyOf(ctx, event.key);
   return (
     seen !== undefined &&
     event.at < keyExpiry(rules, seen[2]) &&
     seen[1] === commandFingerprint(event)
   );
+}
+
+/** The kept key entry of `key`, if any (a loop: this runs on every command). */
+function keyOf(ctx: Ctx, key: string): Ctx['keys'][number] | undefined {
+  const keys = ctx.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as Ctx['keys'][number];
+    if (k[0] === key) return k;
+  }
+  return undefined;
 }
 
 /** @internal When a key used at `at` stops being recognised: its own time plus the retention window. */
@@ -252,7 +262,7 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
   const { ladder, policy } = rules;
   const badTime = outOfRange(event, 'at', event.at);
   if (badTime) return badTime;
-  const seen = ctx.keys.find((k) => k[0] === event.key);
+  const seen = keyOf(ctx, event.key);
   if (seen && event.at >= keyExpiry(rules, seen[2])) {
     return no(
       'KEY_EXPIRED',

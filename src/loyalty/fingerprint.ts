@@ -31,7 +31,7 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -42,16 +42,37 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+/** The number of UTF-8 bytes of a string (a lone surrogate counts as U+FFFD: 3 bytes). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
 
 /**
- * UTF-8 bytes of a string, by hand: the library relies on no platform global (`TextEncoder` is
- * not in every runtime's typings). A lone surrogate is encoded as U+FFFD, as `TextEncoder` does.
+ * Writes the UTF-8 bytes of a string into `out` from index 0, by hand: the library relies on no
+ * platform global (`TextEncoder` is not in every runtime's typings). A lone surrogate is encoded
+ * as U+FFFD, as `TextEncoder` does.
  */
-function utf8(text: string): Uint8Array {
-  const out: number[] = [];
+function utf8Into(text: string, out: Uint8Array): void {
+  let j = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[j++] = c;
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -63,72 +84,114 @@ function utf8(text: string): Uint8Array {
     } else if (c >= 0xdc00 && c <= 0xdfff) {
       c = 0xfffd;
     }
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-    else
-      out.push(
-        0xf0 | (c >> 18),
-        0x80 | ((c >> 12) & 0x3f),
-        0x80 | ((c >> 6) & 0x3f),
-        0x80 | (c & 0x3f),
-      );
+    if (c < 0x800) {
+      out[j++] = 0xc0 | (c >> 6);
+      out[j++] = 0x80 | (c & 0x3f);
+    } else if (c < 0x10000) {
+      out[j++] = 0xe0 | (c >> 12);
+      out[j++] = 0x80 | ((c >> 6) & 0x3f);
+      out[j++] = 0x80 | (c & 0x3f);
+    } else {
+      out[j++] = 0xf0 | (c >> 18);
+      out[j++] = 0x80 | ((c >> 12) & 0x3f);
+      out[j++] = 0x80 | ((c >> 6) & 0x3f);
+      out[j++] = 0x80 | (c & 0x3f);
+    }
   }
-  return Uint8Array.from(out);
 }
+
+/** Two lowercase hex digits for each byte value. */
+const byteHex: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0'),
+);
+const hex = (x: number) =>
+  (byteHex[x >>> 24] as string) +
+  (byteHex[(x >>> 16) & 0xff] as string) +
+  (byteHex[(x >>> 8) & 0xff] as string) +
+  (byteHex[x & 0xff] as string);
 
 /**
  * @internal The SHA-256 digest (FIPS 180-4) of a string's UTF-8 bytes, as 64 lowercase hex digits.
- * Every call works on its own buffers: nothing is shared between calls.
+ * Every call works on its own buffers: nothing is shared between calls. The rounds use 32-bit
+ * integer arithmetic on local variables (`| 0` wraps as the standard's addition modulo 2^32).
  */
 export function sha256(text: string): string {
-  const data = utf8(text);
-  const bitLength = data.length * 8;
+  const length = utf8Length(text);
   // Message, one 0x80 byte, zero padding, then the 64-bit length: a multiple of 64 bytes.
-  const blocks = Math.ceil((data.length + 9) / 64);
+  const blocks = Math.ceil((length + 9) / 64);
   const bytes = new Uint8Array(blocks * 64);
-  bytes.set(data);
-  bytes[data.length] = 0x80;
-  const view = new DataView(bytes.buffer);
-  view.setUint32(bytes.length - 8, Math.floor(bitLength / 0x1_0000_0000));
-  view.setUint32(bytes.length - 4, bitLength >>> 0);
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  for (let block = 0; block < blocks; block++) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block * 64 + i * 4);
+  utf8Into(text, bytes);
+  bytes[length] = 0x80;
+  const end = bytes.length;
+  const high = Math.floor(length / 0x2000_0000); // (length * 8) / 2^32
+  const low = (length * 8) >>> 0;
+  bytes[end - 8] = high >>> 24;
+  bytes[end - 7] = (high >>> 16) & 0xff;
+  bytes[end - 6] = (high >>> 8) & 0xff;
+  bytes[end - 5] = high & 0xff;
+  bytes[end - 4] = low >>> 24;
+  bytes[end - 3] = (low >>> 16) & 0xff;
+  bytes[end - 2] = (low >>> 8) & 0xff;
+  bytes[end - 1] = low & 0xff;
+  let h0 = 0x6a09e667 | 0;
+  let h1 = 0xbb67ae85 | 0;
+  let h2 = 0x3c6ef372 | 0;
+  let h3 = 0xa54ff53a | 0;
+  let h4 = 0x510e527f | 0;
+  let h5 = 0x9b05688c | 0;
+  let h6 = 0x1f83d9ab | 0;
+  let h7 = 0x5be0cd19 | 0;
+  const w = new Int32Array(64);
+  for (let offset = 0; offset < end; offset += 64) {
+    for (let i = 0; i < 16; i++) {
+      const p = offset + i * 4;
+      w[i] =
+        ((bytes[p] as number) << 24) |
+        ((bytes[p + 1] as number) << 16) |
+        ((bytes[p + 2] as number) << 8) |
+        (bytes[p + 3] as number);
+    }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15] as number;
       const b = w[i - 2] as number;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) >>> 0;
+      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h as unknown as number[];
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    let f = h5;
+    let g = h6;
+    let h = h7;
     for (let i = 0; i < 64; i++) {
-      const s1 = rotr(e as number, 6) ^ rotr(e as number, 11) ^ rotr(e as number, 25);
-      const ch = ((e as number) & (f as number)) ^ (~(e as number) & (g as number));
-      const t1 = ((hh as number) + s1 + ch + (K[i] as number) + (w[i] as number)) >>> 0;
-      const s0 = rotr(a as number, 2) ^ rotr(a as number, 13) ^ rotr(a as number, 22);
-      const maj =
-        ((a as number) & (b as number)) ^
-        ((a as number) & (c as number)) ^
-        ((b as number) & (c as number));
-      const t2 = (s0 + maj) >>> 0;
-      hh = g;
+      const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (h + s1 + ch + (K[i] as number) + (w[i] as number)) | 0;
+      const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const t2 = (s0 + maj) | 0;
+      h = g;
       g = f;
       f = e;
-      e = ((d as number) + t1) >>> 0;
+      e = (d + t1) | 0;
       d = c;
       c = b;
       b = a;
-      a = (t1 + t2) >>> 0;
+      a = (t1 + t2) | 0;
     }
-    const out = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (out[i] as number)) >>> 0;
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + h) | 0;
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+  return hex(h0) + hex(h1) + hex(h2) + hex(h3) + hex(h4) + hex(h5) + hex(h6) + hex(h7);
 }
 
 /**
@@ -137,6 +200,23 @@ export function sha256(text: string): string {
  * different payloads collide with negligible probability.
  */
 export function fingerprint(event: object): string {
-  const { key: _key, at: _at, ...rest } = event as Record<string, unknown>;
-  return sha256(canonicalJson(rest));
+  const obj = event as Record<string, unknown>;
+  if (Object.hasOwn(obj, 'toJSON')) {
+    const { key: _key, at: _at, ...rest } = obj;
+    return sha256(canonicalJson(rest));
+  }
+  // The canonical JSON of the event without `key` and `at`, without copying the event first.
+  const keys: string[] = [];
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k) || k === 'key' || k === 'at') continue;
+    const v = obj[k];
+    if (v !== undefined && typeof v !== 'function') keys.push(k);
+  }
+  keys.sort();
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    text += `${i === 0 ? '' : ','}${JSON.stringify(k)}:${canonicalJson(obj[k])}`;
+  }
+  return sha256(`${text}}`);
 }

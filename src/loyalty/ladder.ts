@@ -73,7 +73,7 @@ export interface TierLadderInput {
   readonly qualifyBy: readonly TierMetric[];
   /** The tiers from the entry tier upwards. */
   readonly tiers: readonly TierInput[];
-  /** Where the ladder comes from (seed document, vendor, house rules). */
+  /** Where the ladder comes from (a published reference, a vendor's documentation, house rules). */
   readonly source?: string;
 }
 

@@ -15,6 +15,11 @@ type Ctx = MembershipContext;
 
 /** @internal Exact `floor(a * b / c)` for non-negative integers, via BigInt so nothing rounds. */
 export function mulDiv(a: number, b: number, c: number): number {
+  // A product within 2^53 is exact in a double, and so is the floor of its quotient: a quotient
+  // short of an integer k by at least 1/c cannot round up to k unless the product reaches 2^53.
+  const product = a * b;
+  if (a >= 0 && b >= 0 && c > 0 && product <= Number.MAX_SAFE_INTEGER)
+    return Math.floor(product / c);
   return Number((BigInt(a) * BigInt(b)) / BigInt(c));
 }
 
@@ -75,24 +80,26 @@ export function credit(
  * still counted by the review and expire right after it.
  */
 export function settleLots(ctx: Ctx, t: number, expireThrough = t): Ctx {
-  let changed = false;
   let balance = ctx.balance;
   let expired = 0;
-  const lots: Lot[] = [];
-  for (const lot of ctx.lots) {
+  // The new list is made only once a lot changes (most calls change nothing).
+  let lots: Lot[] | undefined;
+  const from = ctx.lots;
+  for (let i = 0; i < from.length; i++) {
+    const lot = from[i] as Lot;
     if (lot.expiresAt !== null && lot.expiresAt <= expireThrough) {
-      changed = true;
+      lots ??= from.slice(0, i);
       expired += lot.remaining;
       if (lot.status === 'active') balance -= lot.remaining;
     } else if (lot.status === 'pending' && lot.availableAt <= t) {
-      changed = true;
+      lots ??= from.slice(0, i);
       balance += lot.remaining;
       lots.push({ ...lot, status: 'active' });
-    } else {
+    } else if (lots !== undefined) {
       lots.push(lot);
     }
   }
-  if (!changed) return ctx;
+  if (lots === undefined) return ctx;
   return {
     ...ctx,
     lots,

@@ -69,7 +69,7 @@ export interface LoyaltyProgramOptions {
 }
 
 const defaultSource =
-  'seed 003_7e9e7f60ff16616a.txt (tiered rewards for loyal customers); lot, tier and idempotency rules after Open Loyalty, Talon.One, Voucherify and Square';
+  'Tiered rewards for loyal customers, as recommended in the online training article “Customer Service: Developing skills for providing exceptional service and managing customer interactions”; lot, tier and idempotency rules after the documentation of Open Loyalty, Talon.One, Voucherify and Square';
 
 /**
  * Builds a loyalty programme: validates the policy and makes the membership machine.

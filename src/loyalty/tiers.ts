@@ -49,11 +49,9 @@ export function metricsAt(rules: Rules, ctx: Ctx, at: number): TierMetrics {
 export function qualifiedRank(ladder: TierLadder, metrics: TierMetrics): number {
   for (let r = ladder.tiers.length - 1; r > 0; r--) {
     const tier = ladder.tiers[r];
-    if (
-      tier &&
-      ladder.qualifyBy.some((m) => metrics[m] >= (tier.threshold[m] ?? Number.POSITIVE_INFINITY))
-    ) {
-      return r;
+    if (tier === undefined) continue;
+    for (const m of ladder.qualifyBy) {
+      if (metrics[m] >= (tier.threshold[m] ?? Number.POSITIVE_INFINITY)) return r;
     }
   }
   return 0;
@@ -61,8 +59,10 @@ export function qualifiedRank(ladder: TierLadder, metrics: TierMetrics): number 
 
 /** @internal The rank of a tier id (0 when unknown, which a checked context never holds). */
 export function rankOf(ladder: TierLadder, id: string | null): number {
-  const i = ladder.tiers.findIndex((t) => t.id === id);
-  return Math.max(0, i);
+  const tiers = ladder.tiers;
+  for (let i = 0; i < tiers.length; i++)
+    if ((tiers[i] as TierLadder['tiers'][number]).id === id) return i;
+  return 0;
 }
 
 const idOf = (ladder: TierLadder, rank: number): string => ladder.tiers[rank]?.id ?? '';
@@ -86,18 +86,23 @@ const floorRank = (ladder: TierLadder, ctx: Ctx): number =>
 /** @internal Adds qualifying activity to the bucket (local month, or local day) of `at`. */
 export function addActivity(rules: Rules, ctx: Ctx, at: number, delta: TierMetrics): Ctx {
   const month = rules.time.bucketOf(at);
-  const months = [...ctx.months];
-  const i = months.findIndex((m) => m.month === month);
-  const cur = months[i] ?? { month, points: 0, spend: 0, visits: 0 };
+  let i = -1;
+  for (let j = 0; j < ctx.months.length; j++) {
+    if ((ctx.months[j] as Ctx['months'][number]).month === month) {
+      i = j;
+      break;
+    }
+  }
+  const cur = ctx.months[i] ?? { month, points: 0, spend: 0, visits: 0 };
   const next = {
     month,
     points: Math.max(0, cur.points + delta.points),
     spend: Math.max(0, cur.spend + delta.spend),
     visits: Math.max(0, cur.visits + delta.visits),
   };
+  if (i < 0 && (delta.points < 0 || delta.spend < 0)) return ctx; // too old for any window
+  const months = ctx.months.slice();
   if (i < 0) {
-    // A month too old for any window has no counter to adjust.
-    if (delta.points < 0 || delta.spend < 0) return ctx;
     months.push(next);
     months.sort((a, b) => a.month - b.month);
   } else {

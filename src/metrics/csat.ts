@@ -83,6 +83,9 @@ export const csatScales: {
   binary: { kind: 'binary', source: 'good/bad satisfaction rating of helpdesk products (Zendesk)' },
 });
 
+/** A points scale has at most this many points (an accumulator keeps one count per point). */
+const maxScalePoints = 1001;
+
 /** @internal The scale's schema; {@link readCsatScale} is its fast twin. */
 export const csatScaleSchema = z.union([
   z
@@ -93,14 +96,19 @@ export const csatScaleSchema = z.union([
       positiveFrom: z.int(),
       source: z.string(),
     })
-    .refine((s) => s.min < s.max && s.positiveFrom > s.min && s.positiveFrom <= s.max, {
-      message: 'need min < positiveFrom ≤ max',
-    }),
+    .refine(
+      (s) =>
+        s.min < s.max &&
+        s.positiveFrom > s.min &&
+        s.positiveFrom <= s.max &&
+        s.max - s.min <= maxScalePoints - 1,
+      { message: `need min < positiveFrom ≤ max and at most 1,001 points` },
+    ),
   z.object({ kind: z.literal('binary'), source: z.string() }),
 ]);
 
 const scaleHelp =
-  'Use csatScales.fivePoint, csatScales.binary or csatScale({ min, max, positiveFrom }) with whole numbers and min < positiveFrom ≤ max.';
+  'Use csatScales.fivePoint, csatScales.binary or csatScale({ min, max, positiveFrom }) with whole numbers, min < positiveFrom ≤ max, and at most 1,001 points.';
 
 /**
  * Makes a points scale with a custom threshold, validated.
@@ -152,7 +160,8 @@ export function readCsatScale(value: unknown): CsatScale | undefined {
       typeof source === 'string' &&
       min < max &&
       positiveFrom > min &&
-      positiveFrom <= max
+      positiveFrom <= max &&
+      max - min <= maxScalePoints - 1
       ? { kind: 'points', min, max, positiveFrom, source }
       : undefined;
   }

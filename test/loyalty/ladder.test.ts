@@ -119,7 +119,8 @@ describe('defineLoyaltyProgram', () => {
       lapseDays: 365,
     });
     expect(program.machine.id).toBe('loyalty.shop');
-    expect(program.machine.definition.meta?.source).toMatch(/003_7e9e7f60ff16616a/);
+    expect(program.machine.definition.meta?.source).toMatch(/Customer Service: Developing skills/);
+    expect(program.machine.definition.meta?.source).not.toMatch(/seed|\d{3}_[0-9a-f]{16}/i);
   });
 
   it('rejects an invalid policy with every problem', () => {

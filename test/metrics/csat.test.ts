@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isServicecraftError } from '../../src/index.js';
 import {
   type CsatResponse,
   csat,
@@ -157,5 +158,18 @@ describe('csat accumulator', () => {
         );
       }),
     );
+  });
+});
+
+describe('csatAccumulator bounds', () => {
+  it('rejects a points scale too large to count with a MetricError, not a RangeError', () => {
+    const huge = { kind: 'points', min: 0, max: 2 ** 40, positiveFrom: 1, source: 'test' } as const;
+    expect(() => csatAccumulator(huge)).toThrow(/at most 1,001 points/);
+    try {
+      csatAccumulator(huge);
+    } catch (error) {
+      expect(isServicecraftError(error, 'MetricError')).toBe(true);
+    }
+    expect(csatAccumulator({ ...huge, max: 1000 }).counts).toHaveLength(1001);
   });
 });

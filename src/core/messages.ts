@@ -1,0 +1,426 @@
+/**
+ * The engine's sentences as a replaceable table, after zod's locales: every issue keeps its
+ * English `message`, and {@link formatIssue} words the same issue again from its code and data
+ * with a table the app supplies, zod's issues inside included (the table renders them too, so no
+ * English clause is left inside a German sentence).
+ *
+ * @module
+ */
+import {
+  clip,
+  describeCause,
+  type RuleThrewIssue,
+  transitionMessages as say,
+  type TransitionIssue,
+  UsageError,
+  type ValidationIssue,
+} from './errors.js';
+import type { Refusal } from './types.js';
+
+/**
+ * A value the engine had to name (a snapshot that is not one, a revision that is not a number),
+ * described without keeping the value: its kind and, for strings, numbers and other primitives,
+ * its text clipped to 60 characters.
+ *
+ * @category Core
+ */
+export interface DescribedValue {
+  /** `'null'`, `'array'`, `'object'`, `'function'`, `'string'`, `'number'`, `'boolean'`, `'undefined'`, `'bigint'` or `'symbol'`. */
+  readonly kind: string;
+  /** The clipped text of a primitive (`undefined` for null, arrays, objects and functions). */
+  readonly text: string | undefined;
+}
+
+/**
+ * The data each engine sentence receives, by key. Each key is one form of a
+ * {@link TransitionIssue} code: `UNKNOWN_EVENT` has `notAnEvent` and `unknownEvent`,
+ * `INVALID_SNAPSHOT` has `wrongMachine`, `notASnapshot`, `badRevision` and `unknownState`,
+ * `UPDATE_FAILED` has `updateInvalid` and `invariantBroken`; every other code has one key.
+ *
+ * @category Core
+ */
+export interface IssueMessageData {
+  /** `UNKNOWN_EVENT`: the value is not an event object. */
+  readonly notAnEvent: { readonly received: DescribedValue };
+  /** `UNKNOWN_EVENT`: the machine has no such event. */
+  readonly unknownEvent: {
+    readonly machine: string;
+    readonly event: string;
+    readonly known: readonly string[];
+  };
+  /** `FINAL_STATE`. */
+  readonly finalState: { readonly state: string; readonly event: string };
+  /** `EVENT_NOT_ALLOWED`. */
+  readonly notAllowed: {
+    readonly state: string;
+    readonly event: string;
+    readonly allowed: readonly string[];
+  };
+  /** `INVALID_PAYLOAD`: the raw zod issues (render them with `helpers.issues`). */
+  readonly invalidPayload: {
+    readonly state: string;
+    readonly event: string;
+    readonly issues: readonly ValidationIssue[];
+  };
+  /** `GUARD_REJECTED`. */
+  readonly guardRejected: {
+    readonly state: string;
+    readonly event: string;
+    readonly guards: readonly string[];
+    readonly allowed: readonly string[];
+  };
+  /** `REFUSED`: `reason.code` and `reason.details` let a table word the domain's refusal itself. */
+  readonly refused: {
+    readonly state: string;
+    readonly event: string;
+    readonly reason: Refusal;
+    readonly guard: string | undefined;
+    readonly allowed: readonly string[];
+  };
+  /**
+   * `RULE_THREW`: `cause` is what the rule threw; `undeclared` is set when the rule returned a
+   * refusal code the machine does not declare (then `cause` is an English Error saying so).
+   */
+  readonly ruleThrew: {
+    readonly state: string;
+    readonly event: string;
+    readonly rule: RuleThrewIssue['rule'];
+    readonly name: string | undefined;
+    readonly cause: unknown;
+    readonly undeclared:
+      | { readonly code: DescribedValue; readonly declared: readonly string[] }
+      | undefined;
+  };
+  /** `UPDATE_FAILED`: the update's context fails the schema (the raw zod issues). */
+  readonly updateInvalid: {
+    readonly state: string;
+    readonly event: string;
+    readonly issues: readonly ValidationIssue[];
+  };
+  /**
+   * `UPDATE_FAILED`: the next snapshot breaks invariants; `detail` is the sentence the invariant
+   * returned, `undefined` when it returned `false`.
+   */
+  readonly invariantBroken: {
+    readonly state: string;
+    readonly event: string;
+    readonly invariants: readonly {
+      readonly name: string;
+      readonly detail: string | undefined;
+    }[];
+  };
+  /** `INVALID_SNAPSHOT`: the snapshot is of another machine or version. */
+  readonly wrongMachine: {
+    readonly machine: string;
+    readonly version: number;
+    readonly snapshotMachine: string;
+    readonly snapshotVersion: DescribedValue;
+  };
+  /** `INVALID_SNAPSHOT`: the value is not a snapshot at all. */
+  readonly notASnapshot: {
+    readonly machine: string;
+    readonly version: number;
+    readonly received: DescribedValue;
+  };
+  /** `INVALID_SNAPSHOT`: the revision is not a non-negative integer. */
+  readonly badRevision: { readonly machine: string; readonly revision: DescribedValue };
+  /** `INVALID_SNAPSHOT`: the snapshot names a state the machine does not have. */
+  readonly unknownState: { readonly machine: string; readonly state: string };
+}
+
+/**
+ * The keys of an {@link IssueMessages} table, one per sentence form.
+ *
+ * @category Core
+ */
+export type IssueMessageKey = keyof IssueMessageData;
+
+/**
+ * Renderers every sentence may use, built from the table's own `zodIssue`, `list`, `value` and
+ * `moreIssues` entries.
+ *
+ * @category Core
+ */
+export interface IssueHelpers {
+  /** zod issues as one bounded clause (`path: text; path: text`, ten at most). */
+  issues(issues: readonly ValidationIssue[]): string;
+  /** A list of names (the table's `list`). */
+  list(names: readonly string[]): string;
+  /** A described value (the table's `value`). */
+  value(value: DescribedValue): string;
+  /** What a rule threw, as text (its own message, clipped: the app's words, not the engine's). */
+  thrown(cause: unknown): string;
+}
+
+/**
+ * A table of the engine's sentences: a function for every {@link IssueMessageKey}, given that
+ * key's {@link IssueMessageData} and the {@link IssueHelpers}, plus the small renderers the
+ * sentences share. `zodIssue` words one zod issue: pass zod's own locale
+ * (`(issue) => z.locales.de().localeError(issue)`-style) or `(issue) => issue.message` when zod is
+ * configured for the language already.
+ *
+ * @example
+ * ```ts
+ * import { issueMessagesEn, type IssueMessages } from 'servicecraft';
+ *
+ * const mine: IssueMessages = {
+ *   ...issueMessagesEn,
+ *   notAllowed: ({ event, allowed }, h) => `${event} cannot happen now (try ${h.list(allowed)}).`,
+ * };
+ * ```
+ *
+ * @category Core
+ */
+export type IssueMessages = {
+  readonly [K in IssueMessageKey]: (data: IssueMessageData[K], helpers: IssueHelpers) => string;
+} & {
+  /** One zod issue as text (its path is added by `helpers.issues`). */
+  readonly zodIssue: (issue: ValidationIssue) => string;
+  /** A list of names; the English table says `none` for an empty one. */
+  readonly list: (names: readonly string[]) => string;
+  /** A described value: `the string "x"`, `an object`, `number 42`. */
+  readonly value: (value: DescribedValue) => string;
+  /** The tail of a clause cut at ten zod issues: `and 3 more`. */
+  readonly moreIssues: (count: number) => string;
+};
+
+const englishValue = (d: DescribedValue): string => {
+  switch (d.kind) {
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'an array';
+    case 'object':
+      return 'an object';
+    case 'function':
+      return 'a function';
+    case 'string':
+      return `the string ${JSON.stringify(d.text ?? '')}`;
+    default:
+      return `${d.kind} ${d.text ?? ''}`;
+  }
+};
+
+/**
+ * The engine's English sentences: `formatIssue(issue)` with this table returns exactly
+ * `issue.message`.
+ *
+ * @example
+ * ```ts
+ * import { issueMessagesEn } from 'servicecraft';
+ *
+ * issueMessagesEn.list([]); // 'none'
+ * ```
+ *
+ * @category Core
+ */
+export const issueMessagesEn: IssueMessages = Object.freeze({
+  zodIssue: (issue: ValidationIssue) => issue.message,
+  list: (names: readonly string[]) => (names.length === 0 ? 'none' : names.join(', ')),
+  value: englishValue,
+  moreIssues: (count: number) => `and ${count} more`,
+  notAnEvent: ({ received }, h) => say.notAnEvent(h.value(received)),
+  unknownEvent: ({ machine, event, known }) => say.unknownEvent(machine, event, known),
+  finalState: ({ state, event }) => say.finalState(state, event),
+  notAllowed: ({ state, event, allowed }) => say.notAllowed(state, event, allowed),
+  invalidPayload: ({ state, event, issues }, h) =>
+    say.invalidPayload(state, event, h.issues(issues)),
+  guardRejected: ({ state, event, guards, allowed }) =>
+    say.guardRejected(state, event, guards, allowed),
+  refused: ({ state, event, reason }) => say.refused(state, event, reason.code, reason.message),
+  ruleThrew: ({ state, event, rule, name, cause }) =>
+    say.ruleThrew(
+      state,
+      event,
+      rule === 'update' ? 'its context update' : `${rule} '${name ?? '?'}'`,
+      cause,
+    ),
+  updateInvalid: ({ state, event, issues }, h) => say.updateInvalid(state, event, h.issues(issues)),
+  invariantBroken: ({ state, event, invariants }) =>
+    say.invariantBroken(
+      state,
+      event,
+      invariants.map((b) => `invariant '${b.name}' (${b.detail ?? 'does not hold'})`).join('; '),
+    ),
+  wrongMachine: ({ machine, version, snapshotMachine, snapshotVersion }) =>
+    say.wrongMachine(
+      machine,
+      version,
+      `machine '${snapshotMachine}' version ${snapshotVersion.kind === 'number' ? snapshotVersion.text : englishValue(snapshotVersion)}`,
+    ),
+  notASnapshot: ({ machine, version, received }) =>
+    say.notASnapshot(machine, version, englishValue(received)),
+  badRevision: ({ machine, revision }) => say.badRevision(machine, englishValue(revision)),
+  unknownState: ({ machine, state }) => say.unknownState(machine, state),
+} satisfies IssueMessages);
+
+/** @internal Every sentence key, for the run-time checks of a supplied table. */
+export const issueMessageKeys: readonly IssueMessageKey[] = Object.freeze([
+  'notAnEvent',
+  'unknownEvent',
+  'finalState',
+  'notAllowed',
+  'invalidPayload',
+  'guardRejected',
+  'refused',
+  'ruleThrew',
+  'updateInvalid',
+  'invariantBroken',
+  'wrongMachine',
+  'notASnapshot',
+  'badRevision',
+  'unknownState',
+] satisfies IssueMessageKey[]);
+
+/** @internal Where an issue keeps the data its message was made from, when its fields lack it. */
+const dataKey: unique symbol = Symbol.for('servicecraft.issueMessageData') as never;
+
+/** @internal One sentence form with its data. */
+export type KeyedData = {
+  [K in IssueMessageKey]: { key: K; data: IssueMessageData[K] };
+}[IssueMessageKey];
+
+/**
+ * @internal Attaches the data of the sentence an issue was worded with, as a non-enumerable
+ * property: `toEqual`, `JSON.stringify` and spreading see the issue exactly as before.
+ */
+export function withMessageData<T extends object>(issue: T, keyed: KeyedData): T {
+  Object.defineProperty(issue, dataKey, { value: keyed, enumerable: false });
+  return issue;
+}
+
+/** @internal Describes a value for a sentence without keeping it (mirrors `describeValue`). */
+export function describedValue(value: unknown): DescribedValue {
+  if (value === null) return { kind: 'null', text: undefined };
+  if (Array.isArray(value)) return { kind: 'array', text: undefined };
+  if (typeof value === 'object') return { kind: 'object', text: undefined };
+  if (typeof value === 'function') return { kind: 'function', text: undefined };
+  if (typeof value === 'string') return { kind: 'string', text: clip(value, 60) };
+  return { kind: typeof value, text: clip(String(value), 60) };
+}
+
+const shownIssues = 10;
+
+function helpersOf(messages: IssueMessages): IssueHelpers {
+  return {
+    list: (names) => messages.list(names),
+    value: (value) => messages.value(value),
+    thrown: describeCause,
+    issues: (issues) => {
+      const shown = issues.slice(0, shownIssues).map((issue) => {
+        const path = issue.path.length
+          ? `${clip(issue.path.slice(0, 8).map(String).join('.'), 120)}${issue.path.length > 8 ? '…' : ''}: `
+          : '';
+        return `${path}${clip(messages.zodIssue(issue), 200)}`;
+      });
+      if (issues.length > shownIssues) shown.push(messages.moreIssues(issues.length - shownIssues));
+      return shown.join('; ');
+    },
+  };
+}
+
+function render<K extends IssueMessageKey>(
+  messages: IssueMessages,
+  key: K,
+  data: IssueMessageData[K],
+): string {
+  const sentence = messages[key] as (d: IssueMessageData[K], h: IssueHelpers) => unknown;
+  if (typeof sentence !== 'function') {
+    throw new UsageError(
+      `formatIssue was given a messages table with no function for '${key}'; supply every key (spread issueMessagesEn to keep the English ones).`,
+      [{ path: ['messages', key], message: 'expected a function' }],
+    );
+  }
+  const text = sentence(data, helpersOf(messages));
+  return typeof text === 'string' ? text : String(text);
+}
+
+/**
+ * Words a transition issue again from its code and data, with the app's table of sentences
+ * (English by default: `formatIssue(issue)` is exactly `issue.message`). zod's issues inside are
+ * worded by the table's `zodIssue`, so a German table gives a German sentence throughout.
+ *
+ * The data of an unknown event, a foreign snapshot and a broken invariant travel with the issue
+ * object `transition` returned (not as enumerable fields, so nothing about the issue changes);
+ * an issue that went through JSON has lost them, and for those forms `formatIssue` then returns
+ * `issue.message` unchanged.
+ *
+ * @example
+ * ```ts
+ * import {
+ *   defineMachine, formatIssue, initialSnapshot, issueMessagesEn, transition, type IssueMessages,
+ * } from 'servicecraft';
+ *
+ * const door = defineMachine({
+ *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },
+ *   states: { closed: { on: { OPEN: 'open' } }, open: { on: { CLOSE: 'closed' } } },
+ * });
+ * const result = transition(door, initialSnapshot(door), { type: 'CLOSE' });
+ * if (!result.ok) {
+ *   formatIssue(result.error) === result.error.message; // true
+ *   const de: IssueMessages = {
+ *     ...issueMessagesEn,
+ *     notAllowed: ({ state, event, allowed }, h) =>
+ *       `Ereignis ${event} ist im Zustand '${state}' nicht erlaubt; erlaubt: ${h.list(allowed)}.`,
+ *   };
+ *   formatIssue(result.error, de); // "Ereignis CLOSE ist im Zustand 'closed' nicht erlaubt; erlaubt: OPEN."
+ * }
+ * ```
+ *
+ * @param issue - An issue from `transition` (or `replay`, or a thrown `TransitionError`'s `issue`).
+ * @param messages - The sentences; {@link issueMessagesEn} when omitted.
+ * @returns The sentence.
+ * @category Core
+ */
+export function formatIssue(
+  issue: TransitionIssue,
+  messages: IssueMessages = issueMessagesEn,
+): string {
+  const state = issue.state ?? '?';
+  const event = issue.event ?? '?';
+  const attached = (issue as { [dataKey]?: KeyedData })[dataKey];
+  switch (issue.code) {
+    case 'FINAL_STATE':
+      return render(messages, 'finalState', { state, event });
+    case 'EVENT_NOT_ALLOWED':
+      return render(messages, 'notAllowed', { state, event, allowed: issue.allowed });
+    case 'INVALID_PAYLOAD':
+      return render(messages, 'invalidPayload', { state, event, issues: issue.issues });
+    case 'GUARD_REJECTED':
+      return render(messages, 'guardRejected', {
+        state,
+        event,
+        guards: issue.guards,
+        allowed: issue.allowed,
+      });
+    case 'REFUSED':
+      return render(messages, 'refused', {
+        state,
+        event,
+        reason: issue.reason,
+        guard: issue.guard,
+        allowed: issue.allowed,
+      });
+    case 'RULE_THREW':
+      return render(messages, 'ruleThrew', {
+        state,
+        event,
+        rule: issue.rule,
+        name: issue.name,
+        cause: issue.cause,
+        undeclared: attached?.key === 'ruleThrew' ? attached.data.undeclared : undefined,
+      });
+    case 'UPDATE_FAILED':
+      if (issue.invariants.length === 0) {
+        return render(messages, 'updateInvalid', { state, event, issues: issue.issues });
+      }
+      return attached?.key === 'invariantBroken'
+        ? render(messages, 'invariantBroken', attached.data)
+        : issue.message;
+    default:
+      // UNKNOWN_EVENT and INVALID_SNAPSHOT: their sentences need the attached data.
+      return attached === undefined
+        ? issue.message
+        : render(messages, attached.key, attached.data as never);
+  }
+}
