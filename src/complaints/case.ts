@@ -96,7 +96,12 @@ export interface ComplaintCaseOptions<L extends string = DefaultEscalationLevel>
    * of business-hours targets (default: `calendar` when it is a business calendar, or 24/7 UTC
    * with the default calendar).
    */
-  readonly sla?: { readonly policies: readonly SlaPolicy[]; readonly calendar?: CalendarLike };
+  readonly sla?: {
+    /** The SLA policies in order of preference; the first whose conditions match applies. */
+    readonly policies: readonly SlaPolicy[];
+    /** The calendar on which business-hours targets count working time. */
+    readonly calendar?: CalendarLike;
+  };
   /** Failed attempts after which `failedAttempts` justifies an escalation (default 2). */
   readonly failedAttemptLimit?: number;
   /** A `lowConfidence` trigger must report a confidence below this (default 0.5). */

@@ -206,10 +206,22 @@ export const utcCalendar: DeadlineCalendar = deepFreeze({
  */
 export type DeadlineSpan =
   | Duration
-  | { readonly workingDays: number }
-  | { readonly calendarDays: number }
-  | { readonly weeks: number }
-  | { readonly months: number };
+  | {
+      /** Working days after the start day, ending when the last one's working hours end (0–3,650). */
+      readonly workingDays: number;
+    }
+  | {
+      /** Calendar days to the same local wall-clock time, working hours ignored (0–3,650). */
+      readonly calendarDays: number;
+    }
+  | {
+      /** Weeks of seven calendar days to the same local wall-clock time (0–522). */
+      readonly weeks: number;
+    }
+  | {
+      /** Months to the same local date and time, or the month's end when it is missing (0–120). */
+      readonly months: number;
+    };
 
 const count = (max: number) => z.number().int().nonnegative().max(max);
 

@@ -59,7 +59,10 @@ export interface ComplaintDecisionMessageData extends ComplaintMessageBase {
  */
 export interface ComplaintStatusMessageData {
   /** Nothing is known before receipt. */
-  readonly notReceived: { readonly locale: string };
+  readonly notReceived: {
+    /** The locale the message is to be written for. */
+    readonly locale: string;
+  };
   /** Received, not yet acknowledged. */
   readonly received: ComplaintMessageBase;
   /** Acknowledged and being assessed. */

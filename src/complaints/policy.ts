@@ -31,7 +31,10 @@ export interface ComplaintStagePolicy {
    * The one extension of the response deadline the stage allows (an `EXTEND_DEADLINE` event with a
    * reason), at most `maxWorkingDays` working days; `null` for none.
    */
-  readonly extension: { readonly maxWorkingDays: number } | null;
+  readonly extension: {
+    /** The most working days (1–365) one extension may add to the response deadline. */
+    readonly maxWorkingDays: number;
+  } | null;
   /**
    * Whether the stage must be handled by someone who did not handle an earlier stage (its owner
    * or decider); always `false` for the first stage.
@@ -67,7 +70,12 @@ export interface ComplaintPolicy {
    * The body the customer may refer the complaint to after the final response, and how long they
    * have (`due.referralBy`, dated from the final response); `null` for none.
    */
-  readonly referral: { readonly to: string; readonly within: DeadlineSpan } | null;
+  readonly referral: {
+    /** The name of the body the customer may refer the complaint to, e.g. an ombudsman. */
+    readonly to: string;
+    /** How long after the final response the customer has to refer the complaint. */
+    readonly within: DeadlineSpan;
+  } | null;
 }
 
 const text = (max: number, what: string) =>

@@ -86,7 +86,16 @@ export interface SlaPolicy {
   /** Fact name → accepted values; every entry must match (default: always matches). */
   readonly when?: Readonly<Record<string, readonly string[]>> | undefined;
   /** The targets this policy sets; a target left out is not measured. */
-  readonly targets: { readonly [M in SlaMetric]?: SlaTarget | undefined };
+  readonly targets: {
+    /** The target from the start to the first response to the customer. */
+    readonly firstResponse?: SlaTarget | undefined;
+    /** The target from a customer's message, after the first response, to the next response. */
+    readonly nextResponse?: SlaTarget | undefined;
+    /** The target from each response to the next one while the case is open. */
+    readonly periodicUpdate?: SlaTarget | undefined;
+    /** The target from the start to the resolution. */
+    readonly resolution?: SlaTarget | undefined;
+  };
 }
 
 const ms = z
@@ -248,7 +257,16 @@ export interface SlaTracker {
   /** The name of the policy in force. */
   readonly policy: string;
   /** The targets measured so far. */
-  readonly entries: { readonly [M in SlaMetric]?: SlaEntry | undefined };
+  readonly entries: {
+    /** The measurement of the `firstResponse` target, once its clock has started. */
+    readonly firstResponse?: SlaEntry | undefined;
+    /** The measurement of the `nextResponse` target, once its clock has started. */
+    readonly nextResponse?: SlaEntry | undefined;
+    /** The measurement of the `periodicUpdate` target, once its clock has started. */
+    readonly periodicUpdate?: SlaEntry | undefined;
+    /** The measurement of the `resolution` target, once its clock has started. */
+    readonly resolution?: SlaEntry | undefined;
+  };
 }
 
 const instant = z.number().int().min(-8.64e15).max(8.64e15);
@@ -478,9 +496,16 @@ export function noticeSla(tracker: SlaTracker, at: number): SlaTracker {
  * @returns The instant, target and mark, or `undefined` when nothing is pending.
  * @category Complaints
  */
-export function nextSlaCheck(
-  tracker: SlaTracker,
-): { at: number; metric: SlaMetric; mark: 'warning' | 'breach' } | undefined {
+export function nextSlaCheck(tracker: SlaTracker):
+  | {
+      /** The instant, in epoch milliseconds, at which the mark is reached. */
+      at: number;
+      /** The target whose clock reaches the mark. */
+      metric: SlaMetric;
+      /** Whether the instant is the target's warning or its breach. */
+      mark: 'warning' | 'breach';
+    }
+  | undefined {
   let best: { at: number; metric: SlaMetric; mark: 'warning' | 'breach' } | undefined;
   for (const metric of slaMetrics) {
     const e = tracker.entries[metric];

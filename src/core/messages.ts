@@ -41,40 +41,66 @@ export interface DescribedValue {
  */
 export interface IssueMessageData {
   /** `UNKNOWN_EVENT`: the value is not an event object. */
-  readonly notAnEvent: { readonly received: DescribedValue };
+  readonly notAnEvent: {
+    /** The value that was passed as the event, described rather than kept. */
+    readonly received: DescribedValue;
+  };
   /** `UNKNOWN_EVENT`: the machine has no such event. */
   readonly unknownEvent: {
+    /** The id of the machine that was sent the event. */
     readonly machine: string;
+    /** The event type that was sent, clipped to 80 characters. */
     readonly event: string;
+    /** Every event type the machine declares. */
     readonly known: readonly string[];
   };
   /** `FINAL_STATE`. */
-  readonly finalState: { readonly state: string; readonly event: string };
+  readonly finalState: {
+    /** The final state the snapshot is in. */
+    readonly state: string;
+    /** The type of the event that arrived after the end. */
+    readonly event: string;
+  };
   /** `EVENT_NOT_ALLOWED`. */
   readonly notAllowed: {
+    /** The state that has no transition for the event. */
     readonly state: string;
+    /** The type of the event that was turned away. */
     readonly event: string;
+    /** The event types the current state does accept now. */
     readonly allowed: readonly string[];
   };
   /** `INVALID_PAYLOAD`: the raw zod issues (render them with `helpers.issues`). */
   readonly invalidPayload: {
+    /** The state the snapshot was in when the event arrived. */
     readonly state: string;
+    /** The type of the event whose payload failed its schema. */
     readonly event: string;
+    /** The zod issues of the payload, with paths inside it. */
     readonly issues: readonly ValidationIssue[];
   };
   /** `GUARD_REJECTED`. */
   readonly guardRejected: {
+    /** The state the snapshot was in when the event arrived. */
     readonly state: string;
+    /** The type of the event no candidate of which passed its guard. */
     readonly event: string;
+    /** The names of the guards that returned `false`. */
     readonly guards: readonly string[];
+    /** The event types accepted now, exactly what `nextEvents` returns for the same snapshot. */
     readonly allowed: readonly string[];
   };
   /** `REFUSED`: `reason.code` and `reason.details` let a table word the domain's refusal itself. */
   readonly refused: {
+    /** The state the snapshot was in when the event arrived. */
     readonly state: string;
+    /** The type of the event that a rule refused. */
     readonly event: string;
+    /** The refusal the guard or update returned: its declared code, sentence and details. */
     readonly reason: Refusal;
+    /** The name of the guard that refused, or `undefined` when the context update refused. */
     readonly guard: string | undefined;
+    /** The event types accepted now, exactly what `nextEvents` returns for the same snapshot. */
     readonly allowed: readonly string[];
   };
   /**
@@ -82,19 +108,33 @@ export interface IssueMessageData {
    * refusal code the machine does not declare (then `cause` is an English Error saying so).
    */
   readonly ruleThrew: {
+    /** The state the snapshot was in when the event arrived. */
     readonly state: string;
+    /** The type of the event being handled when the rule failed. */
     readonly event: string;
+    /** Which kind of rule failed: a guard, the context update or an invariant. */
     readonly rule: RuleThrewIssue['rule'];
+    /** The name of the guard or invariant that failed, `undefined` for an update. */
     readonly name: string | undefined;
+    /** The value the rule threw, or an Error describing the undeclared refusal code. */
     readonly cause: unknown;
+    /** The undeclared refusal code and the declared ones, or `undefined` when the rule threw. */
     readonly undeclared:
-      | { readonly code: DescribedValue; readonly declared: readonly string[] }
+      | {
+          /** The refusal code the rule returned, described rather than kept. */
+          readonly code: DescribedValue;
+          /** The refusal codes the machine declares. */
+          readonly declared: readonly string[];
+        }
       | undefined;
   };
   /** `UPDATE_FAILED`: the update's context fails the schema (the raw zod issues). */
   readonly updateInvalid: {
+    /** The state the snapshot was in when the event arrived. */
     readonly state: string;
+    /** The type of the event whose context update failed. */
     readonly event: string;
+    /** The zod issues of the context the update returned. */
     readonly issues: readonly ValidationIssue[];
   };
   /**
@@ -102,30 +142,52 @@ export interface IssueMessageData {
    * returned, `undefined` when it returned `false`.
    */
   readonly invariantBroken: {
+    /** The state the snapshot was in when the event arrived. */
     readonly state: string;
+    /** The type of the event whose outcome breaks the invariants. */
     readonly event: string;
+    /** Every invariant the next snapshot breaks. */
     readonly invariants: readonly {
+      /** The invariant's name in the machine definition. */
       readonly name: string;
+      /** The sentence the invariant returned, or `undefined` when it returned `false`. */
       readonly detail: string | undefined;
     }[];
   };
   /** `INVALID_SNAPSHOT`: the snapshot is of another machine or version. */
   readonly wrongMachine: {
+    /** The id of the machine that was given the snapshot. */
     readonly machine: string;
+    /** The version of the machine that was given the snapshot. */
     readonly version: number;
+    /** The machine id the snapshot names, clipped to 100 characters. */
     readonly snapshotMachine: string;
+    /** The version the snapshot carries, described since it may not be a number. */
     readonly snapshotVersion: DescribedValue;
   };
   /** `INVALID_SNAPSHOT`: the value is not a snapshot at all. */
   readonly notASnapshot: {
+    /** The id of the machine that was given the value. */
     readonly machine: string;
+    /** The version of the machine that was given the value. */
     readonly version: number;
+    /** The value passed in place of a snapshot, described rather than kept. */
     readonly received: DescribedValue;
   };
   /** `INVALID_SNAPSHOT`: the revision is not a non-negative integer. */
-  readonly badRevision: { readonly machine: string; readonly revision: DescribedValue };
+  readonly badRevision: {
+    /** The id of the machine that was given the snapshot. */
+    readonly machine: string;
+    /** The snapshot's `revision`, described because it is not a non-negative safe integer. */
+    readonly revision: DescribedValue;
+  };
   /** `INVALID_SNAPSHOT`: the snapshot names a state the machine does not have. */
-  readonly unknownState: { readonly machine: string; readonly state: string };
+  readonly unknownState: {
+    /** The id of the machine that was given the snapshot. */
+    readonly machine: string;
+    /** The state the snapshot names (described when it is not a string), unknown to the machine. */
+    readonly state: string;
+  };
 }
 
 /**

@@ -153,7 +153,15 @@ export interface AnniversaryWindow {
   /** Activity in the current anniversary period counts. */
   kind: 'anniversary';
   /** The period's length: `{ years }` (1–3) or `{ days }` (1–1,096). */
-  every: { years: number } | { days: number };
+  every:
+    | {
+        /** The period lasts this many whole years (1–3), anniversary to anniversary. */
+        years: number;
+      }
+    | {
+        /** The period lasts this many days (1–1,096), counted from local midnight of the anchor. */
+        days: number;
+      };
   /** What the periods are counted from: the enrolment, or the last tier change. */
   from: 'enrolment' | 'tierChange';
 }
@@ -168,7 +176,16 @@ export interface AnniversaryWindowInput {
   /** Activity in the current anniversary period counts. */
   kind: 'anniversary';
   /** See {@link AnniversaryWindow.every} (default `{ years: 1 }`). */
-  every?: { years: number } | { days: number } | undefined;
+  every?:
+    | {
+        /** The period lasts this many whole years (1–3), anniversary to anniversary. */
+        years: number;
+      }
+    | {
+        /** The period lasts this many days (1–1,096), counted from local midnight of the anchor. */
+        days: number;
+      }
+    | undefined;
   /** See {@link AnniversaryWindow.from} (default `'enrolment'`). */
   from?: 'enrolment' | 'tierChange' | undefined;
 }
