@@ -8,21 +8,15 @@
 import { UsageError } from '../core/errors.js';
 import type { ClosureReason } from './closure.js';
 import { formatMoney } from './money.js';
+import type { ComplaintStage } from './status.js';
 
 /**
- * The keys of a {@link ComplaintStatusMessages} table: one per customer-facing stage.
+ * The keys of a {@link ComplaintStatusMessages} table: one per customer-facing stage (the
+ * {@link ComplaintStage} values).
  *
  * @category Complaints
  */
-export type ComplaintStatusMessageKey =
-  | 'notReceived'
-  | 'received'
-  | 'acknowledged'
-  | 'underInvestigation'
-  | 'decisionPending'
-  | 'decisionSent'
-  | 'openWithRecourse'
-  | 'closed';
+export type ComplaintStatusMessageKey = ComplaintStage;
 
 /**
  * What every message after receipt may mention, formatted for the locale.
