@@ -21,7 +21,6 @@ import {
   type Bench,
   cell,
   compare,
-  fmt,
   gc,
   nsPerOp,
   ratioCell,

@@ -67,7 +67,11 @@ const holidaySet = new Set<string>();
 for (const h of data.holidays) {
   if (typeof h === 'string') holidaySet.add(h);
   else
-    for (let d = DateTime.fromISO(h.from); d.toISODate() <= h.to; d = d.plus({ days: 1 }))
+    for (
+      let d = DateTime.fromISO(h.from);
+      (d.toISODate() as string) <= h.to;
+      d = d.plus({ days: 1 })
+    )
       holidaySet.add(d.toISODate() as string);
 }
 

@@ -85,11 +85,13 @@ assert.deepStrictEqual(JSON.parse(JSON.stringify(start)), {
   state: 'open',
   context: { replies: 0 },
   status: 'active',
+  revision: 0,
 });
 const replied = transition(ticket, start, { type: 'REPLY', at: 1, text: 'hi' });
 assert.equal(replied.ok, true);
 assert.equal(replied.snapshot.state, 'open');
 assert.deepStrictEqual(replied.snapshot.context, { replies: 1 });
+assert.equal(replied.snapshot.revision, 1);
 const rejected = transition(ticket, replied.snapshot, { type: 'ESCALATE' });
 assert.equal(rejected.ok, false);
 assert.equal(rejected.error.code, 'UNKNOWN_EVENT');

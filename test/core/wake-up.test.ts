@@ -9,7 +9,6 @@ import {
   transition,
   transitionOrThrow,
   UsageError,
-  type WakeUp,
 } from '../../src/index.js';
 import { steps } from './fixtures.js';
 
