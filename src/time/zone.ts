@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { ServicecraftError } from '../core/errors.js';
 import { floorDiv, MAX_INSTANT } from './internal.js';
 
 /** @internal Block length in milliseconds (2^33 ms, about 99 days). */
@@ -77,7 +78,14 @@ export function zoneOffsets(timeZone: string, note: ChangeNote = () => 0): ZoneO
   const read = (t: number): number => {
     const clamped = Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, t));
     const match = offsetText.exec(format.format(clamped));
-    if (!match) throw new Error(`Cannot read the UTC offset of time zone ${timeZone}.`);
+    // Only a JavaScript runtime whose Intl lacks 'longOffset' names gets here: a platform problem,
+    // reported as the library's own error rather than a bare Error.
+    if (!match) {
+      throw new ServicecraftError(
+        'PlatformError',
+        `Cannot read the UTC offset of time zone ${timeZone}: this runtime's Intl.DateTimeFormat does not support timeZoneName 'longOffset' (Node 18+ and current browsers do).`,
+      );
+    }
     if (match[1] === undefined) return 0;
     const size =
       Number(match[2]) * 3_600_000 + Number(match[3] ?? 0) * 60_000 + Number(match[4] ?? 0) * 1000;
