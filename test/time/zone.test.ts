@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { isServicecraftError } from '../../src/index.js';
 import { zoneOffsets } from '../../src/time/zone.js';
 
 const zones = [
@@ -84,5 +85,27 @@ describe('zoneOffsets', () => {
     // 13 September 275760: the current rules go on, so summer time.
     expect(zoneOffsets('America/New_York').offsetAt(8.64e15)).toBe(-4 * 3_600_000);
     expect(zoneOffsets('America/New_York').offsetAt(-8.64e15)).toBeTypeOf('number');
+  });
+});
+
+describe('a runtime that cannot name offsets', () => {
+  it('fails with a ServicecraftError that says why, not a bare Error', () => {
+    // `format` is a getter returning a bound function: replace what it returns.
+    const spy = vi
+      .spyOn(Intl.DateTimeFormat.prototype, 'format', 'get')
+      .mockReturnValue(() => '3/29/2026');
+    try {
+      const zone = zoneOffsets('Europe/Paris');
+      let thrown: unknown;
+      try {
+        zone.offsetAt(Date.UTC(2026, 2, 29));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(isServicecraftError(thrown, 'PlatformError')).toBe(true);
+      expect((thrown as Error).message).toMatch(/does not support timeZoneName 'longOffset'/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
