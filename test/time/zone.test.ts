@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isServicecraftError } from '../../src/index.js';
 import { zoneOffsets } from '../../src/time/zone.js';
 
@@ -90,10 +90,11 @@ describe('zoneOffsets', () => {
 
 describe('a runtime that cannot name offsets', () => {
   it('fails with a ServicecraftError that says why, not a bare Error', () => {
-    // `format` is a getter returning a bound function: replace what it returns.
-    const spy = vi
-      .spyOn(Intl.DateTimeFormat.prototype, 'format', 'get')
-      .mockReturnValue(() => '3/29/2026');
+    // `format` is a getter returning a bound function: replace it for the duration of the test.
+    const proto = Intl.DateTimeFormat.prototype;
+    const original = Object.getOwnPropertyDescriptor(proto, 'format') as PropertyDescriptor;
+    Object.defineProperty(proto, 'format', { configurable: true, get: () => () => '3/29/2026' });
+    const spy = { mockRestore: () => Object.defineProperty(proto, 'format', original) };
     try {
       const zone = zoneOffsets('Europe/Paris');
       let thrown: unknown;
