@@ -10,6 +10,8 @@ import {
   clip,
   describeCause,
   type RuleThrewIssue,
+  type SnapshotIssue,
+  type SnapshotProblem,
   transitionMessages as say,
   type TransitionIssue,
   UsageError,
@@ -36,6 +38,10 @@ export interface DescribedValue {
  * {@link TransitionIssue} code: `UNKNOWN_EVENT` has `notAnEvent` and `unknownEvent`,
  * `INVALID_SNAPSHOT` has `wrongMachine`, `notASnapshot`, `badRevision` and `unknownState`,
  * `UPDATE_FAILED` has `updateInvalid` and `invariantBroken`; every other code has one key.
+ * A {@link SnapshotIssue} from `restoreSnapshot` is `snapshotRejected`, each of its problems has
+ * a key of its own (`unexpectedKey`, `newerVersion`, `contextSchema`…) and the cut list ends with
+ * `moreProblems`; one from `initialSnapshot` is `initialContextInvalid`, `initialInputUnexpected`
+ * or `initialInvariantBroken`.
  *
  * @category Core
  */
@@ -188,7 +194,186 @@ export interface IssueMessageData {
     /** The state the snapshot names (described when it is not a string), unknown to the machine. */
     readonly state: string;
   };
+  /**
+   * `INVALID_SNAPSHOT` from `restoreSnapshot`: the whole sentence. Each problem carries its own
+   * sentence form (render one with `helpers.problem`, or all with `helpers.problems`).
+   */
+  readonly snapshotRejected: {
+    /** The id of the machine that was given the value. */
+    readonly machine: string;
+    /** The problems listed (twenty at most), as in the issue's `problems`. */
+    readonly problems: readonly SnapshotProblem[];
+    /** How many further problems were found but not listed (`0` when none). */
+    readonly more: number;
+  };
+  /** `INVALID_SNAPSHOT`: the tail of a list cut at twenty problems (`and 3 more problems`). */
+  readonly moreProblems: {
+    /** How many problems were left out. */
+    readonly count: number;
+  };
+  /** Snapshot problem: the value is not a plain object. */
+  readonly notPlainObject: Record<string, never>;
+  /** Snapshot problem: a value JSON cannot carry (a class instance, a function, `undefined`…). */
+  readonly notPlainJson: {
+    /** `'class instance'` for an object with a prototype, else the `typeof` of the value. */
+    readonly kind: string;
+  };
+  /** Snapshot problem: `NaN` or an infinity. */
+  readonly notJsonNumber: {
+    /** The number. */
+    readonly value: number;
+  };
+  /** Snapshot problem: an object or array that contains itself. */
+  readonly circularReference: Record<string, never>;
+  /** Snapshot problem: nested deeper than the limit. */
+  readonly nestedTooDeep: {
+    /** The deepest nesting allowed. */
+    readonly maxDepth: number;
+  };
+  /** Snapshot problem: more values than the limit. */
+  readonly tooManyValues: {
+    /** How many values a snapshot may hold. */
+    readonly maxValues: number;
+  };
+  /** Snapshot problem: a key that could reach a prototype. */
+  readonly forbiddenKey: {
+    /** `'__proto__'`, `'constructor'` or `'prototype'`. */
+    readonly key: string;
+  };
+  /** Snapshot problem: a top-level key that is not a snapshot field. */
+  readonly unexpectedKey: {
+    /** The key. */
+    readonly key: string;
+  };
+  /** Snapshot problem: the snapshot is of another machine. */
+  readonly foreignMachine: {
+    /** The id of the machine that was given the value. */
+    readonly machine: string;
+    /** The machine id the snapshot names, clipped to 100 characters (`undefined` when not a string). */
+    readonly snapshotMachine: string | undefined;
+    /** The snapshot's `machine` field, described. */
+    readonly received: DescribedValue;
+  };
+  /** Snapshot problem: the version is not a positive integer. */
+  readonly badVersion: {
+    /** The snapshot's `version`, described. */
+    readonly received: DescribedValue;
+  };
+  /** Snapshot problem: the version is newer than the machine's. */
+  readonly newerVersion: {
+    /** The snapshot's version. */
+    readonly version: number;
+    /** The machine's version. */
+    readonly machineVersion: number;
+  };
+  /** Snapshot problem: an older snapshot to migrate whose `state` is not a string. */
+  readonly stateNotAName: {
+    /** The snapshot's `state`, described. */
+    readonly received: DescribedValue;
+  };
+  /** Snapshot problem: the machine declares no migration for a step. */
+  readonly noMigration: {
+    /** The version the missing migration starts from. */
+    readonly from: number;
+    /** The version it would lead to. */
+    readonly to: number;
+  };
+  /** Snapshot problem: a migration threw. */
+  readonly migrationThrew: {
+    /** The version the migration starts from. */
+    readonly from: number;
+    /** What the migration threw (render it with `helpers.thrown`: the app's words). */
+    readonly cause: unknown;
+  };
+  /** Snapshot problem: the (migrated) state is not a state of the machine. */
+  readonly notAState: {
+    /** The state name clipped to 100 characters (`undefined` when not a string). */
+    readonly state: string | undefined;
+    /** The state value, described. */
+    readonly received: DescribedValue;
+  };
+  /** Snapshot problem: the status does not match the state. */
+  readonly statusMismatch: {
+    /** The status the state implies. */
+    readonly expected: 'active' | 'done';
+    /** The state. */
+    readonly state: string;
+    /** The snapshot's `status`, described. */
+    readonly received: DescribedValue;
+  };
+  /** Snapshot problem: a migrated snapshot's status is not a status at all. */
+  readonly badStatus: {
+    /** The snapshot's `status`, described. */
+    readonly received: DescribedValue;
+  };
+  /** Snapshot problem: the revision is not a non-negative integer. */
+  readonly revisionInvalid: {
+    /** The snapshot's `revision`, described. */
+    readonly received: DescribedValue;
+  };
+  /** Snapshot problem: the context fails the schema (the raw zod issues). */
+  readonly contextSchema: {
+    /** The zod issues of the context. */
+    readonly issues: readonly ValidationIssue[];
+  };
+  /** Snapshot problem: a machine without context schema was given a non-empty context. */
+  readonly contextNotEmpty: Record<string, never>;
+  /** Snapshot problem: the context breaks an invariant. */
+  readonly invariantFailed: {
+    /** The invariant's name. */
+    readonly name: string;
+    /** The sentence the invariant returned, or `undefined` when it returned `false`. */
+    readonly detail: string | undefined;
+  };
+  /** `INVALID_CONTEXT` from `initialSnapshot`: the input fails the context schema. */
+  readonly initialContextInvalid: {
+    /** The machine's id. */
+    readonly machine: string;
+    /** The zod issues of the input. */
+    readonly issues: readonly ValidationIssue[];
+  };
+  /** `INVALID_CONTEXT` from `initialSnapshot`: an input for a machine without context schema. */
+  readonly initialInputUnexpected: {
+    /** The machine's id. */
+    readonly machine: string;
+  };
+  /** `INVALID_CONTEXT` from `initialSnapshot`: the initial snapshot breaks invariants. */
+  readonly initialInvariantBroken: {
+    /** The machine's id. */
+    readonly machine: string;
+    /** Every invariant broken. */
+    readonly invariants: readonly {
+      /** The invariant's name. */
+      readonly name: string;
+      /** The sentence the invariant returned, or `undefined` when it returned `false`. */
+      readonly detail: string | undefined;
+    }[];
+  };
 }
+
+/** @internal The data keys of one snapshot problem (rendered by `helpers.problem`). */
+export type SnapshotProblemKey =
+  | 'notPlainObject'
+  | 'notPlainJson'
+  | 'notJsonNumber'
+  | 'circularReference'
+  | 'nestedTooDeep'
+  | 'tooManyValues'
+  | 'forbiddenKey'
+  | 'unexpectedKey'
+  | 'foreignMachine'
+  | 'badVersion'
+  | 'newerVersion'
+  | 'stateNotAName'
+  | 'noMigration'
+  | 'migrationThrew'
+  | 'notAState'
+  | 'statusMismatch'
+  | 'badStatus'
+  | 'revisionInvalid'
+  | 'contextSchema'
+  | 'contextNotEmpty'
+  | 'invariantFailed';
 
 /**
  * The keys of an {@link IssueMessages} table, one per sentence form.
@@ -212,6 +397,13 @@ export interface IssueHelpers {
   value(value: DescribedValue): string;
   /** What a rule threw, as text (its own message, clipped: the app's words, not the engine's). */
   thrown(cause: unknown): string;
+  /** One snapshot problem's sentence, without its path (its `message` when it lost its data). */
+  problem(problem: SnapshotProblem): string;
+  /**
+   * Snapshot problems as one clause (`path: sentence; path: sentence`), with the table's
+   * `moreProblems` sentence appended when `more` is above zero.
+   */
+  problems(problems: readonly SnapshotProblem[], more: number): string;
 }
 
 /**
@@ -261,6 +453,13 @@ const englishValue = (d: DescribedValue): string => {
     default:
       return `${d.kind} ${d.text ?? ''}`;
   }
+};
+
+/** How a snapshot problem names a stored value: strings quoted, other primitives as they print. */
+const shownEn = (d: DescribedValue): string => {
+  if (d.kind === 'string') return JSON.stringify(d.text ?? '');
+  if (d.text !== undefined) return d.text;
+  return englishValue(d);
 };
 
 /**
@@ -314,6 +513,44 @@ export const issueMessagesEn: IssueMessages = Object.freeze({
     say.notASnapshot(machine, version, englishValue(received)),
   badRevision: ({ machine, revision }) => say.badRevision(machine, englishValue(revision)),
   unknownState: ({ machine, state }) => say.unknownState(machine, state),
+  snapshotRejected: ({ machine, problems, more }, h) =>
+    `Cannot restore a snapshot of machine '${machine}': ${h.problems(problems, more)}.`,
+  moreProblems: ({ count }) => `and ${count} more problem${count === 1 ? '' : 's'}`,
+  notPlainObject: () => 'expected a plain object',
+  notPlainJson: ({ kind }) =>
+    `${kind === 'class instance' ? 'a class instance' : `a ${kind}`} is not plain JSON`,
+  notJsonNumber: ({ value }) => `${value} is not a JSON number`,
+  circularReference: () => 'circular reference',
+  nestedTooDeep: ({ maxDepth }) => `nested more than ${maxDepth} levels`,
+  tooManyValues: ({ maxValues }) =>
+    `holds more than ${maxValues} values (shared references count each time they appear)`,
+  forbiddenKey: ({ key }) => `the key '${key}' is not allowed (prototype pollution)`,
+  unexpectedKey: () => 'unexpected key',
+  foreignMachine: ({ machine, snapshotMachine, received }) =>
+    `belongs to ${snapshotMachine === undefined ? shownEn(received) : `'${snapshotMachine}'`}, expected '${machine}'`,
+  badVersion: ({ received }) => `expected a positive integer, received ${shownEn(received)}`,
+  newerVersion: ({ version, machineVersion }) =>
+    `version ${version} is newer than the machine's version ${machineVersion}`,
+  stateNotAName: ({ received }) => `expected a state name, received ${shownEn(received)}`,
+  noMigration: ({ from, to }) => `no migration from version ${from} to ${to}`,
+  migrationThrew: ({ from, cause }, h) =>
+    `the migration from version ${from} threw (${h.thrown(cause)})`,
+  notAState: ({ state, received }) =>
+    `${state === undefined ? shownEn(received) : `'${state}'`} is not a state of this machine`,
+  statusMismatch: ({ expected, state, received }) =>
+    `expected '${expected}' for state '${state}', received ${shownEn(received)}`,
+  badStatus: ({ received }) => `expected 'active' or 'done', received ${shownEn(received)}`,
+  revisionInvalid: ({ received }) =>
+    `expected a non-negative integer, received ${shownEn(received)}`,
+  contextSchema: ({ issues }, h) => `fails the context schema (${h.issues(issues)})`,
+  contextNotEmpty: () => 'this machine has no context; expected {}',
+  invariantFailed: ({ name, detail }) => `breaks invariant '${name}': ${detail ?? 'does not hold'}`,
+  initialContextInvalid: ({ machine, issues }, h) =>
+    `The initial context of machine '${machine}' is invalid: ${h.issues(issues)}.`,
+  initialInputUnexpected: ({ machine }) =>
+    `Machine '${machine}' has no context schema, so it takes no initial input.`,
+  initialInvariantBroken: ({ machine, invariants }) =>
+    `The initial snapshot of machine '${machine}' breaks ${invariants.map((b) => `invariant '${b.name}' (${b.detail ?? 'does not hold'})`).join('; ')}.`,
 } satisfies IssueMessages);
 
 /** @internal Every sentence key, for the run-time checks of a supplied table. */
@@ -332,6 +569,32 @@ export const issueMessageKeys: readonly IssueMessageKey[] = Object.freeze([
   'notASnapshot',
   'badRevision',
   'unknownState',
+  'snapshotRejected',
+  'moreProblems',
+  'notPlainObject',
+  'notPlainJson',
+  'notJsonNumber',
+  'circularReference',
+  'nestedTooDeep',
+  'tooManyValues',
+  'forbiddenKey',
+  'unexpectedKey',
+  'foreignMachine',
+  'badVersion',
+  'newerVersion',
+  'stateNotAName',
+  'noMigration',
+  'migrationThrew',
+  'notAState',
+  'statusMismatch',
+  'badStatus',
+  'revisionInvalid',
+  'contextSchema',
+  'contextNotEmpty',
+  'invariantFailed',
+  'initialContextInvalid',
+  'initialInputUnexpected',
+  'initialInvariantBroken',
 ] satisfies IssueMessageKey[]);
 
 /** @internal Where an issue keeps the data its message was made from, when its fields lack it. */
@@ -378,7 +641,24 @@ function helpersOf(messages: IssueMessages): IssueHelpers {
       if (issues.length > shownIssues) shown.push(messages.moreIssues(issues.length - shownIssues));
       return shown.join('; ');
     },
+    problem: (problem) => renderProblem(messages, problem),
+    problems: (problems, more) => {
+      const shown = problems.map((problem) => {
+        const text = renderProblem(messages, problem);
+        const path = problem.path.slice(0, 12).map(String).join('.');
+        return problem.path.length ? `${path.slice(0, 200)}: ${text}` : text;
+      });
+      if (more > 0) shown.push(render(messages, 'moreProblems', { count: more }));
+      return shown.join('; ');
+    },
   };
+}
+
+function renderProblem(messages: IssueMessages, problem: SnapshotProblem): string {
+  const attached = (problem as { [dataKey]?: KeyedData })[dataKey];
+  return attached === undefined
+    ? problem.message
+    : render(messages, attached.key, attached.data as never);
 }
 
 function render<K extends IssueMessageKey>(
@@ -402,10 +682,11 @@ function render<K extends IssueMessageKey>(
  * (English by default: `formatIssue(issue)` is exactly `issue.message`). zod's issues inside are
  * worded by the table's `zodIssue`, so a German table gives a German sentence throughout.
  *
- * The data of an unknown event, a foreign snapshot and a broken invariant travel with the issue
- * object `transition` returned (not as enumerable fields, so nothing about the issue changes);
- * an issue that went through JSON has lost them, and for those forms `formatIssue` then returns
- * `issue.message` unchanged.
+ * The data of an unknown event, a foreign snapshot, a broken invariant and every snapshot issue
+ * (and each of its problems) travel with the issue object `transition` or `restoreSnapshot`
+ * returned (not as enumerable fields, so nothing about the issue changes); an issue that went
+ * through JSON has lost them, and for those forms `formatIssue` then returns `issue.message`
+ * unchanged.
  *
  * @example
  * ```ts
@@ -429,18 +710,25 @@ function render<K extends IssueMessageKey>(
  * }
  * ```
  *
- * @param issue - An issue from `transition` (or `replay`, or a thrown `TransitionError`'s `issue`).
+ * @param issue - An issue from `transition` (or `replay`, or a thrown `TransitionError`'s `issue`),
+ *   or a {@link SnapshotIssue} from `restoreSnapshot` (or a thrown `SnapshotError`'s `issue`).
  * @param messages - The sentences; {@link issueMessagesEn} when omitted.
  * @returns The sentence.
  * @category Core
  */
 export function formatIssue(
-  issue: TransitionIssue,
+  issue: TransitionIssue | SnapshotIssue,
   messages: IssueMessages = issueMessagesEn,
 ): string {
+  const attached = (issue as { [dataKey]?: KeyedData })[dataKey];
+  if (!('event' in issue)) {
+    // A SnapshotIssue (restoreSnapshot, initialSnapshot): every form needs the attached data.
+    return attached === undefined
+      ? issue.message
+      : render(messages, attached.key, attached.data as never);
+  }
   const state = issue.state ?? '?';
   const event = issue.event ?? '?';
-  const attached = (issue as { [dataKey]?: KeyedData })[dataKey];
   switch (issue.code) {
     case 'FINAL_STATE':
       return render(messages, 'finalState', { state, event });

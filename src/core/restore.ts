@@ -7,6 +7,7 @@
  */
 import {
   clip,
+  describeCause,
   describeIssues,
   describeValue,
   SnapshotError,
@@ -15,6 +16,12 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { breaches, safeParse, tablesOf } from './internal.js';
+import {
+  describedValue,
+  type IssueMessageData,
+  type SnapshotProblemKey,
+  withMessageData,
+} from './messages.js';
 import type { EventObject, Machine, Snapshot } from './types.js';
 
 /**
@@ -114,40 +121,53 @@ export function restoreSnapshot<S extends string, C>(
         return p.path.length ? `${path.slice(0, 200)}: ${p.message}` : p.message;
       })
       .join('; ');
+    const error: SnapshotIssue = {
+      code: 'INVALID_SNAPSHOT',
+      message: `Cannot restore a snapshot of machine '${machine.id}': ${text}${more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : ''}.`,
+      problems: shown,
+      issues: issues.slice(0, maxProblems),
+    };
     return {
       ok: false,
-      error: {
-        code: 'INVALID_SNAPSHOT',
-        message: `Cannot restore a snapshot of machine '${machine.id}': ${text}${more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : ''}.`,
-        problems: shown,
-        issues: issues.slice(0, maxProblems),
-      },
+      error: withMessageData(error, {
+        key: 'snapshotRejected',
+        data: { machine: machine.id, problems: shown, more },
+      }),
     };
   };
 
   if (!isPlainObject(value)) {
-    problems.push({ path: [], message: 'expected a plain object' });
+    problems.push(problem([], 'expected a plain object', 'notPlainObject', {}));
     return fail();
   }
   checkJson(value, [], problems, { values: 0, onPath: new Set() });
   if (problems.length > 0) return fail();
   for (const key of Object.keys(value)) {
-    if (!keys.has(key)) problems.push({ path: [key], message: 'unexpected key' });
+    if (!keys.has(key)) problems.push(problem([key], 'unexpected key', 'unexpectedKey', { key }));
   }
   if (value.machine !== machine.id) {
-    problems.push({
-      path: ['machine'],
-      message: `belongs to ${typeof value.machine === 'string' ? `'${clip(value.machine, 100)}'` : shown(value.machine)}, expected '${machine.id}'`,
-    });
+    const named = typeof value.machine === 'string' ? clip(value.machine, 100) : undefined;
+    problems.push(
+      problem(
+        ['machine'],
+        `belongs to ${named === undefined ? shown(value.machine) : `'${named}'`}, expected '${machine.id}'`,
+        'foreignMachine',
+        { machine: machine.id, snapshotMachine: named, received: shownData(value.machine) },
+      ),
+    );
     return fail();
   }
 
   const revision = value.revision;
   if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
-    problems.push({
-      path: ['revision'],
-      message: `expected a non-negative integer, received ${shown(revision)}`,
-    });
+    problems.push(
+      problem(
+        ['revision'],
+        `expected a non-negative integer, received ${shown(revision)}`,
+        'revisionInvalid',
+        { received: shownData(revision) },
+      ),
+    );
   }
 
   let state: unknown = value.state;
@@ -155,26 +175,40 @@ export function restoreSnapshot<S extends string, C>(
   let migratedFrom: number | undefined;
   const version = value.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    problems.push({
-      path: ['version'],
-      message: `expected a positive integer, received ${shown(version)}`,
-    });
+    problems.push(
+      problem(
+        ['version'],
+        `expected a positive integer, received ${shown(version)}`,
+        'badVersion',
+        { received: shownData(version) },
+      ),
+    );
   } else if (version > machine.version) {
-    problems.push({
-      path: ['version'],
-      message: `version ${version} is newer than the machine's version ${machine.version}`,
-    });
+    problems.push(
+      problem(
+        ['version'],
+        `version ${version} is newer than the machine's version ${machine.version}`,
+        'newerVersion',
+        { version, machineVersion: machine.version },
+      ),
+    );
   } else if (version < machine.version && typeof state !== 'string') {
-    problems.push({
-      path: ['state'],
-      message: `expected a state name, received ${shown(state)}`,
-    });
+    problems.push(
+      problem(['state'], `expected a state name, received ${shown(state)}`, 'stateNotAName', {
+        received: shownData(state),
+      }),
+    );
   } else if (version < machine.version) {
     migratedFrom = version;
     for (let v = version; v < machine.version; v++) {
       const migrate = tables.migrations[v];
       if (migrate === undefined) {
-        problems.push({ path: ['version'], message: `no migration from version ${v} to ${v + 1}` });
+        problems.push(
+          problem(['version'], `no migration from version ${v} to ${v + 1}`, 'noMigration', {
+            from: v,
+            to: v + 1,
+          }),
+        );
         break;
       }
       try {
@@ -182,11 +216,14 @@ export function restoreSnapshot<S extends string, C>(
         state = next.state;
         context = next.context;
       } catch (cause) {
-        const reason = clip(cause instanceof Error ? cause.message : String(cause), 300);
-        problems.push({
-          path: ['version'],
-          message: `the migration from version ${v} threw (${reason})`,
-        });
+        problems.push(
+          problem(
+            ['version'],
+            `the migration from version ${v} threw (${describeCause(cause)})`,
+            'migrationThrew',
+            { from: v, cause },
+          ),
+        );
         break;
       }
     }
@@ -194,25 +231,38 @@ export function restoreSnapshot<S extends string, C>(
 
   const compiledState = typeof state === 'string' ? tables.states.get(state) : undefined;
   if (compiledState === undefined) {
-    problems.push({
-      path: ['state'],
-      message: `${typeof state === 'string' ? `'${clip(state, 100)}'` : shown(state)} is not a state of this machine`,
-    });
+    const named = typeof state === 'string' ? clip(state, 100) : undefined;
+    problems.push(
+      problem(
+        ['state'],
+        `${named === undefined ? shown(state) : `'${named}'`} is not a state of this machine`,
+        'notAState',
+        { state: named, received: shownData(state) },
+      ),
+    );
   } else if (migratedFrom === undefined) {
     const expected = compiledState.final ? 'done' : 'active';
     if (value.status !== expected) {
-      problems.push({
-        path: ['status'],
-        message: `expected '${expected}' for state '${compiledState.name}', received ${shown(value.status)}`,
-      });
+      problems.push(
+        problem(
+          ['status'],
+          `expected '${expected}' for state '${compiledState.name}', received ${shown(value.status)}`,
+          'statusMismatch',
+          { expected, state: compiledState.name, received: shownData(value.status) },
+        ),
+      );
     }
   } else if (value.status !== 'active' && value.status !== 'done') {
     // A migration may move a snapshot into or out of a final state; the status then follows the
     // migrated state, but the stored one must still be a status.
-    problems.push({
-      path: ['status'],
-      message: `expected 'active' or 'done', received ${shown(value.status)}`,
-    });
+    problems.push(
+      problem(
+        ['status'],
+        `expected 'active' or 'done', received ${shown(value.status)}`,
+        'badStatus',
+        { received: shownData(value.status) },
+      ),
+    );
   }
 
   if (tables.context) {
@@ -221,23 +271,38 @@ export function restoreSnapshot<S extends string, C>(
       context = parsed.data;
     } else {
       issues = parsed.error.issues;
-      problems.push({
-        path: ['context'],
-        message: `fails the context schema (${describeIssues(issues)})`,
-      });
+      problems.push(
+        problem(
+          ['context'],
+          `fails the context schema (${describeIssues(issues)})`,
+          'contextSchema',
+          {
+            issues,
+          },
+        ),
+      );
     }
   } else if (!isPlainObject(context) || Object.keys(context).length > 0) {
-    problems.push({ path: ['context'], message: 'this machine has no context; expected {}' });
+    problems.push(
+      problem(['context'], 'this machine has no context; expected {}', 'contextNotEmpty', {}),
+    );
   } else {
     context = {};
   }
 
   if (problems.length === 0 && compiledState !== undefined) {
     for (const breach of breaches(tables, compiledState.name, context)) {
-      problems.push({
-        path: ['context'],
-        message: `breaks invariant '${breach.name}': ${breach.detail}`,
-      });
+      problems.push(
+        problem(
+          ['context'],
+          `breaks invariant '${breach.name}': ${breach.detail}`,
+          'invariantFailed',
+          {
+            name: breach.name,
+            detail: breach.detail === 'does not hold' ? undefined : breach.detail,
+          },
+        ),
+      );
     }
   }
   if (problems.length > 0) return fail();
@@ -288,6 +353,23 @@ export function restoreSnapshotOrThrow<S extends string, C>(
   return result.snapshot;
 }
 
+/** One problem, carrying the data its sentence was made from for `formatIssue`. */
+function problem<K extends SnapshotProblemKey>(
+  path: readonly (string | number)[],
+  message: string,
+  key: K,
+  data: IssueMessageData[K],
+): SnapshotProblem {
+  return withMessageData({ path, message }, { key, data } as never);
+}
+
+/** What {@link shown} prints, as data: primitives keep their full text, as `shown` does. */
+function shownData(value: unknown): ReturnType<typeof describedValue> {
+  const described = describedValue(value);
+  if (typeof value === 'string' || (typeof value === 'object' && value !== null)) return described;
+  return { kind: described.kind, text: String(value) };
+}
+
 /** A short, bounded rendering of a stored value for a problem message. */
 function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(clip(value, 60));
@@ -314,24 +396,32 @@ function checkJson(
   if (walk.values > maxValues) return;
   walk.values++;
   if (walk.values > maxValues) {
-    problems.push({
-      path: [],
-      message: `holds more than ${maxValues} values (shared references count each time they appear)`,
-    });
+    problems.push(
+      problem(
+        [],
+        `holds more than ${maxValues} values (shared references count each time they appear)`,
+        'tooManyValues',
+        { maxValues },
+      ),
+    );
     return;
   }
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value))
-      problems.push({ path: [...path], message: `${value} is not a JSON number` });
+      problems.push(
+        problem([...path], `${value} is not a JSON number`, 'notJsonNumber', { value }),
+      );
     return;
   }
   if (typeof value === 'object' && walk.onPath.has(value)) {
-    problems.push({ path: [...path], message: 'circular reference' });
+    problems.push(problem([...path], 'circular reference', 'circularReference', {}));
     return;
   }
   if (path.length >= maxDepth) {
-    problems.push({ path: [...path], message: `nested more than ${maxDepth} levels` });
+    problems.push(
+      problem([...path], `nested more than ${maxDepth} levels`, 'nestedTooDeep', { maxDepth }),
+    );
     return;
   }
   if (Array.isArray(value)) {
@@ -345,18 +435,22 @@ function checkJson(
     return;
   }
   if (!isPlainObject(value)) {
-    const what = typeof value === 'object' ? 'a class instance' : `a ${typeof value}`;
-    problems.push({ path: [...path], message: `${what} is not plain JSON` });
+    const kind = typeof value === 'object' ? 'class instance' : typeof value;
+    problems.push(problem([...path], `a ${kind} is not plain JSON`, 'notPlainJson', { kind }));
     return;
   }
   walk.onPath.add(value);
   for (const key in value) {
     path.push(key);
     if (forbidden.has(key)) {
-      problems.push({
-        path: [...path],
-        message: `the key '${key}' is not allowed (prototype pollution)`,
-      });
+      problems.push(
+        problem(
+          [...path],
+          `the key '${key}' is not allowed (prototype pollution)`,
+          'forbiddenKey',
+          { key },
+        ),
+      );
     } else {
       checkJson(value[key], path, problems, walk);
     }

@@ -167,37 +167,59 @@ export function initialSnapshot<S extends string, C>(
     const parsed = safeParse(schema, input === undefined ? {} : input);
     if (!parsed.success) {
       const detail = describeIssues(parsed.error.issues);
-      throw new SnapshotError({
-        code: 'INVALID_CONTEXT',
-        message: `The initial context of machine '${machine.id}' is invalid: ${detail}.`,
-        problems: parsed.error.issues.map((i) => ({
-          path: ['context', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-          message: i.message,
-        })),
-        issues: parsed.error.issues,
-      });
+      throw new SnapshotError(
+        withMessageData(
+          {
+            code: 'INVALID_CONTEXT',
+            message: `The initial context of machine '${machine.id}' is invalid: ${detail}.`,
+            problems: parsed.error.issues.map((i) => ({
+              path: ['context', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+              message: i.message,
+            })),
+            issues: parsed.error.issues,
+          },
+          {
+            key: 'initialContextInvalid',
+            data: { machine: machine.id, issues: parsed.error.issues },
+          },
+        ),
+      );
     }
     context = parsed.data;
   } else if (input !== undefined) {
-    throw new SnapshotError({
-      code: 'INVALID_CONTEXT',
-      message: `Machine '${machine.id}' has no context schema, so it takes no initial input.`,
-      problems: [{ path: ['context'], message: 'unexpected input' }],
-      issues: [],
-    });
+    throw new SnapshotError(
+      withMessageData(
+        {
+          code: 'INVALID_CONTEXT',
+          message: `Machine '${machine.id}' has no context schema, so it takes no initial input.`,
+          problems: [{ path: ['context'], message: 'unexpected input' }],
+          issues: [],
+        },
+        { key: 'initialInputUnexpected', data: { machine: machine.id } },
+      ),
+    );
   }
   if (tables.checkInvariants) {
     const broken = breaches(tables, machine.initial, context);
     if (broken.length > 0) {
-      throw new SnapshotError({
-        code: 'INVALID_CONTEXT',
-        message: `The initial snapshot of machine '${machine.id}' breaks ${describeBreaches(broken)}.`,
-        problems: broken.map((b) => ({
-          path: ['context'],
-          message: `invariant '${b.name}': ${b.detail}`,
-        })),
-        issues: [],
-      });
+      const invariants = broken.map((b) => ({
+        name: b.name,
+        detail: b.detail === 'does not hold' ? undefined : b.detail,
+      }));
+      throw new SnapshotError(
+        withMessageData(
+          {
+            code: 'INVALID_CONTEXT',
+            message: `The initial snapshot of machine '${machine.id}' breaks ${describeBreaches(broken)}.`,
+            problems: broken.map((b) => ({
+              path: ['context'],
+              message: `invariant '${b.name}': ${b.detail}`,
+            })),
+            issues: [],
+          },
+          { key: 'initialInvariantBroken', data: { machine: machine.id, invariants } },
+        ),
+      );
     }
   }
   const final = states.get(machine.initial)?.final === true;

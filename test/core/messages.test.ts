@@ -10,7 +10,9 @@ import {
   initialSnapshot,
   isServicecraftError,
   issueMessagesEn,
+  restoreSnapshot,
   type Snapshot,
+  type SnapshotIssue,
   type TransitionIssue,
   transition,
   transitionOrThrow,
@@ -84,8 +86,42 @@ const fail = (
 };
 const acc = initialSnapshot(account);
 
+/** A machine at version 3 whose migration from 1 throws on demand and from 2 is missing. */
+const migrating = defineMachine({
+  id: 'migrating',
+  version: 3,
+  initial: 'a',
+  events: { GO: null },
+  states: { a: { on: { GO: 'a' } } },
+  migrations: {
+    1: ({ state, context }) => {
+      if (state === 'boom') throw new Error('kaputt');
+      return { state, context };
+    },
+  },
+});
+
+const rejected = (machine: unknown, value: unknown) => {
+  const result = restoreSnapshot(machine as typeof account, value);
+  if (result.ok) throw new Error('expected a rejected snapshot');
+  return result.error;
+};
+const thrown = (make: () => unknown): SnapshotIssue => {
+  try {
+    make();
+  } catch (error) {
+    return (error as { issue: SnapshotIssue }).issue;
+  }
+  throw new Error('expected a SnapshotError');
+};
+const circular: Record<string, unknown> = {};
+circular.self = circular;
+let deep: unknown = 0;
+for (let i = 0; i < 70; i++) deep = [deep];
+const thousand = new Array(1000).fill(0);
+
 /** One issue per sentence form, from the core fixtures and the account machine above. */
-const issues: Record<IssueMessageKey, TransitionIssue> = {
+const issues: Record<IssueMessageKey, TransitionIssue | SnapshotIssue> = {
   notAnEvent: fail(ticket, open, 'SOLVE'),
   unknownEvent: fail(ticket, open, { type: 'ESCALATE' }),
   finalState: fail(ticket, closed, { type: 'REOPEN' }),
@@ -100,11 +136,66 @@ const issues: Record<IssueMessageKey, TransitionIssue> = {
   notASnapshot: fail(ticket, null, { type: 'SOLVE' }),
   badRevision: fail(ticket, { ...open, revision: -1 }, { type: 'SOLVE' }),
   unknownState: fail(ticket, { ...open, state: 'nowhere' }, { type: 'SOLVE' }),
+  snapshotRejected: rejected(ticket, { ...open, state: 'nowhere', status: 'gone' }),
+  moreProblems: rejected(ticket, { ...open, context: { list: new Array(25).fill(Number.NaN) } }),
+  notPlainObject: rejected(ticket, null),
+  notPlainJson: rejected(ticket, { ...open, context: { at: new Date(0), f: () => 1 } }),
+  notJsonNumber: rejected(ticket, { ...open, context: { replies: Number.POSITIVE_INFINITY } }),
+  circularReference: rejected(ticket, { ...open, context: circular }),
+  nestedTooDeep: rejected(ticket, { ...open, context: { deep } }),
+  tooManyValues: rejected(ticket, { ...open, context: { all: new Array(1001).fill(thousand) } }),
+  forbiddenKey: rejected(ticket, {
+    ...open,
+    context: JSON.parse('{"replies":0,"assignee":null,"__proto__":{}}'),
+  }),
+  unexpectedKey: rejected(ticket, { ...open, owner: 'mallory' }),
+  foreignMachine: rejected(ticket, { ...open, machine: 'other' }),
+  badVersion: rejected(ticket, { ...open, version: 'two' }),
+  newerVersion: rejected(ticket, { ...open, version: 3 }),
+  stateNotAName: rejected(ticket, { ...open, version: 1, state: 7 }),
+  noMigration: rejected(migrating, {
+    machine: 'migrating',
+    version: 2,
+    state: 'a',
+    context: {},
+    status: 'active',
+    revision: 0,
+  }),
+  migrationThrew: rejected(migrating, {
+    machine: 'migrating',
+    version: 1,
+    state: 'boom',
+    context: {},
+    status: 'active',
+    revision: 0,
+  }),
+  notAState: rejected(ticket, { ...open, state: 'nowhere' }),
+  statusMismatch: rejected(ticket, { ...open, status: 'done' }),
+  badStatus: rejected(ticket, { ...open, version: 1, status: 'paused' }),
+  revisionInvalid: rejected(ticket, { ...open, revision: 0.5 }),
+  contextSchema: rejected(ticket, { ...open, context: { replies: -1, assignee: 3 } }),
+  contextNotEmpty: rejected(steps, { ...initialSnapshot(steps), context: { extra: true } }),
+  invariantFailed: rejected(account, { ...acc, context: { balance: 5000 } }),
+  initialContextInvalid: thrown(() => initialSnapshot(account, { balance: -1 })),
+  initialInputUnexpected: thrown(() => initialSnapshot(steps, { extra: true })),
+  initialInvariantBroken: thrown(() => initialSnapshot(account, { balance: 5000 })),
 };
 const undeclared = fail(account, acc, { type: 'SNEAK' });
 
 const zodDe = z.locales.de().localeError;
 const list = (names: readonly string[]) => (names.length === 0 ? 'keine' : names.join(', '));
+const fields: Record<string, string> = {
+  machine: 'Maschine',
+  version: 'Version',
+  state: 'Zustand',
+  context: 'Kontext',
+  status: 'Status',
+  revision: 'Revision',
+};
+/** A problem's place in German: snapshot fields translated, anything else quoted. */
+const place = (path: readonly (string | number)[]) =>
+  path.map((p) => fields[p] ?? JSON.stringify(String(p))).join('.');
+const moreProblems = (count: number) => `und ${count} weitere Probleme`;
 
 /** A complete German table: `satisfies` makes a sentence key added to the type a compile error. */
 const de = {
@@ -152,6 +243,45 @@ const de = {
     `Ungültige Revision im Stand von '${machine}': ${h.value(revision)}.`,
   unknownState: ({ machine, state }) =>
     `Die Maschine '${machine}' kennt den Zustand '${state}' nicht.`,
+  snapshotRejected: ({ machine, problems, more }, h) =>
+    `Der Stand der Maschine '${machine}' wird abgewiesen: ${[
+      ...problems.map((p) => (p.path.length ? `${place(p.path)}: ${h.problem(p)}` : h.problem(p))),
+      ...(more > 0 ? [moreProblems(more)] : []),
+    ].join('; ')}.`,
+  moreProblems: ({ count }) => moreProblems(count),
+  notPlainObject: () => 'kein einfaches Objekt',
+  notPlainJson: ({ kind }) =>
+    `${kind === 'class instance' ? 'eine Klasseninstanz' : `ein Wert vom Typ ${kind}`} ist kein reines JSON`,
+  notJsonNumber: ({ value }) => `${value} ist keine JSON-Zahl`,
+  circularReference: () => 'Zirkelbezug',
+  nestedTooDeep: ({ maxDepth }) => `tiefer als ${maxDepth} Ebenen verschachtelt`,
+  tooManyValues: ({ maxValues }) => `mehr als ${maxValues} Werte`,
+  forbiddenKey: ({ key }) => `der Schlüssel ${JSON.stringify(key)} ist verboten`,
+  unexpectedKey: () => 'unbekannter Schlüssel',
+  foreignMachine: ({ machine, snapshotMachine, received }, h) =>
+    `gehört zu ${snapshotMachine === undefined ? h.value(received) : JSON.stringify(snapshotMachine)}, nicht zu '${machine}'`,
+  badVersion: ({ received }, h) => `keine positive ganze Zahl: ${h.value(received)}`,
+  newerVersion: ({ version, machineVersion }) =>
+    `Version ${version} ist neuer als die Version ${machineVersion} der Maschine`,
+  stateNotAName: ({ received }, h) => `kein Zustandsname: ${h.value(received)}`,
+  noMigration: ({ from, to }) => `keine Migration von Version ${from} nach ${to}`,
+  migrationThrew: ({ from, cause }, h) =>
+    `die Migration ab Version ${from} ist abgestürzt (${h.thrown(cause)})`,
+  notAState: ({ state, received }, h) =>
+    `${state === undefined ? h.value(received) : JSON.stringify(state)} ist kein Zustand dieser Maschine`,
+  statusMismatch: ({ expected, state, received }, h) =>
+    `Zustand ${JSON.stringify(state)} verlangt Status ${JSON.stringify(expected)}, nicht ${h.value(received)}`,
+  badStatus: ({ received }, h) => `kein gültiger Status: ${h.value(received)}`,
+  revisionInvalid: ({ received }, h) => `keine nicht-negative ganze Zahl: ${h.value(received)}`,
+  contextSchema: ({ issues }, h) => `verletzt das Kontextschema (${h.issues(issues)})`,
+  contextNotEmpty: () => 'diese Maschine hat keinen Kontext; nur {} ist zulässig',
+  invariantFailed: ({ name }) => `verletzt die Invariante '${name}'`,
+  initialContextInvalid: ({ machine, issues }, h) =>
+    `Der Anfangskontext der Maschine '${machine}' ist ungültig: ${h.issues(issues)}.`,
+  initialInputUnexpected: ({ machine }) =>
+    `Die Maschine '${machine}' hat kein Kontextschema und nimmt keine Eingabe.`,
+  initialInvariantBroken: ({ machine, invariants }) =>
+    `Der Anfangsstand der Maschine '${machine}' verletzt ${invariants.map((i) => `'${i.name}'`).join(', ')}.`,
 } satisfies Record<IssueMessageKey, unknown> & IssueMessages;
 
 /** English fragments of every default sentence and of zod's English messages. */
@@ -166,6 +296,21 @@ describe('formatIssue', () => {
         .filter((k) => !['zodIssue', 'list', 'value', 'moreIssues'].includes(k))
         .sort(),
     ).toEqual([...issueMessageKeys].sort());
+  });
+
+  it.each(Object.entries(issues))('%s: the fixture is worded with that key', (key, issue) => {
+    const used = new Set<string>();
+    const spy = Object.fromEntries(
+      Object.entries(issueMessagesEn).map(([k, f]) => [
+        k,
+        (...args: unknown[]) => {
+          used.add(k);
+          return (f as (...a: unknown[]) => string)(...args);
+        },
+      ]),
+    ) as unknown as IssueMessages;
+    expect(formatIssue(issue, spy)).toBe(issue.message);
+    expect([...used]).toContain(key);
   });
 
   it.each(Object.entries(issues))(
@@ -218,6 +363,89 @@ describe('formatIssue', () => {
     const notAllowed = JSON.parse(JSON.stringify(issues.notAllowed)) as TransitionIssue;
     expect(formatIssue(notAllowed, de)).toBe(
       "CLOSE ist im Zustand 'open' nicht erlaubt; erlaubt: REPLY, ASSIGN.",
+    );
+  });
+
+  it('a SnapshotError from restoreSnapshotOrThrow or initialSnapshot words its issue the same way', () => {
+    const issue = issues.initialContextInvalid;
+    expect(formatIssue(issue)).toBe(issue.message);
+    expect(formatIssue(issue, de)).toBe(
+      "Der Anfangskontext der Maschine 'account' ist ungültig: balance: Zu klein: erwartet, dass number >=0 ist.",
+    );
+    expect(formatIssue(issues.moreProblems, de)).toMatch(/; und 5 weitere Probleme\.$/);
+    expect(formatIssue(issues.migrationThrew, de)).toBe(
+      'Der Stand der Maschine \'migrating\' wird abgewiesen: Version: die Migration ab Version 1 ist abgestürzt (kaputt); Zustand: "boom" ist kein Zustand dieser Maschine.',
+    );
+  });
+
+  it('a snapshot issue after JSON falls back to its message; its objects gain no field', () => {
+    const issue = issues.contextSchema as SnapshotIssue;
+    expect(Object.keys(issue).sort()).toEqual(['code', 'issues', 'message', 'problems']);
+    expect(Object.keys(issue.problems[0] ?? {}).sort()).toEqual(['message', 'path']);
+    const revived = JSON.parse(JSON.stringify(issue)) as SnapshotIssue;
+    expect(revived).toEqual({ ...issue, problems: issue.problems.map((p) => ({ ...p })) });
+    expect(formatIssue(revived, de)).toBe(issue.message);
+  });
+
+  it('for any tampered snapshot, formatIssue(error) is error.message and German has no English (property)', () => {
+    const machines = [ticket, account, migrating] as const;
+    const bases: unknown[] = [
+      open,
+      closed,
+      acc,
+      { machine: 'migrating', version: 1, state: 'a', context: {}, status: 'active', revision: 0 },
+    ];
+    type Value = Record<string, unknown>;
+    const tamper = fc.oneof(
+      fc.string().map((machine) => (s: Value) => ({ ...s, machine })),
+      fc.oneof(fc.integer({ min: -1, max: 9 }), fc.anything()).map((version) => (s: Value) => ({
+        ...s,
+        version,
+      })),
+      fc
+        .oneof(fc.string(), fc.constantFrom('boom', 'pending'), fc.anything())
+        .map((state) => (s: Value) => ({ ...s, state })),
+      fc.oneof(fc.constantFrom('active', 'done'), fc.anything()).map((status) => (s: Value) => ({
+        ...s,
+        status,
+      })),
+      fc.oneof(fc.anything(), fc.jsonValue()).map((context) => (s: Value) => ({ ...s, context })),
+      fc
+        .oneof(fc.integer({ min: -3, max: 6000 }), fc.constant(0.5), fc.constant(Number.NaN))
+        .map((n) => (s: Value) => ({
+          ...s,
+          context: { replies: n, assignee: null, balance: n },
+        })),
+      fc.constant((s: Value) => ({
+        ...s,
+        context: JSON.parse('{"replies":0,"assignee":null,"__proto__":{}}'),
+      })),
+      fc
+        .array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 30 })
+        .map((extra) => (s: Value) => ({
+          ...Object.fromEntries(extra.map((k) => [k, 1])),
+          ...s,
+        })),
+      fc.anything().map((revision) => (s: Value) => ({ ...s, revision })),
+      fc.anything().map((value) => (_s: Value) => value as Value),
+    );
+    fc.assert(
+      fc.property(
+        fc.nat(machines.length - 1),
+        fc.constantFrom(...bases),
+        fc.array(tamper, { minLength: 1, maxLength: 3 }),
+        (m, base, mutations) => {
+          const value = mutations.reduce((v, mutate) => mutate(v), base as Value);
+          const result = restoreSnapshot(machines[m] as typeof account, value);
+          if (result.ok) return;
+          expect(formatIssue(result.error)).toBe(result.error.message);
+          expect(formatIssue(result.error, de)).not.toBe(result.error.message);
+          // Quoted values are the caller's input, not the table's words.
+          const german = formatIssue(result.error, de).replace(/"(?:[^"\\]|\\.)*"/g, '""');
+          expect(german).not.toMatch(english);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
