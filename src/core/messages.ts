@@ -17,6 +17,7 @@ import {
   UsageError,
   type ValidationIssue,
 } from './errors.js';
+import { messageDataOf } from './message-data.js';
 import type { Refusal } from './types.js';
 
 /**
@@ -597,33 +598,6 @@ export const issueMessageKeys: readonly IssueMessageKey[] = Object.freeze([
   'initialInvariantBroken',
 ] satisfies IssueMessageKey[]);
 
-/** @internal Where an issue keeps the data its message was made from, when its fields lack it. */
-const dataKey: unique symbol = Symbol.for('servicecraft.issueMessageData') as never;
-
-/** @internal One sentence form with its data. */
-export type KeyedData = {
-  [K in IssueMessageKey]: { key: K; data: IssueMessageData[K] };
-}[IssueMessageKey];
-
-/**
- * @internal Attaches the data of the sentence an issue was worded with, as a non-enumerable
- * property: `toEqual`, `JSON.stringify` and spreading see the issue exactly as before.
- */
-export function withMessageData<T extends object>(issue: T, keyed: KeyedData): T {
-  Object.defineProperty(issue, dataKey, { value: keyed, enumerable: false });
-  return issue;
-}
-
-/** @internal Describes a value for a sentence without keeping it (mirrors `describeValue`). */
-export function describedValue(value: unknown): DescribedValue {
-  if (value === null) return { kind: 'null', text: undefined };
-  if (Array.isArray(value)) return { kind: 'array', text: undefined };
-  if (typeof value === 'object') return { kind: 'object', text: undefined };
-  if (typeof value === 'function') return { kind: 'function', text: undefined };
-  if (typeof value === 'string') return { kind: 'string', text: clip(value, 60) };
-  return { kind: typeof value, text: clip(String(value), 60) };
-}
-
 const shownIssues = 10;
 
 function helpersOf(messages: IssueMessages): IssueHelpers {
@@ -655,7 +629,7 @@ function helpersOf(messages: IssueMessages): IssueHelpers {
 }
 
 function renderProblem(messages: IssueMessages, problem: SnapshotProblem): string {
-  const attached = (problem as { [dataKey]?: KeyedData })[dataKey];
+  const attached = messageDataOf(problem);
   return attached === undefined
     ? problem.message
     : render(messages, attached.key, attached.data as never);
@@ -720,7 +694,7 @@ export function formatIssue(
   issue: TransitionIssue | SnapshotIssue,
   messages: IssueMessages = issueMessagesEn,
 ): string {
-  const attached = (issue as { [dataKey]?: KeyedData })[dataKey];
+  const attached = messageDataOf(issue);
   if (!('event' in issue)) {
     // A SnapshotIssue (restoreSnapshot, initialSnapshot): every form needs the attached data.
     return attached === undefined

@@ -16,12 +16,8 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { breaches, safeParse, tablesOf } from './internal.js';
-import {
-  describedValue,
-  type IssueMessageData,
-  type SnapshotProblemKey,
-  withMessageData,
-} from './messages.js';
+import { describedValue, withMessageData } from './message-data.js';
+import type { IssueMessageData, SnapshotProblemKey } from './messages.js';
 import type { EventObject, Machine, Snapshot } from './types.js';
 
 /**

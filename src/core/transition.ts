@@ -26,7 +26,7 @@ import {
   safeParse,
   tablesOf,
 } from './internal.js';
-import { describedValue, withMessageData } from './messages.js';
+import { describedValue, withMessageData } from './message-data.js';
 import { isRefusal, refusal } from './refusal.js';
 import type {
   AnyMachine,
