@@ -190,6 +190,23 @@ describe('45-minute and other unusual offsets', () => {
   });
 });
 
+/**
+ * Where clocks went back from 00:01 to 23:01 (St John's until 2011), a local midnight happens
+ * twice; the programme takes the first time the clock reads it, luxon may return the second.
+ */
+function first(midnight: DateTime): DateTime {
+  for (const minutes of [30, 60]) {
+    const earlier = DateTime.fromMillis(midnight.toMillis() - minutes * 60_000, {
+      zone: midnight.zone,
+    });
+    if (
+      earlier.toFormat('yyyy-MM-dd HH:mm:ss.SSS') === midnight.toFormat('yyyy-MM-dd HH:mm:ss.SSS')
+    )
+      return earlier;
+  }
+  return midnight;
+}
+
 describe('periods and expiries agree with luxon on random zones and instants', () => {
   const zones = [
     'Europe/London',
@@ -216,14 +233,14 @@ describe('periods and expiries agree with luxon on random zones and instants', (
           const r = transition(p.machine, enrolled(p, at), buy('A', 1_000, at));
           if (!r.ok) return expect.fail(r.error.message);
           const local = DateTime.fromMillis(at, { zone });
-          const monthStart = local.startOf('month');
+          const monthStart = first(local.startOf('month'));
           // luxon's startOf('day') falls back to the first instant after a midnight gap, as we do.
-          const expected = local.plus({ days }).plus({ days: 1 }).startOf('day');
+          const expected = first(local.plus({ days }).plus({ days: 1 }).startOf('day'));
           const exactMidnight =
             local.plus({ days }).startOf('day').toMillis() === local.plus({ days }).toMillis();
           expect(r.snapshot.context.period).toEqual({
             start: monthStart.toMillis(),
-            end: monthStart.plus({ months: 1 }).startOf('month').toMillis(),
+            end: first(monthStart.plus({ months: 1 }).startOf('month')).toMillis(),
           });
           expect(r.snapshot.context.lots[0]?.expiresAt).toBe(
             exactMidnight ? local.plus({ days }).toMillis() : expected.toMillis(),
@@ -233,4 +250,17 @@ describe('periods and expiries agree with luxon on random zones and instants', (
       { numRuns: 200 },
     );
   }, 30_000);
+
+  it('a repeated midnight (St John’s, 29 October 2000) ends the day at its first occurrence', () => {
+    // Clocks went back at 00:01 NDT (02:31 UTC) to 23:01 NST, so 00:00 on 29 October was read at
+    // 02:30 UTC and again at 03:30 UTC; the counterexample fast-check found for the test above.
+    const at = 964405860000;
+    const p = zoned('America/St_Johns', {
+      window: { kind: 'rolling', months: 1 },
+      expiry: { kind: 'days', days: 96 },
+      expiryAt: 'endOfDay',
+    });
+    const r = transition(p.machine, enrolled(p, at), buy('A', 1_000, at));
+    expect(r.ok && r.snapshot.context.lots[0]?.expiresAt).toBe(Date.UTC(2000, 9, 29, 2, 30));
+  });
 });
