@@ -18,6 +18,7 @@ import {
   compiled,
   type Parser,
   parserOf,
+  type Route,
 } from './internal.js';
 import { quickCheck } from './quick.js';
 import type {
@@ -455,15 +456,32 @@ function build(def: AnyMachineDefinition): Machine {
       on,
       allowed: Object.freeze([...on.keys()]),
       unguarded,
+      routes: new Map(),
     });
   }
   const invariants = Object.entries(def.invariants ?? {}) as [string, Invariant<string, unknown>][];
+  const events = new Map(Object.entries(def.events) as [string, Parser | null][]);
+  const eventQuick = new Map(
+    Object.entries(def.events).map(([type, schema]) => [type, quickCheck(schema, true)]),
+  );
+  for (const state of stateTable.values()) {
+    for (const [type, candidates] of state.on) {
+      const first = candidates[0];
+      if (first === undefined) continue;
+      (state.routes as Map<string, Route>).set(type, {
+        candidates,
+        first,
+        direct: candidates.length === 1 && first.guardFn === undefined,
+        schema: events.get(type) ?? null,
+        quick: eventQuick.get(type),
+        readsEvent: candidates.length > 1 || candidates.some((c) => c.guardFn || c.update),
+      });
+    }
+  }
   const table: CompiledMachine = {
     states: stateTable,
-    events: new Map(Object.entries(def.events) as [string, Parser | null][]),
-    eventQuick: new Map(
-      Object.entries(def.events).map(([type, schema]) => [type, quickCheck(schema, true)]),
-    ),
+    events,
+    eventQuick,
     contextQuick: def.context === undefined ? undefined : quickCheck(def.context),
     eventTypes: Object.freeze(Object.keys(def.events)),
     context: def.context === undefined ? undefined : parserOf(def.context),

@@ -197,7 +197,13 @@ export interface IssueCore<Code extends TransitionErrorCode> {
   readonly event: string | undefined;
 }
 
-const list = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
+/** `a, b, c` (a loop: `join` on the frozen lists of the tables is several times slower). */
+function list(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  let out = names[0] as string;
+  for (let i = 1; i < names.length; i++) out += `, ${names[i]}`;
+  return out;
+}
 
 /** @internal The sentences of the transition issues, in one place. */
 export const transitionMessages = {

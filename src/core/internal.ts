@@ -71,6 +71,23 @@ export interface CompiledState {
   readonly allowed: readonly string[];
   /** No candidate here has a guard: the events allowed now are always `allowed`. */
   readonly unguarded: boolean;
+  /** The same candidates with what `transition` needs for them, found with one lookup. */
+  readonly routes: ReadonlyMap<string, Route>;
+}
+
+/** @internal One event type in one state: its candidates, payload schema and fast check. */
+export interface Route {
+  readonly candidates: readonly Candidate[];
+  /** The first candidate (there is always one). */
+  readonly first: Candidate;
+  /** Only one candidate, with no guard: it is taken without running anything. */
+  readonly direct: boolean;
+  /** The payload schema, or `null` for a payload-free event. */
+  readonly schema: Parser | null;
+  /** The fast stand-in for `schema` when it says yes. */
+  readonly quick: QuickCheck | undefined;
+  /** Whether a guard or update reads the event (then it gets the parsed payload). */
+  readonly readsEvent: boolean;
 }
 
 /** @internal */

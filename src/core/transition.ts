@@ -289,19 +289,18 @@ export function transition<
       ? tables.states.get(snapshot.state)
       : undefined;
   const type = typeof event === 'object' && event !== null ? event.type : undefined;
-  const candidates = state === undefined ? undefined : state.on.get(type as string);
-  if (state === undefined || candidates === undefined) {
+  const route = state === undefined ? undefined : state.routes.get(type as string);
+  if (route === undefined) {
     return refuse(snapshot, diagnose(machine, snapshot, event) as TransitionIssue<R>);
   }
   const from = snapshot.state;
-  const schema = tables.events.get(type as string);
 
   // Payload: the schema sees the event; `type` is the engine's, so it is put back on the result.
   // A payload-free event (`null`) reads nothing but `type`; like `z.object()`, neither form
   // inspects undeclared keys unless the schema is strict (`z.strictObject`).
   let validated: EventObject = event;
-  const quick = tables.eventQuick.get(type as string);
-  if (schema !== null && schema !== undefined && (quick === undefined || !quick(event))) {
+  const schema = route.schema;
+  if (schema !== null && (route.quick === undefined || !route.quick(event))) {
     const parsed = parse(schema, event);
     if (!parsed.success) {
       const issues = parsed.error.issues;
@@ -314,28 +313,38 @@ export function transition<
       });
     }
     // Guards and updates see the parsed payload; build that event only when one will read it.
-    if (
-      candidates.length > 1 ||
-      candidates[0]?.guardFn !== undefined ||
-      candidates[0]?.update !== undefined
-    ) {
-      validated = withType(parsed.data, event);
-    }
+    if (route.readsEvent) validated = withType(parsed.data, event);
   }
 
   const context = snapshot.context;
-  let chosen = candidates[0] as Candidate;
-  if (chosen.guardFn !== undefined) {
-    const picked = pick(machine, snapshot, candidates, context, validated);
+  let chosen = route.first;
+  if (!route.direct) {
+    const picked = pick(machine, snapshot, route.candidates, context, validated);
     if (!('target' in picked)) return refuse(snapshot, picked as TransitionIssue<R>);
     chosen = picked;
   }
 
   let next: unknown = context;
-  if (chosen.update !== undefined) {
-    const updated = update(machine, snapshot, chosen, tables, context, validated);
-    if ('code' in updated) return refuse(snapshot, updated as TransitionIssue<R>);
-    next = updated.context;
+  const run = chosen.update;
+  if (run !== undefined) {
+    let result: unknown;
+    try {
+      result = run({ context, event: validated, refuse: refusal });
+    } catch (cause) {
+      return refuse(snapshot, threw(from, event.type, 'update', undefined, cause));
+    }
+    if (isRefusal(result)) {
+      const issue = refused(machine, snapshot, result, undefined, event.type);
+      return refuse(snapshot, issue as TransitionIssue<R>);
+    }
+    // The fast check stands in for the context schema when it says yes (see quick.ts).
+    const quick = tables.contextQuick;
+    if (tables.updateSchema === undefined || quick?.(result) === true) next = result;
+    else {
+      const checked = checkUpdate(tables.updateSchema, from, event.type, result);
+      if ('code' in checked) return refuse(snapshot, checked);
+      next = checked.context;
+    }
   }
 
   const to = chosen.target as S;
@@ -423,8 +432,8 @@ function refused(
   type: string,
 ): RefusedIssue | RuleThrewIssue {
   const from = snapshot.state;
-  const tables = tablesOf(machine);
   const code = reason.code;
+  const tables = tablesOf(machine);
   const what = guard === undefined ? 'its context update' : `guard '${guard}'`;
   if (typeof code !== 'string' || !tables.refusals.has(code)) {
     const cause = new Error(say.undeclaredRefusal(what, code, [...tables.refusals]));
@@ -487,34 +496,18 @@ function pick(
   };
 }
 
-/** Runs an update and checks its result against the context schema. */
-function update(
-  machine: Machine,
-  snapshot: Snapshot,
-  candidate: Candidate,
-  tables: CompiledMachine,
-  context: unknown,
-  event: EventObject,
-): { context: unknown } | TransitionIssue {
-  const schema = tables.updateSchema;
-  const from = snapshot.state;
-  let next: unknown;
-  try {
-    next = (candidate.update as NonNullable<Candidate['update']>)({
-      context,
-      event,
-      refuse: refusal,
-    });
-  } catch (cause) {
-    return threw(from, event.type, 'update', undefined, cause);
-  }
-  if (isRefusal(next)) return refused(machine, snapshot, next, undefined, event.type);
-  if (schema === undefined || tables.contextQuick?.(next) === true) return { context: next };
+/** Checks an update's result against the context schema. */
+function checkUpdate(
+  schema: Parser,
+  from: string,
+  type: string,
+  next: unknown,
+): { context: unknown } | TransitionIssue<never> {
   const parsed = safeParse(schema, next);
   if (parsed.success) return { context: parsed.data };
   const issues = parsed.error.issues as TransitionIssueIssues;
-  const message = say.updateInvalid(from, event.type, describeIssues(issues));
-  return { code: 'UPDATE_FAILED', message, state: from, event: event.type, issues, invariants: [] };
+  const message = say.updateInvalid(from, type, describeIssues(issues));
+  return { code: 'UPDATE_FAILED', message, state: from, event: type, issues, invariants: [] };
 }
 type TransitionIssueIssues = Extract<TransitionIssue, { code: 'UPDATE_FAILED' }>['issues'];
 
@@ -755,8 +748,12 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
   }
   if (state.unguarded) return state.allowed.slice() as Ev['type'][];
   const out: Ev['type'][] = [];
-  for (const [type, candidates] of state.on) {
-    if (possibleNow(candidates, snapshot.context, type)) out.push(type);
+  // An array walk: iterating the Map would allocate an entry per event type.
+  const types = state.allowed;
+  for (let i = 0; i < types.length; i++) {
+    const type = types[i] as string;
+    const candidates = state.on.get(type);
+    if (candidates !== undefined && possibleNow(candidates, snapshot.context, type)) out.push(type);
   }
   return out;
 }

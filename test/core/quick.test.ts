@@ -25,6 +25,19 @@ const schemaArb: fc.Arbitrary<z.ZodType> = fc.letrec<{ schema: z.ZodType }>((tie
         .gt(a)
         .lte(a + b),
     ),
+    // several bounds and formats on one number, folded into one range by the fast path
+    fc
+      .tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }), fc.nat(4))
+      .map(([a, b, c]) =>
+        z
+          .number()
+          .gte(a)
+          .gt(b)
+          .lte(a + c)
+          .lt(b + c + 1),
+      ),
+    fc.constantFrom(z.int32(), z.uint32(), z.number().safe(), z.float64(), z.int().gte(-1)),
+    fc.nat(3).map((n) => z.string().length(n).min(1)),
     fc.constant(z.boolean()),
     fc.constant(z.null()),
     fc.constant(z.literal('x')),
@@ -44,7 +57,13 @@ const schemaArb: fc.Arbitrary<z.ZodType> = fc.letrec<{ schema: z.ZodType }>((tie
     tie('schema').map((s) => z.array(s)),
     tie('schema').map((s) => z.array(s).min(1)),
     fc
-      .dictionary(fc.constantFrom('a', 'b', 'type', 'c'), tie('schema'), { maxKeys: 3 })
+      .dictionary(
+        fc.constantFrom('a', 'b', 'type', 'c', 'constructor', 'toString'),
+        tie('schema'),
+        {
+          maxKeys: 3,
+        },
+      )
       .chain((shape) =>
         fc.constantFrom(z.object(shape), z.strictObject(shape), z.looseObject(shape)),
       ),
@@ -59,12 +78,26 @@ const valueArb = fc.letrec<{ v: unknown }>((tie) => ({
     fc.constantFrom('x', 'a', 'b', 'd', ''),
     fc.integer({ min: -10, max: 20 }),
     fc.double(),
-    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, 2 ** 53, 1.5),
+    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, 2 ** 53, 1.5, 2 ** 31, -(2 ** 31)),
     fc.boolean(),
     fc.constant(null),
     fc.constant(undefined),
     fc.array(tie('v'), { maxLength: 3 }),
     fc.dictionary(fc.constantFrom('a', 'b', 'type', 'c', 'z'), tie('v'), { maxKeys: 4 }),
+    // objects that only look plain: no prototype, an inherited one, an own `__proto__` key (as
+    // JSON.parse makes), keys that Object.prototype also has
+    fc
+      .dictionary(fc.constantFrom('a', 'b', 'c'), tie('v'), { maxKeys: 3 })
+      .chain((o) =>
+        fc.constantFrom(
+          Object.assign(Object.create(null), o),
+          Object.assign(Object.create({}), o),
+          Object.assign(Object.create({ a: 1 }), o),
+          JSON.parse(`{"__proto__": {"a": 1}, "a": 1}`),
+          { ...o, constructor: 1 },
+          { ...o, toString: 'x' },
+        ),
+      ),
   ),
 })).v;
 
@@ -127,6 +160,34 @@ describe('quickCheck: a yes always means zod accepts the value and returns it un
     expect(quick?.({ n: 1, name: 'a', tags: [], owner: null, extra: 1 })).toBe(false);
     expect(quick?.({ n: -1, name: 'a', tags: [], owner: null })).toBe(false);
     expect(quick?.({ n: 1, name: 'a', tags: [], owner: null, note: undefined })).toBe(false);
+  });
+
+  it('says no to objects that only look plain, and to numbers outside a folded range', () => {
+    const quick = quickCheck(z.object({ a: z.number() })) as (v: unknown) => boolean;
+    expect(quick({ a: 1 })).toBe(true);
+    expect(quick(Object.assign(Object.create(null), { a: 1 }))).toBe(false);
+    expect(quick(Object.assign(Object.create({}), { a: 1 }))).toBe(false);
+    expect(quick(JSON.parse('{"__proto__": {"a": 1}, "a": 1}'))).toBe(false);
+    const ctor = quickCheck(z.object({ constructor: z.number().optional() })) as (
+      v: unknown,
+    ) => boolean;
+    // absent, but Object.prototype has one: the fast path leaves that rare case to zod
+    expect(ctor({})).toBe(false);
+    expect(ctor({ constructor: 2 })).toBe(true);
+    expect(ctor({ constructor: 'x' })).toBe(false);
+    const cases: [z.ZodType, unknown[], unknown[]][] = [
+      [z.int32(), [0, -(2 ** 31), 2 ** 31 - 1], [2 ** 31, 1.5, Number.NaN]],
+      [z.uint32(), [0, 2 ** 32 - 1], [-1, 2 ** 32]],
+      [z.number().safe(), [2 ** 53 - 1, -1.5], [2 ** 53, Number.POSITIVE_INFINITY]],
+      [z.number().gt(1).gte(1).lt(3).lte(3), [1.5, 2.999], [1, 3, 0]],
+      [z.number().int().gte(0).lte(0), [0], [1, -1, 0.5]],
+      [z.string().length(2).min(1), ['ab'], ['a', 'abc']],
+    ];
+    for (const [schema, yes, no] of cases) {
+      const check = quickCheck(schema) as (v: unknown) => boolean;
+      for (const v of yes) expect([v, check(v)]).toEqual([v, schema.safeParse(v).success]);
+      for (const v of no) expect([v, check(v)]).toEqual([v, false]);
+    }
   });
 
   it('declines schemas with parts it does not know', () => {
