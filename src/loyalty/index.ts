@@ -20,6 +20,18 @@ export {
   type TierMetric,
   type TierThreshold,
 } from './ladder.js';
+export {
+  type ExplainFigure,
+  type ExplainMessageBase,
+  type ExplainMessageOptions,
+  type ExplainReasonData,
+  type ExplainReasonFigures,
+  type ExplainTier,
+  type LoyaltyExplainMessageData,
+  type LoyaltyExplainMessageKey,
+  type LoyaltyExplainMessages,
+  loyaltyExplainMessagesEn,
+} from './messages.js';
 export type {
   AnniversaryWindow,
   AnniversaryWindowInput,
@@ -41,6 +53,7 @@ export {
 export {
   balance,
   type ExpiryReadOptions,
+  type ExplainOptions,
   type Explanation,
   explain,
   isLapsed,

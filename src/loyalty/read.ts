@@ -7,13 +7,21 @@
  */
 import * as z from 'zod';
 import { optionsError } from '../core/errors.js';
-import { DAY, iso } from './calendar.js';
+import { DAY } from './calendar.js';
 import { advance } from './commands.js';
-import type { Tier, TierMetric } from './ladder.js';
+import { type Tier, type TierMetric, tierMetrics } from './ladder.js';
 import { isTime } from './limits.js';
+import {
+  type ExplainFigure,
+  type ExplainMessageOptions,
+  resolveExplainWording,
+  say,
+  tierRef,
+  wordReason,
+} from './messages.js';
 import type { LoyaltyProgram } from './program.js';
 import { rulesOf } from './rules.js';
-import { describe, metricsAt, qualifiedRank, rankOf, type TierMetrics } from './tiers.js';
+import { metricsAt, qualifiedRank, rankOf, type TierMetrics } from './tiers.js';
 import type { MembershipContext } from './types.js';
 
 /**
@@ -461,67 +469,146 @@ export interface Explanation {
 }
 
 /**
+ * Options of {@link explain}: the instant to read at, and how to word the lines.
+ *
+ * @category Loyalty
+ */
+export interface ExplainOptions extends ReadOptions, ExplainMessageOptions {}
+
+/**
  * Explains the member's tier: the qualifying metrics, the tier they reach, floors and grace
- * periods in force, and the last tier change with its reason.
+ * periods in force, and the last tier change with its reason. The lines come from
+ * `options.messages` (English by default), given tiers with their display names and the dates and
+ * numbers formatted with Intl for `options.locale`; without a locale they are ISO 8601 dates and
+ * plain digits.
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, explain, replayOrThrow } from 'servicecraft';
+ * import {
+ *   defineLoyaltyProgram, defineTierLadder, explain, loyaltyExplainMessagesEn, replayOrThrow,
+ * } from 'servicecraft';
  *
  * const program = defineLoyaltyProgram({
- *   ladder: defineTierLadder({ id: 'w', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),
+ *   ladder: defineTierLadder({ id: 'w', qualifyBy: ['points'], tiers: [{ id: 'member', name: 'Mitglied' }] }),
  * });
  * const member = replayOrThrow(program.machine, [{ type: 'ENROLL', key: 'e', at: 0 }]);
  * explain(program, member).lines[0]; // 'Tier member: qualifying points 0 in 1970-01 to 1970-12 reach member.'
+ * explain(program, member, {
+ *   locale: 'de-DE',
+ *   messages: {
+ *     ...loyaltyExplainMessagesEn,
+ *     tier: ({ tier, windowFrom, windowTo, metrics }) =>
+ *       `Stufe ${tier.name}: ${metrics.points} Punkte von ${windowFrom} bis ${windowTo}.`,
+ *   },
+ * }).lines[0]; // 'Stufe Mitglied: 0 Punkte von Januar 1970 bis Dezember 1970.'
  * ```
  *
  * @param program - The programme.
  * @param snapshot - A membership snapshot.
- * @param options - `at`: the instant to explain at (default: the last command's time).
+ * @param options - `at`: the instant to explain at (default: the last command's time);
+ *   `messages`: the sentences; `locale` for dates and numbers and `timeZone` for dates (default:
+ *   the programme's zone).
  * @returns The explanation.
+ * @throws `UsageError` for a messages table missing a key, holding a non-function or returning a
+ *   non-string, or an invalid `at`, locale or time zone.
  * @category Loyalty
  */
 export function explain(
   program: LoyaltyProgram,
   snapshot: Snap,
-  options?: ReadOptions,
+  options?: ExplainOptions,
 ): Explanation {
   const { ladder, policy } = program;
-  const { ctx, at } = readAt(program, snapshot, options, 'explain');
+  const isObject = typeof options === 'object' && options !== null;
+  const { messages, locale, timeZone, ...read } = isObject ? options : ({} as ExplainOptions);
+  const w = resolveExplainWording({ messages, locale, timeZone }, policy.timeZone);
+  const { ctx, at } = readAt(program, snapshot, isObject ? read : options, 'explain');
   const rules = rulesOf(program);
   const metrics = metricsAt(rules, ctx, at);
   const qualifiesFor = ladder.tiers[qualifiedRank(ladder, metrics)]?.id ?? '';
+  const m = w.messages;
+  const loc = w.locale;
+  const ref = (id: string) => tierRef(ladder, id);
+  const figures = (list: readonly ExplainFigure[]) =>
+    say(m, 'figures', { locale: loc, figures: list });
   const lines: string[] = [];
   if (ctx.tier === null) {
-    lines.push('Not enrolled yet: no tier.');
+    lines.push(say(m, 'notEnrolled', { locale: loc }));
   } else {
     const { from, to } = rules.time.windowAt(ctx, at);
-    const text = rules.time.bucketText;
+    const { daily, bucketText } = rules.time;
     lines.push(
-      `Tier ${ctx.tier}: qualifying ${describe(ladder, metrics)} in ${text(from)} to ${text(to)} reach ${qualifiesFor}.`,
+      say(m, 'tier', {
+        locale: loc,
+        tier: ref(ctx.tier),
+        figures: figures(
+          tierMetrics
+            .filter((k) => ladder.qualifyBy.includes(k))
+            .map((k) => ({ metric: k, text: w.number(metrics[k]), value: metrics[k] })),
+        ),
+        metrics,
+        windowFrom: w.bucket(from, daily, bucketText),
+        windowTo: w.bucket(to, daily, bucketText),
+        windowUnit: daily ? 'day' : 'month',
+        qualifiesFor: ref(qualifiesFor),
+      }),
     );
     if (ctx.tier !== qualifiesFor) {
       lines.push(
-        `The tier differs from what the metrics reach because of the ${policy.upgrade} upgrade and ${policy.downgrade} downgrade policies${ctx.floor ? ` and a granted floor of ${ctx.floor.tier}` : ''}.`,
+        say(m, 'tierDiffers', {
+          locale: loc,
+          tier: ref(ctx.tier),
+          qualifiesFor: ref(qualifiesFor),
+          upgrade: policy.upgrade,
+          downgrade: policy.downgrade,
+          floor: ctx.floor ? ref(ctx.floor.tier) : null,
+        }),
       );
     }
     if (policy.downgrade === 'balance' && ladder.qualifyBy.includes('points')) {
       const kept = ladder.tiers[qualifiedRank(ladder, { ...metrics, points: ctx.balance })]?.id;
       lines.push(
-        `Downgrade policy balance: the tier is kept at a review by the balance, now ${ctx.balance} points, which reaches ${kept}.`,
+        say(m, 'balanceKeeps', {
+          locale: loc,
+          balance: w.number(ctx.balance),
+          balanceValue: ctx.balance,
+          keeps: ref(kept ?? ''),
+        }),
       );
     }
-    if (ctx.floor)
+    if (ctx.floor) {
+      const until = ctx.floor.until;
       lines.push(
-        `Granted floor: ${ctx.floor.tier}${ctx.floor.until === null ? ', permanent' : ` until ${iso(ctx.floor.until)}`}.`,
+        say(m, 'floor', {
+          locale: loc,
+          tier: ref(ctx.floor.tier),
+          until: until === null ? null : w.date(until),
+          untilMs: until,
+        }),
       );
-    if (ctx.grace)
+    }
+    if (ctx.grace) {
       lines.push(
-        `Grace period: drops to ${ctx.grace.to} at ${iso(ctx.grace.until)} unless requalified.`,
+        say(m, 'grace', {
+          locale: loc,
+          to: ref(ctx.grace.to),
+          until: w.date(ctx.grace.until),
+          untilMs: ctx.grace.until,
+        }),
       );
+    }
     if (ctx.lastChange) {
       const c = ctx.lastChange;
-      lines.push(`Last change at ${iso(c.at)}: ${c.from ?? 'none'} → ${c.to}, ${c.reason}.`);
+      lines.push(
+        say(m, 'lastChange', {
+          locale: loc,
+          at: w.date(c.at),
+          atMs: c.at,
+          from: c.from === null ? null : ref(c.from),
+          to: ref(c.to),
+          reason: wordReason(ladder, c, w),
+        }),
+      );
     }
   }
   return { tier: ctx.tier, metrics, qualifiesFor, lastChange: ctx.lastChange, lines };
