@@ -457,6 +457,7 @@ function build(def: AnyMachineDefinition): Machine {
       allowed: Object.freeze([...on.keys()]),
       unguarded,
       routes: new Map(),
+      routeList: [],
     });
   }
   const invariants = Object.entries(def.invariants ?? {}) as [string, Invariant<string, unknown>][];
@@ -468,14 +469,18 @@ function build(def: AnyMachineDefinition): Machine {
     for (const [type, candidates] of state.on) {
       const first = candidates[0];
       if (first === undefined) continue;
-      (state.routes as Map<string, Route>).set(type, {
+      const route: Route = {
+        type,
+        bare: Object.freeze({ type }),
         candidates,
         first,
         direct: candidates.length === 1 && first.guardFn === undefined,
         schema: events.get(type) ?? null,
         quick: eventQuick.get(type),
         readsEvent: candidates.length > 1 || candidates.some((c) => c.guardFn || c.update),
-      });
+      };
+      (state.routes as Map<string, Route>).set(type, route);
+      (state.routeList as Route[]).push(route);
     }
   }
   const table: CompiledMachine = {

@@ -73,10 +73,16 @@ export interface CompiledState {
   readonly unguarded: boolean;
   /** The same candidates with what `transition` needs for them, found with one lookup. */
   readonly routes: ReadonlyMap<string, Route>;
+  /** The same routes in definition order (the order of `allowed`). */
+  readonly routeList: readonly Route[];
 }
 
 /** @internal One event type in one state: its candidates, payload schema and fast check. */
 export interface Route {
+  /** The event type. */
+  readonly type: string;
+  /** The bare event `{ type }`, frozen, that `nextEvents` shows guards. */
+  readonly bare: Readonly<{ type: string }>;
   readonly candidates: readonly Candidate[];
   /** The first candidate (there is always one). */
   readonly first: Candidate;

@@ -20,9 +20,11 @@ import {
   breaches,
   type Candidate,
   type CompiledMachine,
+  type CompiledState,
   describeBreaches,
   type ParseOutcome,
   type Parser,
+  type Route,
   safeParse,
   tablesOf,
 } from './internal.js';
@@ -319,7 +321,7 @@ export function transition<
   const context = snapshot.context;
   let chosen = route.first;
   if (!route.direct) {
-    const picked = pick(machine, snapshot, route.candidates, context, validated);
+    const picked = pick(machine, state as CompiledState, snapshot, route, context, validated);
     if (!('target' in picked)) return refuse(snapshot, picked as TransitionIssue<R>);
     chosen = picked;
   }
@@ -334,7 +336,14 @@ export function transition<
       return refuse(snapshot, threw(from, event.type, 'update', undefined, cause));
     }
     if (isRefusal(result)) {
-      const issue = refused(machine, snapshot, result, undefined, event.type);
+      const issue = refused(
+        machine,
+        state as CompiledState,
+        snapshot,
+        result,
+        undefined,
+        event.type,
+      );
       return refuse(snapshot, issue as TransitionIssue<R>);
     }
     // The fast check stands in for the context schema when it says yes (see quick.ts).
@@ -400,8 +409,24 @@ function refuse<S extends string, C, R extends string>(
 }
 
 /** The events accepted now, as `nextEvents` reports them (guards may run: only on refusals). */
-function allowedNow(machine: Machine, snapshot: Snapshot): readonly string[] {
-  return nextEvents(machine, snapshot as never);
+function allowedNow(state: CompiledState, context: unknown, notNow?: string): string[] {
+  if (state.unguarded) return state.allowed.slice();
+  const out: string[] = [];
+  // An array walk: iterating the Map would allocate an entry per event type.
+  const routes = state.routeList;
+  for (let i = 0; i < routes.length; i++) {
+    const route = routes[i] as Route;
+    if (route.type !== notNow && possibleNow(route.candidates, context, route.bare))
+      out.push(route.type);
+  }
+  return out;
+}
+
+/** Whether an event is exactly its bare `{ type }` (no other own key). */
+function isBare(event: EventObject): boolean {
+  let keys = 0;
+  for (const _ in event) keys++;
+  return keys === 1;
 }
 
 function threw(
@@ -426,16 +451,18 @@ function threw(
 /** A refusal returned by a guard or an update, checked against the declared codes. */
 function refused(
   machine: Machine,
+  state: CompiledState,
   snapshot: Snapshot,
   reason: Refusal,
   guard: string | undefined,
   type: string,
+  notNow?: string,
 ): RefusedIssue | RuleThrewIssue {
   const from = snapshot.state;
   const code = reason.code;
   const tables = tablesOf(machine);
-  const what = guard === undefined ? 'its context update' : `guard '${guard}'`;
   if (typeof code !== 'string' || !tables.refusals.has(code)) {
+    const what = guard === undefined ? 'its context update' : `guard '${guard}'`;
     const cause = new Error(say.undeclaredRefusal(what, code, [...tables.refusals]));
     const issue = threw(from, type, guard === undefined ? 'update' : 'guard', guard, cause);
     const undeclared = { code: describedValue(code), declared: [...tables.refusals] };
@@ -455,7 +482,7 @@ function refused(
     event: type,
     reason: plain,
     guard,
-    allowed: allowedNow(machine, snapshot),
+    allowed: allowedNow(state, snapshot.context, notNow),
   };
 }
 
@@ -465,13 +492,17 @@ function refused(
  */
 function pick(
   machine: Machine,
+  state: CompiledState,
   snapshot: Snapshot,
-  candidates: readonly Candidate[],
+  route: Route,
   context: unknown,
   event: EventObject,
 ): Candidate | TransitionIssue {
+  const candidates = route.candidates;
   const from = snapshot.state;
-  const rejected: string[] = [];
+  // A guard is a pure function of its arguments: when the event is bare, `nextEvents` would get
+  // the same answers from the same guards, so a refused or rejected event is not possible now.
+  let rejected: string[] | undefined;
   for (const candidate of candidates) {
     if (candidate.guardFn === undefined) return candidate;
     const guard = candidate.guard as string;
@@ -482,10 +513,16 @@ function pick(
       return threw(from, event.type, 'guard', guard, cause);
     }
     if (verdict === true) return candidate;
-    if (isRefusal(verdict)) return refused(machine, snapshot, verdict, guard, event.type);
-    rejected.push(guard);
+    if (isRefusal(verdict)) {
+      const notNow = route.schema === null && isBare(event) ? event.type : undefined;
+      return refused(machine, state, snapshot, verdict, guard, event.type, notNow);
+    }
+    if (rejected === undefined) rejected = [guard];
+    else rejected.push(guard);
   }
-  const allowed = allowedNow(machine, snapshot);
+  rejected ??= [];
+  const notNow = route.schema === null && isBare(event) ? event.type : undefined;
+  const allowed = allowedNow(state, context, notNow);
   return {
     code: 'GUARD_REJECTED',
     message: say.guardRejected(from, event.type, rejected, allowed),
@@ -616,7 +653,7 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
     return { code: 'FINAL_STATE', message: say.finalState(from, type), state: from, event: type };
   }
   // Without guards in this state the answer is fixed: no need to walk the candidates.
-  const allowed = state.unguarded ? state.allowed : allowedNow(machine, snap as Snapshot);
+  const allowed = state.unguarded ? state.allowed : allowedNow(state, snap.context);
   const message = say.notAllowed(from, type, allowed);
   return { code: 'EVENT_NOT_ALLOWED', message, state: from, event: type, allowed };
 }
@@ -746,28 +783,23 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
   ) {
     return [];
   }
-  if (state.unguarded) return state.allowed.slice() as Ev['type'][];
-  const out: Ev['type'][] = [];
-  // An array walk: iterating the Map would allocate an entry per event type.
-  const types = state.allowed;
-  for (let i = 0; i < types.length; i++) {
-    const type = types[i] as string;
-    const candidates = state.on.get(type);
-    if (candidates !== undefined && possibleNow(candidates, snapshot.context, type)) out.push(type);
-  }
-  return out;
+  return allowedNow(state, snapshot.context) as Ev['type'][];
 }
 
 /**
  * Walks the candidates as `transition` does, with the bare event: a guard that passes (or no
  * guard) makes the event possible, `false` tries the next, a refusal or a throw ends the search.
  */
-function possibleNow(candidates: readonly Candidate[], context: unknown, type: string): boolean {
+function possibleNow(
+  candidates: readonly Candidate[],
+  context: unknown,
+  event: Readonly<{ type: string }>,
+): boolean {
   for (const c of candidates) {
     if (c.guardFn === undefined) return true;
     let verdict: unknown;
     try {
-      verdict = c.guardFn({ context, event: { type }, refuse: refusal });
+      verdict = c.guardFn({ context, event, refuse: refusal });
     } catch {
       return false;
     }
