@@ -179,6 +179,7 @@ export {
   type Flow,
   type FlowListener,
   formatIssue,
+  issueToJSON,
   type Guard,
   type GuardRejectedIssue,
   type InvalidPayloadIssue,

@@ -40,6 +40,7 @@ export { type MermaidOptions, toMermaid } from './mermaid.js';
 export {
   type DescribedValue,
   formatIssue,
+  issueToJSON,
   type IssueHelpers,
   type IssueMessageData,
   type IssueMessageKey,

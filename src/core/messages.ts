@@ -17,7 +17,7 @@ import {
   UsageError,
   type ValidationIssue,
 } from './errors.js';
-import { messageDataOf } from './message-data.js';
+import { type KeyedData, messageDataOf } from './message-data.js';
 import type { Refusal } from './types.js';
 
 /**
@@ -629,10 +629,56 @@ function helpersOf(messages: IssueMessages): IssueHelpers {
 }
 
 function renderProblem(messages: IssueMessages, problem: SnapshotProblem): string {
-  const attached = messageDataOf(problem);
-  return attached === undefined
-    ? problem.message
-    : render(messages, attached.key, attached.data as never);
+  const attached = dataOf(problem);
+  return attached === undefined ? problem.message : renderData(messages, attached, problem.message);
+}
+
+/**
+ * The data an issue (or problem) was worded from: attached by the engine, or, on an issue that
+ * travelled as JSON, the visible `messageData` that {@link issueToJSON} wrote.
+ */
+function dataOf(issue: object): { keyed: KeyedData; visible: boolean } | undefined {
+  const attached = messageDataOf(issue);
+  if (attached !== undefined) return { keyed: attached, visible: false };
+  const visible = (issue as { messageData?: unknown }).messageData;
+  if (
+    typeof visible === 'object' &&
+    visible !== null &&
+    typeof (visible as { key?: unknown }).key === 'string' &&
+    issueMessageKeys.includes((visible as { key: IssueMessageKey }).key) &&
+    typeof (visible as { data?: unknown }).data === 'object' &&
+    (visible as { data?: unknown }).data !== null
+  ) {
+    const keyed = visible as KeyedData;
+    if (keyed.key === 'notJsonNumber' && typeof keyed.data.value === 'string') {
+      return {
+        keyed: { key: keyed.key, data: { value: Number(keyed.data.value) } },
+        visible: true,
+      };
+    }
+    return { keyed, visible: true };
+  }
+  return undefined;
+}
+
+/**
+ * Renders attached data. Data that came back from JSON is input like any other: a form it cannot
+ * fill (a field missing or of the wrong kind) gives the issue's own message instead of a throw.
+ */
+function renderData(
+  messages: IssueMessages,
+  found: { keyed: KeyedData; visible: boolean },
+  fallback: string,
+): string {
+  if (!found.visible) return render(messages, found.keyed.key, found.keyed.data as never);
+  if (typeof messages[found.keyed.key] !== 'function') {
+    return render(messages, found.keyed.key, found.keyed.data as never); // the usage error
+  }
+  try {
+    return render(messages, found.keyed.key, found.keyed.data as never);
+  } catch {
+    return typeof fallback === 'string' ? fallback : '';
+  }
 }
 
 function render<K extends IssueMessageKey>(
@@ -660,7 +706,8 @@ function render<K extends IssueMessageKey>(
  * (and each of its problems) travel with the issue object `transition` or `restoreSnapshot`
  * returned (not as enumerable fields, so nothing about the issue changes); an issue that went
  * through JSON has lost them, and for those forms `formatIssue` then returns `issue.message`
- * unchanged.
+ * unchanged, unless it was sent as {@link issueToJSON} made it (then every form is worded from
+ * its `messageData`).
  *
  * @example
  * ```ts
@@ -694,12 +741,11 @@ export function formatIssue(
   issue: TransitionIssue | SnapshotIssue,
   messages: IssueMessages = issueMessagesEn,
 ): string {
-  const attached = messageDataOf(issue);
+  const found = dataOf(issue);
+  const attached = found?.keyed;
   if (!('event' in issue)) {
     // A SnapshotIssue (restoreSnapshot, initialSnapshot): every form needs the attached data.
-    return attached === undefined
-      ? issue.message
-      : render(messages, attached.key, attached.data as never);
+    return found === undefined ? issue.message : renderData(messages, found, issue.message);
   }
   const state = issue.state ?? '?';
   const event = issue.event ?? '?';
@@ -738,13 +784,69 @@ export function formatIssue(
       if (issue.invariants.length === 0) {
         return render(messages, 'updateInvalid', { state, event, issues: issue.issues });
       }
-      return attached?.key === 'invariantBroken'
-        ? render(messages, 'invariantBroken', attached.data)
+      return found?.keyed.key === 'invariantBroken'
+        ? renderData(messages, found, issue.message)
         : issue.message;
     default:
       // UNKNOWN_EVENT and INVALID_SNAPSHOT: their sentences need the attached data.
-      return attached === undefined
-        ? issue.message
-        : render(messages, attached.key, attached.data as never);
+      return found === undefined ? issue.message : renderData(messages, found, issue.message);
   }
+}
+
+/**
+ * An issue as plain data that keeps what {@link formatIssue} needs: the issue's own fields plus a
+ * `messageData` field (`{ key, data }`, the sentence form and the data it was worded from), on
+ * the issue and on each of its problems. The engine keeps that data off the issue's enumerable
+ * fields, so `JSON.stringify(issue)` drops it; send this form instead when the sentence is worded
+ * elsewhere (a server refuses, the customer's browser words the refusal in the customer's
+ * language). A `RULE_THREW` cause is an `Error`, which JSON turns into `{}`: it is kept as its
+ * message text.
+ *
+ * @example
+ * ```ts
+ * import { defineMachine, formatIssue, issueMessagesEn, issueToJSON, restoreSnapshot } from 'servicecraft';
+ *
+ * const door = defineMachine({
+ *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null },
+ *   states: { closed: { on: { OPEN: 'open' } }, open: {} },
+ * });
+ * const result = restoreSnapshot(door, { machine: 'door', version: 1, state: 'ajar', context: {}, status: 'active', revision: 0 });
+ * if (!result.ok) {
+ *   const sent = JSON.stringify(issueToJSON(result.error)); // on the server
+ *   const received = JSON.parse(sent);                      // in the browser
+ *   formatIssue(received, { ...issueMessagesEn, notAState: ({ state }) => `Zustand ${state} gibt es nicht` });
+ *   // "Cannot restore a snapshot of machine 'door': state: Zustand ajar gibt es nicht."
+ * }
+ * ```
+ *
+ * @param issue - An issue from `transition`, `restoreSnapshot` or `initialSnapshot`.
+ * @returns A new plain object; the issue is not changed.
+ * @category Core
+ */
+export function issueToJSON<T extends TransitionIssue | SnapshotIssue>(
+  issue: T,
+): T & { readonly messageData?: { readonly key: IssueMessageKey; readonly data: unknown } } {
+  const out: Record<string, unknown> = { ...issue };
+  if ('cause' in issue && issue.cause !== undefined) out.cause = describeCause(issue.cause);
+  if (Array.isArray(out.problems)) out.problems = out.problems.map(problemToJSON);
+  const attached = messageDataOf(issue);
+  if (attached !== undefined) out.messageData = keyedToJSON(attached);
+  return out as never;
+}
+
+function problemToJSON(problem: unknown): unknown {
+  if (typeof problem !== 'object' || problem === null) return problem;
+  const attached = messageDataOf(problem);
+  return attached === undefined
+    ? { ...problem }
+    : { ...problem, messageData: keyedToJSON(attached) };
+}
+
+function keyedToJSON(keyed: KeyedData): { key: IssueMessageKey; data: unknown } {
+  const data: Record<string, unknown> = { ...(keyed.data as object) };
+  if (Array.isArray(data.problems)) data.problems = data.problems.map(problemToJSON);
+  if (data.cause !== undefined) data.cause = describeCause(data.cause);
+  // JSON has no NaN or infinities: the one form that names such a number keeps it as text.
+  if (keyed.key === 'notJsonNumber') data.value = String(data.value);
+  return { key: keyed.key, data };
 }

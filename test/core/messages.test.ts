@@ -10,6 +10,7 @@ import {
   initialSnapshot,
   isServicecraftError,
   issueMessagesEn,
+  issueToJSON,
   restoreSnapshot,
   type Snapshot,
   type SnapshotIssue,
@@ -497,6 +498,71 @@ describe('formatIssue', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('issueToJSON: an issue that travels as JSON keeps its sentence data', () => {
+  const travel = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+  it.each(Object.entries(issues))(
+    '%s: worded from JSON exactly as from the issue, in English and in German',
+    (_key, issue) => {
+      const revived = travel(issueToJSON(issue));
+      expect(formatIssue(revived)).toBe(issue.message);
+      expect(formatIssue(revived, de)).toBe(formatIssue(issue, de));
+    },
+  );
+
+  it('an undeclared refusal (its cause an Error) survives too', () => {
+    const revived = travel(issueToJSON(undeclared));
+    expect(formatIssue(revived, de)).toBe(formatIssue(undeclared, de));
+    expect(typeof (revived as { cause?: unknown }).cause).toBe('string');
+  });
+
+  it('changes nothing on the issue it reads, and adds only messageData', () => {
+    const issue = issues.contextSchema as SnapshotIssue;
+    const before = JSON.stringify(issue);
+    const json = issueToJSON(issue);
+    expect(JSON.stringify(issue)).toBe(before);
+    expect(Object.keys(json).sort()).toEqual([
+      'code',
+      'issues',
+      'message',
+      'messageData',
+      'problems',
+    ]);
+    expect(Object.keys(json.problems[0] ?? {}).sort()).toEqual(['message', 'messageData', 'path']);
+  });
+
+  it('without issueToJSON, the old fallback holds: forms needing hidden data give issue.message', () => {
+    expect(formatIssue(travel(issues.unknownEvent), de)).toBe(issues.unknownEvent.message);
+  });
+
+  it("tampered messageData never throws: it gives the issue's own message (property)", () => {
+    const all = Object.values(issues);
+    fc.assert(
+      fc.property(
+        fc.nat(all.length - 1),
+        fc.oneof(
+          fc.anything(),
+          fc.record({ key: fc.constantFrom(...issueMessageKeys), data: fc.anything() }),
+          fc.record({
+            key: fc.constantFrom(...issueMessageKeys),
+            data: fc.dictionary(
+              fc.constantFrom('state', 'event', 'allowed', 'problems', 'machine', 'issues'),
+              fc.anything(),
+            ),
+          }),
+        ),
+        (i, messageData) => {
+          const issue = all[i] as TransitionIssue | SnapshotIssue;
+          const revived = { ...travel(issueToJSON(issue)), messageData } as typeof issue;
+          const text = formatIssue(revived, de);
+          expect(typeof text).toBe('string');
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
