@@ -136,7 +136,7 @@ export function restoreSnapshot<S extends string, C>(
     problems.push(problem([], 'expected a plain object', 'notPlainObject', {}));
     return fail();
   }
-  checkJson(value, [], problems, { values: 0, onPath: new Set() });
+  checkJson(value, [], problems, { values: 0, onPath: [] });
   if (problems.length > 0) return fail();
   for (const key of Object.keys(value)) {
     if (!keys.has(key)) problems.push(problem([key], 'unexpected key', 'unexpectedKey', { key }));
@@ -387,7 +387,7 @@ function checkJson(
   value: unknown,
   path: (string | number)[],
   problems: SnapshotProblem[],
-  walk: { values: number; readonly onPath: Set<object> },
+  walk: { values: number; readonly onPath: object[] },
 ): void {
   if (walk.values > maxValues) return;
   walk.values++;
@@ -410,7 +410,8 @@ function checkJson(
       );
     return;
   }
-  if (typeof value === 'object' && walk.onPath.has(value)) {
+  // The objects above this one: at most `maxDepth`, so a short array scan beats a Set.
+  if (typeof value === 'object' && walk.onPath.includes(value)) {
     problems.push(problem([...path], 'circular reference', 'circularReference', {}));
     return;
   }
@@ -421,13 +422,13 @@ function checkJson(
     return;
   }
   if (Array.isArray(value)) {
-    walk.onPath.add(value);
+    walk.onPath.push(value);
     for (let i = 0; i < value.length; i++) {
       path.push(i);
       checkJson(value[i], path, problems, walk);
       path.pop();
     }
-    walk.onPath.delete(value);
+    walk.onPath.pop();
     return;
   }
   if (!isPlainObject(value)) {
@@ -435,7 +436,7 @@ function checkJson(
     problems.push(problem([...path], `a ${kind} is not plain JSON`, 'notPlainJson', { kind }));
     return;
   }
-  walk.onPath.add(value);
+  walk.onPath.push(value);
   for (const key in value) {
     path.push(key);
     if (forbidden.has(key)) {
@@ -452,5 +453,5 @@ function checkJson(
     }
     path.pop();
   }
-  walk.onPath.delete(value);
+  walk.onPath.pop();
 }
