@@ -1,22 +1,42 @@
 /**
  * Cold import: a fresh Node process imports zod first, then times `import()` of the target (ms).
- * Each target is imported in 5 fresh processes per bench process (median kept). The per-area rows
- * import one folder's built entry alone (after zod), to show what each part of the root costs.
+ * Each target is imported in 5 fresh processes per bench process (median kept). dist bundles each
+ * entry (no file per module), so the per-area rows import a bundle of that folder's index made
+ * here with esbuild (zod external, one file like the dist chunks), to show what each part of the
+ * root costs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { type Bench, cell, median, ratioCell, type Sample, table } from './harness.js';
 
 const root = join(import.meta.dirname, '..');
+const areaDir = join(root, '.tmp', 'bench-import');
+const areas = ['core', 'time', 'metrics', 'frameworks', 'cycles', 'complaints', 'loyalty'];
 const targets: [string, string][] = [
   ['servicecraft (root)', join(root, 'dist', 'index.js')],
   ['XState v5', 'xstate'],
-  ...['core', 'time', 'metrics', 'frameworks', 'cycles', 'complaints', 'loyalty'].map(
-    (area): [string, string] => [`area: src/${area}`, join(root, 'dist', area, 'index.js')],
-  ),
+  ...areas.map((area): [string, string] => [`area: src/${area}`, join(areaDir, `${area}.js`)]),
 ];
+
+/** Bundles each area's index the way dist bundles an entry (ESM, es2022, zod external). */
+function bundleAreas(): void {
+  mkdirSync(areaDir, { recursive: true });
+  for (const area of areas) {
+    buildSync({
+      entryPoints: [join(root, 'src', area, 'index.ts')],
+      outfile: join(areaDir, `${area}.js`),
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      external: ['zod'],
+      logLevel: 'error',
+    });
+  }
+}
 
 function coldMs(file: string): number {
   const zod = pathToFileURL(join(root, 'node_modules', 'zod', 'index.js')).href;
@@ -36,6 +56,7 @@ function coldMs(file: string): number {
 }
 
 function measure(): Sample {
+  bundleAreas();
   const out: Sample = {};
   for (const [label, file] of targets) {
     if (file !== 'xstate' && !existsSync(file)) continue;

@@ -312,9 +312,14 @@ export interface CheckedOptions {
  * @throws `UsageError` listing every invalid option.
  */
 export function checkOptions(options: unknown): CheckedOptions {
-  const parsed = optionsSchema.safeParse(options === undefined ? {} : options);
-  if (!parsed.success) throw optionsError('createComplaintCase', parsed.error.issues);
-  const o = parsed.data;
+  // No options: nothing to check, every default applies (this is how `iso10002Lifecycle` is made
+  // at load, so it skips the schema's first parse, the costly one).
+  let o: z.output<typeof optionsSchema> = {};
+  if (options !== undefined) {
+    const parsed = optionsSchema.safeParse(options);
+    if (!parsed.success) throw optionsError('createComplaintCase', parsed.error.issues);
+    o = parsed.data;
+  }
   const ladder = o.ladder ?? [...defaultEscalationLadder];
   const limits = o.limits ?? defaultEmpowermentLimits;
   const amounts: Record<string, number> = {};
@@ -348,7 +353,7 @@ export function checkOptions(options: unknown): CheckedOptions {
   const clock = deadlineClock(o.calendar ?? utcCalendar);
   let sla: CheckedOptions['sla'] = null;
   if (o.sla !== undefined) {
-    const calendar = o.sla.calendar ?? clock.working;
+    const calendar = o.sla.calendar ?? clock.working();
     const business = o.sla.policies.some((p) =>
       Object.values(p.targets).some((t) => t?.hours === 'business'),
     );

@@ -216,7 +216,7 @@ const respond =
  * @category Complaints
  */
 export function createComplaintCase<const L extends string = DefaultEscalationLevel>(
-  options: ComplaintCaseOptions<L> = {},
+  options?: ComplaintCaseOptions<L>,
 ): ComplaintCaseMachine<L> {
   const { id, settings, policy, clock, sla } = checkOptions(options);
   const ladder = settings.ladder as readonly [string, ...string[]];

@@ -30,8 +30,11 @@ export interface DeadlineClock {
   readonly name: string;
   /** The instant `span` after `start`. */
   add(start: number, span: DeadlineSpan): number;
-  /** The calendar SLA clocks count on, when the case has one (a business calendar). */
-  readonly working: CalendarLike | undefined;
+  /**
+   * The calendar SLA clocks count on, when the case has one (a business calendar). A function:
+   * only a case with SLA policies asks, so the others never compile the 24/7 calendar.
+   */
+  working(): CalendarLike | undefined;
 }
 
 /** @internal Year, month (1–12) and day of a day number (days since 1970-01-01). */
@@ -82,7 +85,7 @@ export function deadlineClock(calendar: DeadlineCalendar | CalendarLike): Deadli
     const compiled = calendar;
     return {
       name: `business-calendar(${engineOf(compiled).calendar.timeZone})`,
-      working: compiled,
+      working: () => compiled,
       add(start, span) {
         if (typeof span === 'number') return addWorkingTime(compiled, start, span);
         if ('workingDays' in span) return addWorkingDays(compiled, start, span.workingDays);
@@ -109,7 +112,7 @@ export function deadlineClock(calendar: DeadlineCalendar | CalendarLike): Deadli
   };
   return {
     name: custom.name,
-    working: custom === utcCalendar ? compileCalendar(alwaysOpen) : undefined,
+    working: () => (custom === utcCalendar ? compileCalendar(alwaysOpen) : undefined),
     add(start, span) {
       if (typeof span === 'number') return checked(custom.addWorkingTime(start, span));
       if ('workingDays' in span) {

@@ -230,7 +230,20 @@ export function defineStepSequence<const Id extends string>(spec: {
 }): StepSequenceMachine<Id> {
   const parsed = stepSequenceSchema.safeParse(spec);
   if (!parsed.success) throw optionsError('defineStepSequence', parsed.error.issues);
-  const { id, source, steps, description } = parsed.data;
+  return stepSequence(parsed.data as unknown as typeof spec) as StepSequenceMachine<Id>;
+}
+
+/**
+ * The machine of a step sequence whose spec is already checked: what {@link stepSequenceSchema}
+ * returns, or a spec from {@link recoveryModels} (valid by construction and frozen).
+ */
+function stepSequence(spec: {
+  readonly id: string;
+  readonly source: string;
+  readonly steps: readonly RecoveryStep[];
+  readonly description?: string | undefined;
+}): StepSequenceMachine {
+  const { id, source, steps, description } = spec;
   const ids = steps.map((s) => s.id);
   const next = stamped<ConversationClock, StepSequenceEvent>();
   const states: Record<string, unknown> = {};
@@ -255,7 +268,7 @@ export function defineStepSequence<const Id extends string>(spec: {
     refusals: conversationRefusals,
     invariants: clockInvariants(initial),
     states,
-  } as never) as unknown as StepSequenceMachine<Id>;
+  } as never) as unknown as StepSequenceMachine;
 }
 
 const text = (what: string, max: number) =>
@@ -332,8 +345,17 @@ const stepSequenceSchema = z
 export function recoveryMachine(model: RecoveryModelName, variant?: string): StepSequenceMachine {
   const parsed = recoveryChoiceSchema.safeParse({ model, variant });
   if (!parsed.success) throw optionsError('recoveryMachine', parsed.error.issues);
-  const m: RecoveryModel = recoveryModels[parsed.data.model];
-  const chosen = parsed.data.variant ?? m.defaultVariant;
+  return recoveryOf(parsed.data.model, parsed.data.variant);
+}
+
+/**
+ * The machine of a checked model name and variant. The presets below are built here directly:
+ * their arguments and the model tables are valid by construction, so they skip both parses
+ * (a zod schema's first parse is its costliest, and these ran while the package loaded).
+ */
+function recoveryOf(model: RecoveryModelName, variant: string | undefined): StepSequenceMachine {
+  const m: RecoveryModel = recoveryModels[model];
+  const chosen = variant ?? m.defaultVariant;
   const steps = Object.hasOwn(m.variants, chosen) ? m.variants[chosen] : undefined;
   if (steps === undefined) {
     throw new UsageError(
@@ -341,8 +363,8 @@ export function recoveryMachine(model: RecoveryModelName, variant?: string): Ste
       [{ path: ['variant'], message: 'not a variant of this model' }],
     );
   }
-  return defineStepSequence({
-    id: `${parsed.data.model}-${chosen}`,
+  return stepSequence({
+    id: `${model}-${chosen}`,
     source: m.source,
     steps,
     description: `${m.name}: ${steps.map((s) => s.label).join(' → ')}`,
@@ -372,7 +394,7 @@ const recoveryChoiceSchema = z.object({
  */
 export const heardRecovery: StepSequenceMachine<
   'hear' | 'empathize' | 'apologize' | 'resolve' | 'diagnose'
-> = recoveryMachine('heard') as never;
+> = recoveryOf('heard', undefined) as never;
 
 /**
  * LAST: Listen → Apologize → Solve → Thank.
@@ -387,7 +409,7 @@ export const heardRecovery: StepSequenceMachine<
  * @category Complaints
  */
 export const lastRecovery: StepSequenceMachine<'listen' | 'apologize' | 'solve' | 'thank'> =
-  recoveryMachine('last') as never;
+  recoveryOf('last', undefined) as never;
 
 /**
  * LEARN, `react` variant: Listen → Empathize → Apologize → React → Notify (see
@@ -404,7 +426,7 @@ export const lastRecovery: StepSequenceMachine<'listen' | 'apologize' | 'solve' 
  */
 export const learnRecovery: StepSequenceMachine<
   'listen' | 'empathize' | 'apologize' | 'react' | 'notify'
-> = recoveryMachine('learn') as never;
+> = recoveryOf('learn', undefined) as never;
 
 /**
  * LATTE, `thankThenExplain` variant: Listen → Acknowledge → Take action → Thank → Explain (see
@@ -421,4 +443,4 @@ export const learnRecovery: StepSequenceMachine<
  */
 export const latteRecovery: StepSequenceMachine<
   'listen' | 'acknowledge' | 'takeAction' | 'thank' | 'explain'
-> = recoveryMachine('latte') as never;
+> = recoveryOf('latte', undefined) as never;

@@ -333,10 +333,17 @@ function stamp(context: Ctx, at: number, refuse: Args['refuse']): Ctx | Refusal<
   return { ...context, startedAt: context.startedAt ?? at, lastAt: at };
 }
 
+/**
+ * Parts of every framework's context schema. Schemas are immutable, so all keys and frameworks
+ * share these (building four schemas per step was most of what a preset cost at load).
+ */
+const count = z.number().int().nonnegative().default(0);
+const instantOrNull = z.number().int().nonnegative().nullable().default(null);
+const branchesSchema = z.record(z.string(), z.string()).default({});
+
+/** A record of counts with one key per id. */
 const counter = (ids: readonly string[]) =>
-  z
-    .object(Object.fromEntries(ids.map((id) => [id, z.number().int().nonnegative().default(0)])))
-    .prefault({});
+  z.object(Object.fromEntries(ids.map((id) => [id, count]))).prefault({});
 
 /**
  * Runs a named framework guard of the spec. A guard that returns anything but `true`, `false` or
@@ -506,9 +513,9 @@ function compile(
     context: z.object({
       counts: counter(stepIds),
       qualities: counter(qualityIds),
-      startedAt: z.number().int().nonnegative().nullable().default(null),
-      lastAt: z.number().int().nonnegative().nullable().default(null),
-      branches: z.record(z.string(), z.string()).default({}),
+      startedAt: instantOrNull,
+      lastAt: instantOrNull,
+      branches: branchesSchema,
       ...(spec.data === undefined ? {} : { data: spec.data as z.ZodType }),
     }),
     events,

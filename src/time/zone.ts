@@ -71,6 +71,10 @@ const offsetText = /GMT(?:([+\-\u2212])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?)?$/;
 
 /** @internal Reads a zone's offsets through one `Intl.DateTimeFormat`, made here. */
 export function zoneOffsets(timeZone: string, note: ChangeNote = () => 0): ZoneOffsets {
+  // The first `Intl.DateTimeFormat` of a process loads the runtime's time-zone data (tens of
+  // milliseconds). UTC needs none of it, so the one spelling that is certainly UTC skips Intl;
+  // other aliases of UTC ('Etc/UTC', ...) still get the same answer, through their formatter.
+  if (timeZone === 'UTC') return utc;
   const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
   if (format.resolvedOptions().timeZone === 'UTC') return utc;
   const blocks = new Map<number, Block>();
