@@ -1,12 +1,13 @@
 /**
  * (f) Type-checking cost: `tsc --extendedDiagnostics` instantiation counts for a consumer file that
  * defines and uses the 9-state machine, against the built `.d.ts` (as a user would see it), next to
- * the same machine in XState v5. Each is reported as the file's total and the part above a file that
- * only imports the library.
+ * the same machine in XState v5, and for a file that uses each exported preset. Each is reported as
+ * the file's total and the part above a file that only imports the library.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Section, table } from './harness.js';
 import { stepTable } from './steps.js';
 
@@ -115,7 +116,52 @@ function instantiations(name: string, code: string): number {
   return Number(match[1]);
 }
 
-export function run(): Section {
+/** Whether an export is a machine (the same test the API docs use to draw a preset's diagram). */
+function isMachine(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { edges?: unknown }).edges) &&
+    typeof (value as { definition?: unknown }).definition === 'object'
+  );
+}
+
+/**
+ * Every preset the package exports (a machine, or an object carrying one as `machine`, such as a
+ * framework), read from the built package so a new preset gets a row without editing this file.
+ */
+async function presets(): Promise<{ name: string; access: string }[]> {
+  const lib = (await import(pathToFileURL(join(root, 'dist', 'index.js')).href)) as Record<
+    string,
+    unknown
+  >;
+  return Object.entries(lib)
+    .flatMap(([name, value]) =>
+      isMachine(value)
+        ? [{ name, access: name }]
+        : isMachine((value as { machine?: unknown } | null)?.machine)
+          ? [{ name, access: `${name}.machine` }]
+          : [],
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * A consumer file that uses a preset the way an app does: an initial snapshot, one transition
+ * with an event of the preset's input type, the next state read back.
+ */
+function presetSource(name: string, access: string): string {
+  return `import { ${name}, initialSnapshot, transition, type EventInputFrom } from 'servicecraft';
+const machine = ${access};
+declare const event: EventInputFrom<typeof machine>;
+let snapshot = initialSnapshot(machine);
+const result = transition(machine, snapshot, event);
+if (result.ok) snapshot = result.snapshot;
+export const state: string = snapshot.state;
+`;
+}
+
+export async function run(): Promise<Section> {
   if (!existsSync(join(root, 'dist', 'index.d.ts'))) {
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
   }
@@ -125,6 +171,16 @@ export function run(): Section {
   const zodBase = instantiations('ours-zod-import', zodOnly);
   const xTotal = instantiations('xstate', xstate);
   const xBase = instantiations('xstate-import', "export * as x from 'xstate';\n");
+  const presetRows: (string | number)[][] = [];
+  for (const { name, access } of await presets()) {
+    const total = instantiations(`preset-${name}`, presetSource(name, access));
+    presetRows.push([
+      `servicecraft preset \`${name}\` (snapshot + one transition)`,
+      total,
+      oursBase,
+      total - oursBase,
+    ]);
+  }
   return {
     title: 'Type-checking cost (f)',
     body: [
@@ -141,6 +197,7 @@ export function run(): Section {
             zodTotal - zodBase,
           ],
           ['XState v5 (setup + createMachine)', xTotal, xBase, xTotal - xBase],
+          ...presetRows,
         ],
       ),
     ].join('\n'),

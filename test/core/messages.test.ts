@@ -557,7 +557,7 @@ describe('issueToJSON: an issue that travels as JSON keeps its sentence data', (
         ),
         (i, messageData) => {
           const issue = all[i] as TransitionIssue | SnapshotIssue;
-          const revived = { ...travel(issueToJSON(issue)), messageData } as typeof issue;
+          const revived = { ...travel(issueToJSON(issue)), messageData } as unknown as typeof issue;
           const text = formatIssue(revived, de);
           expect(typeof text).toBe('string');
         },

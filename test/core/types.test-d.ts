@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
+import * as zm from 'zod/mini';
 import {
   type ContextFrom,
   defineMachine,
@@ -78,6 +79,35 @@ describe('inferred types', () => {
         b: { type: 'final' },
       },
     });
+  });
+});
+
+describe('zod/mini schemas', () => {
+  it('infers context and payloads from zod/mini schemas like classic ones', () => {
+    const counter = defineMachine({
+      id: 'mini',
+      version: 1,
+      initial: 'counting',
+      context: zm.object({ count: zm._default(zm.number(), 0) }),
+      events: { ADD: zm.object({ by: zm.number() }), RESET: null },
+      states: {
+        counting: {
+          on: {
+            ADD: {
+              target: 'counting',
+              update: ({ context, event }) => {
+                expectTypeOf(event).toEqualTypeOf<TypedEvent<'ADD'> & { by: number }>();
+                return { count: context.count + event.by };
+              },
+            },
+            RESET: { target: 'counting', update: () => ({ count: 0 }) },
+          },
+        },
+      },
+    });
+    expectTypeOf<ContextFrom<typeof counter>>().toEqualTypeOf<{ count: number }>();
+    // @ts-expect-error ADD needs `by`
+    transition(counter, initialSnapshot(counter), { type: 'ADD' });
   });
 });
 
