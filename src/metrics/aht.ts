@@ -207,6 +207,8 @@ function parseAccumulator(value: unknown): AhtAccumulator {
  * @category Metrics
  */
 export function ahtMerge(a: AhtAccumulator, b: AhtAccumulator): AhtAccumulator {
+  const merged = mergeTotals(a, b);
+  if (merged !== undefined) return merged;
   const left = parseAccumulator(a);
   const right = parseAccumulator(b);
   return {
@@ -216,6 +218,39 @@ export function ahtMerge(a: AhtAccumulator, b: AhtAccumulator): AhtAccumulator {
     holdMs: left.holdMs + right.holdMs,
     afterWorkMs: left.afterWorkMs + right.afterWorkMs,
   };
+}
+
+/**
+ * The hot path of {@link ahtMerge}: two valid accumulators, each key read once into a local and
+ * checked by {@link readAhtAccumulator}'s rules, merged with no intermediate copies. `undefined`
+ * for anything else, which takes the full path (reader or zod, then the described error).
+ */
+function mergeTotals(a: unknown, b: unknown): AhtAccumulator | undefined {
+  if (!isObj(a) || !isObj(b) || a.kind !== 'aht' || b.kind !== 'aht') return undefined;
+  const handledA = a.handled;
+  const talkA = a.talkMs;
+  const holdA = a.holdMs;
+  const afterA = a.afterWorkMs;
+  const handledB = b.handled;
+  const talkB = b.talkMs;
+  const holdB = b.holdMs;
+  const afterB = b.afterWorkMs;
+  return isCount(handledA) &&
+    isCount(talkA) &&
+    isCount(holdA) &&
+    isCount(afterA) &&
+    isCount(handledB) &&
+    isCount(talkB) &&
+    isCount(holdB) &&
+    isCount(afterB)
+    ? {
+        kind: 'aht',
+        handled: handledA + handledB,
+        talkMs: talkA + talkB,
+        holdMs: holdA + holdB,
+        afterWorkMs: afterA + afterB,
+      }
+    : undefined;
 }
 
 /**
@@ -234,7 +269,24 @@ export function ahtMerge(a: AhtAccumulator, b: AhtAccumulator): AhtAccumulator {
  * @category Metrics
  */
 export function ahtResult(acc: AhtAccumulator): AhtResult {
+  // The hot path reads each key once into a local and checks it by the reader's rules, with no
+  // copy; anything else takes the full path (reader or zod, then the described error).
+  if (isObj(acc) && acc.kind === 'aht') {
+    const { handled, talkMs, holdMs, afterWorkMs } = acc as Record<string, unknown>;
+    if (isCount(handled) && isCount(talkMs) && isCount(holdMs) && isCount(afterWorkMs)) {
+      return averageOf(handled, talkMs, holdMs, afterWorkMs);
+    }
+  }
   const { handled, talkMs, holdMs, afterWorkMs } = parseAccumulator(acc);
+  return averageOf(handled, talkMs, holdMs, afterWorkMs);
+}
+
+function averageOf(
+  handled: number,
+  talkMs: number,
+  holdMs: number,
+  afterWorkMs: number,
+): AhtResult {
   if (handled === 0) return { kind: 'empty', handled: 0 };
   const totalMs = talkMs + holdMs + afterWorkMs;
   if (!Number.isSafeInteger(totalMs)) {

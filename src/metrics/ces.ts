@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { MetricError, type MetricProblem, parseOrThrow, show } from './errors.js';
-import { isObj, readCounts, readOrThrow, sum } from './read.js';
+import { addCounts, isObj, readCounts, readOrThrow, sum } from './read.js';
 import { deepFreeze, type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
 
 /**
@@ -199,10 +199,11 @@ export function cesAdd(acc: CesAccumulator, answer: number | CesAnswer): void {
     score = answer.score;
   }
   const value = score as number;
-  if (!(value >= 1 && value <= acc.counts.length && (value | 0) === value)) {
+  const counts = acc.counts;
+  if (!(value >= 1 && value <= counts.length && (value | 0) === value)) {
     throw rejected(acc, score);
   }
-  acc.counts[value - 1] = (acc.counts[value - 1] as number) + 1;
+  counts[value - 1] = (counts[value - 1] as number) + 1;
 }
 
 const indexOf = (acc: CesAccumulator) => acc.counts.reduce((a, b) => a + b, 0);
@@ -283,6 +284,15 @@ function parseAccumulator(value: unknown): CesAccumulator {
  * @category Metrics
  */
 export function cesMerge(a: CesAccumulator, b: CesAccumulator): CesAccumulator {
+  // The hot path sums two valid accumulators of one version without copying either first;
+  // anything else takes the full path below (reader or zod, then the described error).
+  if (isObj(a) && isObj(b) && a.kind === 'ces' && b.kind === 'ces') {
+    const version = a.version;
+    if ((version === 1 || version === 2) && b.version === version) {
+      const counts = addCounts(a.counts, b.counts, version === 1 ? 5 : 7);
+      if (counts !== undefined) return { kind: 'ces', version, counts };
+    }
+  }
   const left = parseAccumulator(a);
   const right = parseAccumulator(b);
   if (left.version !== right.version) {

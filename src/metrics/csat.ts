@@ -7,12 +7,13 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
-import { isInt, isObj, readCounts, readOrThrow, sum } from './read.js';
+import { addCounts, isInt, isObj, readCounts, readOrThrow, sum } from './read.js';
 import {
   deepFreeze,
   type EmptyResult,
   type Fraction,
   isCount,
+  type Mutable,
   type Share,
   shareOf,
 } from './shared.js';
@@ -296,11 +297,22 @@ export function csatAccumulator(scale: CsatScale): CsatAccumulator {
  * @category Metrics
  */
 export function csatAdd(acc: CsatAccumulator, response: CsatResponse): void {
+  const scale = acc.scale;
+  // The common case first, with the scale's bounds read once: a point on a points scale.
+  if (typeof response === 'number' && scale.kind === 'points') {
+    const min = scale.min;
+    if (!(response >= min && response <= scale.max && (response | 0) === response)) {
+      throw rejected(acc, response);
+    }
+    const counts = acc.counts;
+    counts[response - min] = (counts[response - min] as number) + 1;
+    return;
+  }
   if (response === null) {
     acc.unrated += 1;
     return;
   }
-  const slot = slotOf(acc.scale, response);
+  const slot = slotOf(scale, response);
   if (slot < 0) throw rejected(acc, response);
   acc.counts[slot] = (acc.counts[slot] as number) + 1;
 }
@@ -399,6 +411,8 @@ const sameScale = (a: CsatScale, b: CsatScale): boolean =>
  * @category Metrics
  */
 export function csatMerge(a: CsatAccumulator, b: CsatAccumulator): CsatAccumulator {
+  const merged = mergeSameScale(a, b);
+  if (merged !== undefined) return merged;
   const left = parseAccumulator(a);
   const right = parseAccumulator(b);
   if (!sameScale(left.scale, right.scale)) {
@@ -413,6 +427,28 @@ export function csatMerge(a: CsatAccumulator, b: CsatAccumulator): CsatAccumulat
     counts: left.counts.map((n, i) => n + (right.counts[i] as number)),
     unrated: left.unrated + right.unrated,
   };
+}
+
+/**
+ * The hot path of {@link csatMerge}: two valid accumulators on the same scale, read by the
+ * readers' rules and summed without copying their counts first. `undefined` for anything else,
+ * which takes the full path (reader or zod, the count-per-scale check, the described error).
+ */
+function mergeSameScale(a: unknown, b: unknown): CsatAccumulator | undefined {
+  if (!isObj(a) || !isObj(b) || a.kind !== 'csat' || b.kind !== 'csat') return undefined;
+  const scale = readCsatScale(a.scale);
+  const other = readCsatScale(b.scale);
+  if (scale === undefined || other === undefined || !sameScale(scale, other)) return undefined;
+  const counts = addCounts(
+    a.counts,
+    b.counts,
+    scale.kind === 'binary' ? 2 : scale.max - scale.min + 1,
+  );
+  const unratedA = a.unrated;
+  const unratedB = b.unrated;
+  return counts !== undefined && isCount(unratedA) && isCount(unratedB)
+    ? { kind: 'csat', scale, counts, unrated: unratedA + unratedB }
+    : undefined;
 }
 
 function describeScale(scale: CsatScale): string {
@@ -442,11 +478,20 @@ export function csatResult(acc: CsatAccumulator, options?: CsatOptions): CsatRes
   const { scale, counts, unrated } = parseAccumulator(acc);
   const rated = sum(counts);
   const responseRate = rateOf(rated, unrated, options?.offered);
-  const rate = responseRate === undefined ? {} : { responseRate };
-  if (rated === 0) return { kind: 'empty', rated: 0, unrated, ...rate };
+  // Built key by key, without spreads (a spread after other keys takes V8's slow path), in the
+  // same key order as before: the optional keys come last, and only when present.
+  if (rated === 0) {
+    const empty: Mutable<Extract<CsatResult, { kind: 'empty' }>> = {
+      kind: 'empty',
+      rated: 0,
+      unrated,
+    };
+    if (responseRate !== undefined) empty.responseRate = responseRate;
+    return empty;
+  }
   const from = scale.kind === 'binary' ? 1 : scale.positiveFrom - scale.min;
   const positive = sum(counts, from);
-  const result: CsatScore = {
+  const result: Mutable<CsatScore> = {
     kind: 'score',
     rated,
     unrated,
@@ -454,13 +499,15 @@ export function csatResult(acc: CsatAccumulator, options?: CsatOptions): CsatRes
     negative: shareOf(rated - positive, rated),
     percent: (100 * positive) / rated,
     fraction: { numerator: positive, denominator: rated },
-    distribution: [...counts],
-    ...rate,
+    // `counts` is the reader's fresh copy (or zod's), owned by nobody else: no second copy.
+    distribution: counts,
   };
+  if (responseRate !== undefined) result.responseRate = responseRate;
   if (scale.kind === 'binary') return result;
   let weighted = 0;
   for (let i = 0; i < counts.length; i++) weighted += (counts[i] as number) * (scale.min + i);
-  return { ...result, average: weighted / rated };
+  result.average = weighted / rated;
+  return result;
 }
 
 function rateOf(rated: number, unrated: number, offered: unknown): ResponseRate | undefined {

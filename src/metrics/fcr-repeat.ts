@@ -165,7 +165,11 @@ function seen(acc: FcrRepeatAccumulator): number {
   return acc.resolved + acc.unresolved + Object.keys(acc.open).length;
 }
 
-/** @internal Merges two repeat states whose contacts per key do not interleave in time. */
+/**
+ * @internal Merges two repeat states whose contacts per key do not interleave in time. Both must
+ * be fresh parsed copies owned by the caller (the reader's or zod's output): the result reuses
+ * their `open` entries instead of copying them again, and `a.open` becomes the result's `open`.
+ */
 export function repeatMerge(
   a: FcrRepeatAccumulator,
   b: FcrRepeatAccumulator,
@@ -178,12 +182,12 @@ export function repeatMerge(
   }
   let resolved = a.resolved + b.resolved;
   let unresolved = a.unresolved + b.unresolved;
-  const open: Record<string, { first: number; last: number }> = {};
-  for (const [key, left] of Object.entries(a.open)) open[key] = { ...left };
+  // `a.open` is a fresh copy with the same keys in the same order as copying it key by key.
+  const open = a.open;
   for (const [key, right] of Object.entries(b.open)) {
     const left = open[key];
     if (left === undefined) {
-      open[key] = { ...right };
+      open[key] = right;
       continue;
     }
     const [earlier, later] =
@@ -202,16 +206,76 @@ export function repeatMerge(
   return { kind: 'fcr', method: 'repeat', windowMs: a.windowMs, resolved, unresolved, open };
 }
 
+/** @internal The settled counts of a repeat accumulator. */
+export interface RepeatSettled {
+  /** Decided resolved, plus the open contacts whose window has elapsed. */
+  readonly resolved: number;
+  /** Decided unresolved. */
+  readonly unresolved: number;
+  /** Open contacts whose window reaches past `observedUntil`. */
+  readonly pending: number;
+}
+
 /** @internal Settles the open contacts: resolved, or pending when the window has not elapsed. */
-export function repeatSettle(
-  acc: FcrRepeatAccumulator,
-  observedUntil: unknown,
-): { resolved: number; unresolved: number; pending: number } {
-  const lasts = Object.values(acc.open).map((o) => o.last);
-  if (observedUntil === undefined) {
-    return { resolved: acc.resolved + lasts.length, unresolved: acc.unresolved, pending: 0 };
+export function repeatSettle(acc: FcrRepeatAccumulator, observedUntil: unknown): RepeatSettled {
+  let count = 0;
+  let latest = 0;
+  let pending = 0;
+  for (const { last } of Object.values(acc.open)) {
+    count += 1;
+    if (last > latest) latest = last;
+    if (last + acc.windowMs > (observedUntil as number)) pending += 1;
   }
-  const latest = lasts.reduce((m, t) => Math.max(m, t), 0);
+  return settle(acc.resolved, acc.unresolved, count, latest, pending, observedUntil);
+}
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
+/**
+ * @internal The hot path of `fcrResult` for a stored repeat accumulator: reads it by
+ * {@link readRepeatAccumulator}'s rules (each key once) without copying `open`, and settles it as
+ * {@link repeatSettle} settles the copy. `undefined` where the reader rejects, so the caller takes
+ * the full path (reader or zod, then the described error).
+ */
+export function settleStored(value: unknown, observedUntil: unknown): RepeatSettled | undefined {
+  if (!isObj(value) || value.kind !== 'fcr' || value.method !== 'repeat') return undefined;
+  const { windowMs, resolved, unresolved } = value;
+  if (!(isCount(windowMs) && windowMs > 0 && isCount(resolved) && isCount(unresolved))) {
+    return undefined;
+  }
+  const open = value.open;
+  if (!isPlainObject(open)) return undefined;
+  let count = 0;
+  let latest = 0;
+  let pending = 0;
+  for (const key of Reflect.ownKeys(open)) {
+    if (key === '__proto__' || !isEnumerable.call(open, key)) continue;
+    if (typeof key === 'symbol') return undefined;
+    const entry = open[key];
+    if (!isObj(entry)) return undefined;
+    const { first, last } = entry;
+    if (!(isCount(first) && isCount(last) && first <= last)) return undefined;
+    count += 1;
+    if (last > latest) latest = last;
+    // Counted for any number; used only once `settle` has accepted observedUntil.
+    if (last + windowMs > (observedUntil as number)) pending += 1;
+  }
+  return settle(resolved, unresolved, count, latest, pending, observedUntil);
+}
+
+/**
+ * `latest` is the latest open contact (0 when none), `pending` how many open contacts have a
+ * window reaching past `observedUntil` (meaningful only when it is accepted).
+ */
+function settle(
+  resolved: number,
+  unresolved: number,
+  count: number,
+  latest: number,
+  pending: number,
+  observedUntil: unknown,
+): RepeatSettled {
+  if (observedUntil === undefined) return { resolved: resolved + count, unresolved, pending: 0 };
   if (!isCount(observedUntil) || observedUntil < latest) {
     throw new MetricError(
       'INVALID_OPTIONS',
@@ -225,8 +289,7 @@ export function repeatSettle(
       ],
     );
   }
-  const pending = lasts.filter((t) => t + acc.windowMs > observedUntil).length;
-  return { resolved: acc.resolved + lasts.length - pending, unresolved: acc.unresolved, pending };
+  return { resolved: resolved + count - pending, unresolved, pending };
 }
 
 /** @internal Validates a batch and feeds it in time order (ties keep input order). */

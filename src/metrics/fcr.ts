@@ -18,6 +18,7 @@ import {
   repeatBatch,
   repeatMerge,
   repeatSettle,
+  settleStored,
 } from './fcr-repeat.js';
 import { isObj, readOrThrow } from './read.js';
 import { type EmptyResult, type Fraction, isCount, type Share, shareOf } from './shared.js';
@@ -306,6 +307,8 @@ function parseAccumulator(value: unknown): FcrAccumulator {
  * @category Metrics
  */
 export function fcrMerge(a: FcrAccumulator, b: FcrAccumulator): FcrAccumulator {
+  const merged = mergeCounts(a, b);
+  if (merged !== undefined) return merged;
   const left = parseAccumulator(a);
   const right = parseAccumulator(b);
   if (left.method === 'repeat' && right.method === 'repeat') return repeatMerge(left, right);
@@ -322,6 +325,38 @@ export function fcrMerge(a: FcrAccumulator, b: FcrAccumulator): FcrAccumulator {
     unresolved: left.unresolved + right.unresolved,
     excluded: left.excluded + right.excluded,
   };
+}
+
+/**
+ * The hot path of {@link fcrMerge}: two count accumulators (disposition or survey) of one method,
+ * each key read once into a local and checked by {@link readFcrAccumulator}'s rules, merged with
+ * no intermediate copies. `undefined` for anything else (a repeat accumulator, different methods,
+ * any malformed value), which takes the full path: reader or zod, then the described error.
+ */
+function mergeCounts(a: unknown, b: unknown): FcrCountAccumulator | undefined {
+  if (!isObj(a) || !isObj(b) || a.kind !== 'fcr' || b.kind !== 'fcr') return undefined;
+  const method = a.method;
+  if ((method !== 'disposition' && method !== 'survey') || b.method !== method) return undefined;
+  const resolvedA = a.resolved;
+  const unresolvedA = a.unresolved;
+  const excludedA = a.excluded;
+  const resolvedB = b.resolved;
+  const unresolvedB = b.unresolved;
+  const excludedB = b.excluded;
+  return isCount(resolvedA) &&
+    isCount(unresolvedA) &&
+    isCount(excludedA) &&
+    isCount(resolvedB) &&
+    isCount(unresolvedB) &&
+    isCount(excludedB)
+    ? {
+        kind: 'fcr',
+        method,
+        resolved: resolvedA + resolvedB,
+        unresolved: unresolvedA + unresolvedB,
+        excluded: excludedA + excludedB,
+      }
+    : undefined;
 }
 
 /**
@@ -342,23 +377,49 @@ export function fcrMerge(a: FcrAccumulator, b: FcrAccumulator): FcrAccumulator {
  * @category Metrics
  */
 export function fcrResult(acc: FcrAccumulator, options?: FcrOptions): FcrResult {
-  const parsed = parseAccumulator(acc);
   const observedUntil = options?.observedUntil;
-  if (parsed.method !== 'repeat' && observedUntil !== undefined) {
-    throw new MetricError(
-      'INVALID_OPTIONS',
-      `FCR option observedUntil applies to the repeat method only, not to ${parsed.method}; leave it out.`,
-      [{ path: ['observedUntil'], value: observedUntil, message: 'repeat method only' }],
-    );
+  // The hot paths read a stored accumulator key by key without copying it (nor, for the repeat
+  // method, its open contacts); anything they do not take goes the full path below.
+  const settled = settleStored(acc, observedUntil);
+  if (settled !== undefined) {
+    return rate('repeat', settled.resolved, settled.unresolved, settled.pending);
   }
-  const { resolved, unresolved, excluded } =
-    parsed.method === 'repeat'
-      ? (({ pending, ...rest }) => ({ ...rest, excluded: pending }))(
-          repeatSettle(parsed, observedUntil),
-        )
-      : parsed;
+  if (isObj(acc) && acc.kind === 'fcr') {
+    const { method, resolved, unresolved, excluded } = acc as Record<string, unknown>;
+    if (
+      (method === 'disposition' || method === 'survey') &&
+      isCount(resolved) &&
+      isCount(unresolved) &&
+      isCount(excluded)
+    ) {
+      if (observedUntil !== undefined) throw repeatOnly(method, observedUntil);
+      return rate(method, resolved, unresolved, excluded);
+    }
+  }
+  const parsed = parseAccumulator(acc);
+  if (parsed.method !== 'repeat') {
+    if (observedUntil !== undefined) throw repeatOnly(parsed.method, observedUntil);
+    return rate(parsed.method, parsed.resolved, parsed.unresolved, parsed.excluded);
+  }
+  const { resolved, unresolved, pending } = repeatSettle(parsed, observedUntil);
+  return rate('repeat', resolved, unresolved, pending);
+}
+
+function repeatOnly(method: string, observedUntil: unknown): MetricError {
+  return new MetricError(
+    'INVALID_OPTIONS',
+    `FCR option observedUntil applies to the repeat method only, not to ${method}; leave it out.`,
+    [{ path: ['observedUntil'], value: observedUntil, message: 'repeat method only' }],
+  );
+}
+
+function rate(
+  method: FcrMethod['method'],
+  resolved: number,
+  unresolved: number,
+  excluded: number,
+): FcrResult {
   const contacts = resolved + unresolved;
-  const method = parsed.method;
   if (contacts === 0) return { kind: 'empty', method, contacts: 0, excluded };
   return {
     kind: 'rate',

@@ -6,8 +6,15 @@
  */
 import * as z from 'zod';
 import { MetricError, parseOrThrow, show } from './errors.js';
-import { isObj, readCounts, readOrThrow, sum } from './read.js';
-import { deepFreeze, type EmptyResult, type Fraction, type Share, shareOf } from './shared.js';
+import { addCounts, isObj, readCounts, readOrThrow, sum } from './read.js';
+import {
+  deepFreeze,
+  type EmptyResult,
+  type Fraction,
+  type Mutable,
+  type Share,
+  shareOf,
+} from './shared.js';
 
 const accepted = 'An NPS answer must be a whole number from 0 to 10.';
 
@@ -232,6 +239,12 @@ function rejected(acc: NpsAccumulator, score: unknown): MetricError {
  * @category Metrics
  */
 export function npsMerge(a: NpsAccumulator, b: NpsAccumulator): NpsAccumulator {
+  // The hot path sums two valid accumulators without copying either first; anything else takes
+  // the full path below (reader or zod, then the described error).
+  if (isObj(a) && isObj(b) && a.kind === 'nps' && b.kind === 'nps') {
+    const counts = addCounts(a.counts, b.counts, 11);
+    if (counts !== undefined) return { kind: 'nps', counts };
+  }
   const left = parseAccumulator(a);
   const right = parseAccumulator(b);
   return { kind: 'nps', counts: left.counts.map((n, i) => n + (right.counts[i] as number)) };
@@ -285,12 +298,13 @@ export function npsResult(acc: NpsAccumulator, options?: NpsOptions): NpsResult 
   }
   const n = sum(c);
   if (n === 0) return { kind: 'empty', responses: 0 };
-  const at = (i: number) => c[i] as number;
-  const promoters = at(9) + at(10);
-  const passives = at(7) + at(8);
+  // No closures, spreads or second copies here: `c` is already a fresh array (the reader's copy,
+  // or zod's), so it becomes the distribution as it is, and the interval is added as a last key.
+  const promoters = (c[9] as number) + (c[10] as number);
+  const passives = (c[7] as number) + (c[8] as number);
   const detractors = n - promoters - passives;
   const net = promoters - detractors;
-  const result: NpsScore = {
+  const result: Mutable<NpsScore> = {
     kind: 'score',
     responses: n,
     promoters: shareOf(promoters, n),
@@ -298,10 +312,10 @@ export function npsResult(acc: NpsAccumulator, options?: NpsOptions): NpsResult 
     detractors: shareOf(detractors, n),
     score: (100 * net) / n,
     net: { numerator: net, denominator: n },
-    distribution: [...c],
+    distribution: c,
   };
-  if (zScore === undefined) return result;
-  return { ...result, interval: npsInterval(promoters, detractors, n, zScore) };
+  if (zScore !== undefined) result.interval = npsInterval(promoters, detractors, n, zScore);
+  return result;
 }
 
 function npsInterval(

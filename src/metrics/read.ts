@@ -2,7 +2,9 @@
  * Plain structural readers for stored accumulators: each one accepts exactly what its zod schema
  * accepts and returns the same output zod would (a fresh copy holding only the declared keys), or
  * `undefined` where zod would reject. They replace zod on the hot path of every `*Merge` and
- * `*Result`; zod runs only after a rejection, to describe it (see {@link readOrThrow}).
+ * `*Result`; zod runs only after a rejection, to describe it (see {@link readOrThrow}). The
+ * hottest paths go one step further and read a stored accumulator field by field by the same
+ * rules, without the copy (see {@link addCounts}); whatever they do not take comes back here.
  *
  * The rules mirror zod 4: `z.object` takes any non-null, non-array object and reads each declared
  * key with a plain property read (inherited values count); `z.int()` is a safe integer;
@@ -51,6 +53,25 @@ export function readCounts(value: unknown, length: number): number[] | undefined
     const v: unknown = value[i];
     if (!isCount(v)) return undefined;
     out.push(v);
+  }
+  return out;
+}
+
+/**
+ * @internal The hot path of a counts merge: when `a` and `b` are both arrays of `length` counts
+ * (as {@link readCounts} accepts them), their element-wise sums in a fresh packed array, each
+ * element read once; `undefined` otherwise, so the caller takes its full path (reader or zod,
+ * then the described error). Saves the two intermediate copies of reading each side first.
+ */
+export function addCounts(a: unknown, b: unknown, length: number): number[] | undefined {
+  if (!Array.isArray(a) || !Array.isArray(b)) return undefined;
+  if (a.length !== length || b.length !== length) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const x: unknown = a[i];
+    const y: unknown = b[i];
+    if (!isCount(x) || !isCount(y)) return undefined;
+    out.push(x + y);
   }
   return out;
 }

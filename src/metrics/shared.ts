@@ -41,6 +41,9 @@ export interface Fraction {
   readonly denominator: number;
 }
 
+/** @internal A result under construction: the same keys, writable (optional keys added last). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** @internal */
 export function shareOf(count: number, total: number): Share {
   return { count, share: count / total };
