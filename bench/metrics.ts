@@ -4,8 +4,9 @@
  * and integer checks per answer; a full shape check of each stored accumulator before merging or
  * scoring, as the library does), each against its own baseline, in one process.
  *
- * It imports the metrics sources (tsx compiles them with esbuild, as tsup does for the per-module
- * ESM in dist), so this section runs without a build.
+ * It imports the built package (dist), as an app runs it: tsx would compile src with esbuild's
+ * `keepNames`, which wraps every function created inside a call and slows closures the shipped
+ * code does not slow. `npm run bench` builds first.
  */
 import {
   ahtAccumulator,
@@ -42,7 +43,7 @@ import {
   servqualDimensions,
   servqualMerge,
   servqualResult,
-} from '../src/metrics/index.js';
+} from '../dist/index.js';
 import {
   type Bench,
   cell,
