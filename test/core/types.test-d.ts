@@ -7,6 +7,7 @@ import {
   type EventFrom,
   type EventInputFrom,
   initialSnapshot,
+  type Machine,
   type SnapshotFrom,
   type StateFrom,
   type TransitionResultFrom,
@@ -148,6 +149,27 @@ describe('compile errors', () => {
     });
   });
 
+  it('checks targets written as a transition or a list of candidates, never infers from them', () => {
+    const machine = defineMachine({
+      id: 'x',
+      version: 1,
+      initial: 'start',
+      events: { GO: null, BACK: null },
+      states: {
+        start: {
+          on: {
+            // @ts-expect-error 'edn' is not a state (a transition object)
+            GO: { target: 'edn' },
+            // @ts-expect-error 'strt' is not a state (a list of candidates)
+            BACK: [{ target: 'end' }, { target: 'strt' }],
+          },
+        },
+        end: { type: 'final' },
+      },
+    });
+    expectTypeOf<StateFrom<typeof machine>>().toEqualTypeOf<'start' | 'end'>();
+  });
+
   it('rejects an update that returns the wrong context shape', () => {
     defineMachine({
       id: 'x',
@@ -175,6 +197,26 @@ describe('compile errors', () => {
     transition(ticket, snapshot, { type: 'REPLY', text: 'hi' });
     // @ts-expect-error a steps snapshot is not a ticket snapshot
     transition(ticket, initialSnapshot(steps), { type: 'SOLVE' });
+  });
+});
+
+describe('machine types', () => {
+  it('are covariant: a machine fits where a wider one is expected, not the reverse', () => {
+    expectTypeOf(ticket).toExtend<Machine>();
+    expectTypeOf<Machine<'a'>>().toExtend<Machine<'a' | 'b'>>();
+    expectTypeOf<Machine<'a' | 'b'>>().not.toExtend<Machine<'a'>>();
+    expectTypeOf<Machine<string, TypedEvent<'GO'>>>().not.toExtend<
+      Machine<string, TypedEvent<'STOP'>>
+    >();
+    expectTypeOf<Machine<string, TypedEvent<'GO'>, { n: number }>>().not.toExtend<
+      Machine<string, TypedEvent<'GO'>, { n: string }>
+    >();
+    expectTypeOf<Machine<string, TypedEvent<'GO'>, unknown, TypedEvent<'GO'>, 'A'>>().toExtend<
+      Machine<string, TypedEvent<'GO'>, unknown, TypedEvent<'GO'>, 'A' | 'B'>
+    >();
+    expectTypeOf<
+      Machine<string, TypedEvent<'GO'>, unknown, TypedEvent<'GO'>, 'A' | 'B'>
+    >().not.toExtend<Machine<string, TypedEvent<'GO'>, unknown, TypedEvent<'GO'>, 'A'>>();
   });
 });
 
