@@ -10,6 +10,7 @@ import {
   type DefinitionProblem,
   type DefinitionProblemCode,
   describeValue,
+  transitionMessages,
 } from './errors.js';
 import {
   type Candidate,
@@ -478,6 +479,7 @@ function build(def: AnyMachineDefinition): Machine {
         schema: events.get(type) ?? null,
         quick: eventQuick.get(type),
         readsEvent: candidates.length > 1 || candidates.some((c) => c.guardFn || c.update),
+        refusedPrefix: transitionMessages.refusedPrefix(state.name, type),
       };
       (state.routes as Map<string, Route>).set(type, route);
       (state.routeList as Route[]).push(route);

@@ -224,8 +224,10 @@ export const transitionMessages = {
     allowed: readonly string[],
   ) =>
     `Event ${type} was rejected in state '${state}': guard ${guards.map((g) => `'${g}'`).join(', ')} returned false; events accepted now: ${list(allowed)}.`,
+  /** The fixed start of `refused`, made once per state and event when a machine is defined. */
+  refusedPrefix: (state: string, type: string) => `Event ${type} was refused in state '${state}' (`,
   refused: (state: string, type: string, code: string, message: string) =>
-    `Event ${type} was refused in state '${state}' (${code}): ${clip(message, 1000)}`,
+    `${transitionMessages.refusedPrefix(state, type)}${code}): ${clip(message, 1000)}`,
   ruleThrew: (state: string, type: string, what: string, cause: unknown) =>
     `Event ${type} in state '${state}' could not be decided: ${what} threw (${describeCause(cause)}). This is a bug in that code, not a refusal; the snapshot is unchanged.`,
   undeclaredRefusal: (what: string, code: string, declared: readonly string[]) =>

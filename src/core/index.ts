@@ -40,12 +40,12 @@ export { type MermaidOptions, toMermaid } from './mermaid.js';
 export {
   type DescribedValue,
   formatIssue,
-  issueToJSON,
   type IssueHelpers,
   type IssueMessageData,
   type IssueMessageKey,
   type IssueMessages,
   issueMessagesEn,
+  issueToJSON,
 } from './messages.js';
 export { isRefusal, refusal } from './refusal.js';
 export {

@@ -94,6 +94,8 @@ export interface Route {
   readonly quick: QuickCheck | undefined;
   /** Whether a guard or update reads the event (then it gets the parsed payload). */
   readonly readsEvent: boolean;
+  /** The start of a `REFUSED` sentence for this state and event (`say.refusedPrefix`). */
+  readonly refusedPrefix: string;
 }
 
 /** @internal */

@@ -336,14 +336,7 @@ export function transition<
       return refuse(snapshot, threw(from, event.type, 'update', undefined, cause));
     }
     if (isRefusal(result)) {
-      const issue = refused(
-        machine,
-        state as CompiledState,
-        snapshot,
-        result,
-        undefined,
-        event.type,
-      );
+      const issue = refused(machine, state as CompiledState, route, snapshot, result, undefined);
       return refuse(snapshot, issue as TransitionIssue<R>);
     }
     // The fast check stands in for the context schema when it says yes (see quick.ts).
@@ -416,7 +409,10 @@ function allowedNow(state: CompiledState, context: unknown, notNow?: string): st
   const routes = state.routeList;
   for (let i = 0; i < routes.length; i++) {
     const route = routes[i] as Route;
-    if (route.type !== notNow && possibleNow(route.candidates, context, route.bare))
+    if (
+      route.type !== notNow &&
+      (route.direct || possibleNow(route.candidates, context, route.bare))
+    )
       out.push(route.type);
   }
   return out;
@@ -452,12 +448,13 @@ function threw(
 function refused(
   machine: Machine,
   state: CompiledState,
+  route: Route,
   snapshot: Snapshot,
   reason: Refusal,
   guard: string | undefined,
-  type: string,
   notNow?: string,
 ): RefusedIssue | RuleThrewIssue {
+  const type = route.type;
   const from = snapshot.state;
   const code = reason.code;
   const tables = tablesOf(machine);
@@ -477,7 +474,8 @@ function refused(
     reason.details === undefined ? { code, message } : { code, message, details: reason.details };
   return {
     code: 'REFUSED',
-    message: say.refused(from, type, code, message),
+    // The same sentence as `say.refused`, its fixed start made once when the machine was defined.
+    message: `${route.refusedPrefix}${code}): ${clip(message, 1000)}`,
     state: from,
     event: type,
     reason: plain,
@@ -515,7 +513,7 @@ function pick(
     if (verdict === true) return candidate;
     if (isRefusal(verdict)) {
       const notNow = route.schema === null && isBare(event) ? event.type : undefined;
-      return refused(machine, state, snapshot, verdict, guard, event.type, notNow);
+      return refused(machine, state, route, snapshot, verdict, guard, notNow);
     }
     if (rejected === undefined) rejected = [guard];
     else rejected.push(guard);
