@@ -457,6 +457,7 @@ function build(def: AnyMachineDefinition): Machine {
       on,
       allowed: Object.freeze([...on.keys()]),
       unguarded,
+      allowedTail: transitionMessages.allowedTail([...on.keys()]),
       routes: new Map(),
       routeList: [],
     });

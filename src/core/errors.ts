@@ -214,7 +214,12 @@ export const transitionMessages = {
   finalState: (state: string, type: string) =>
     `Event ${type} cannot be handled: state '${state}' is final and accepts no events.`,
   notAllowed: (state: string, type: string, allowed: readonly string[]) =>
-    `Event ${type} is not allowed in state '${state}'; allowed: ${list(allowed)}.`,
+    transitionMessages.notAllowedWith(state, type, transitionMessages.allowedTail(allowed)),
+  /** `notAllowed` with its end already made (see `allowedTail`). */
+  notAllowedWith: (state: string, type: string, tail: string) =>
+    `Event ${type} is not allowed in state '${state}'${tail}`,
+  /** The end of `notAllowed`, made once per state without guards when a machine is defined. */
+  allowedTail: (allowed: readonly string[]) => `; allowed: ${list(allowed)}.`,
   invalidPayload: (state: string, type: string, detail: string) =>
     `Event ${type} has an invalid payload in state '${state}': ${detail}.`,
   guardRejected: (
@@ -227,7 +232,10 @@ export const transitionMessages = {
   /** The fixed start of `refused`, made once per state and event when a machine is defined. */
   refusedPrefix: (state: string, type: string) => `Event ${type} was refused in state '${state}' (`,
   refused: (state: string, type: string, code: string, message: string) =>
-    `${transitionMessages.refusedPrefix(state, type)}${code}): ${clip(message, 1000)}`,
+    transitionMessages.refusedWith(transitionMessages.refusedPrefix(state, type), code, message),
+  /** `refused` with its start already made (see `refusedPrefix`). */
+  refusedWith: (prefix: string, code: string, message: string) =>
+    `${prefix}${code}): ${clip(message, 1000)}`,
   ruleThrew: (state: string, type: string, what: string, cause: unknown) =>
     `Event ${type} in state '${state}' could not be decided: ${what} threw (${describeCause(cause)}). This is a bug in that code, not a refusal; the snapshot is unchanged.`,
   undeclaredRefusal: (what: string, code: string, declared: readonly string[]) =>

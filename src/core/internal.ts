@@ -71,6 +71,8 @@ export interface CompiledState {
   readonly allowed: readonly string[];
   /** No candidate here has a guard: the events allowed now are always `allowed`. */
   readonly unguarded: boolean;
+  /** `say.allowedTail(allowed)`, the fixed end of an `EVENT_NOT_ALLOWED` sentence here. */
+  readonly allowedTail: string;
   /** The same candidates with what `transition` needs for them, found with one lookup. */
   readonly routes: ReadonlyMap<string, Route>;
   /** The same routes in definition order (the order of `allowed`). */

@@ -321,7 +321,7 @@ export function transition<
   const context = snapshot.context;
   let chosen = route.first;
   if (!route.direct) {
-    const picked = pick(machine, state as CompiledState, snapshot, route, context, validated);
+    const picked = pick(tables, state as CompiledState, snapshot, route, context, validated);
     if (!('target' in picked)) return refuse(snapshot, picked as TransitionIssue<R>);
     chosen = picked;
   }
@@ -336,7 +336,7 @@ export function transition<
       return refuse(snapshot, threw(from, event.type, 'update', undefined, cause));
     }
     if (isRefusal(result)) {
-      const issue = refused(machine, state as CompiledState, route, snapshot, result, undefined);
+      const issue = refused(tables, state as CompiledState, route, snapshot, result, undefined);
       return refuse(snapshot, issue as TransitionIssue<R>);
     }
     // The fast check stands in for the context schema when it says yes (see quick.ts).
@@ -446,7 +446,7 @@ function threw(
 
 /** A refusal returned by a guard or an update, checked against the declared codes. */
 function refused(
-  machine: Machine,
+  tables: CompiledMachine,
   state: CompiledState,
   route: Route,
   snapshot: Snapshot,
@@ -457,7 +457,6 @@ function refused(
   const type = route.type;
   const from = snapshot.state;
   const code = reason.code;
-  const tables = tablesOf(machine);
   if (typeof code !== 'string' || !tables.refusals.has(code)) {
     const what = guard === undefined ? 'its context update' : `guard '${guard}'`;
     const cause = new Error(say.undeclaredRefusal(what, code, [...tables.refusals]));
@@ -474,8 +473,8 @@ function refused(
     reason.details === undefined ? { code, message } : { code, message, details: reason.details };
   return {
     code: 'REFUSED',
-    // The same sentence as `say.refused`, its fixed start made once when the machine was defined.
-    message: `${route.refusedPrefix}${code}): ${clip(message, 1000)}`,
+    // `say.refused`, its fixed start made once when the machine was defined.
+    message: say.refusedWith(route.refusedPrefix, code, message),
     state: from,
     event: type,
     reason: plain,
@@ -489,7 +488,7 @@ function refused(
  * ends the search with that refusal.
  */
 function pick(
-  machine: Machine,
+  tables: CompiledMachine,
   state: CompiledState,
   snapshot: Snapshot,
   route: Route,
@@ -513,7 +512,7 @@ function pick(
     if (verdict === true) return candidate;
     if (isRefusal(verdict)) {
       const notNow = route.schema === null && isBare(event) ? event.type : undefined;
-      return refused(machine, state, route, snapshot, verdict, guard, notNow);
+      return refused(tables, state, route, snapshot, verdict, guard, notNow);
     }
     if (rejected === undefined) rejected = [guard];
     else rejected.push(guard);
@@ -651,7 +650,12 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
     return { code: 'FINAL_STATE', message: say.finalState(from, type), state: from, event: type };
   }
   // Without guards in this state the answer is fixed: no need to walk the candidates.
-  const allowed = state.unguarded ? state.allowed : allowedNow(state, snap.context);
+  if (state.unguarded) {
+    const allowed = state.allowed;
+    const message = say.notAllowedWith(from, type, state.allowedTail);
+    return { code: 'EVENT_NOT_ALLOWED', message, state: from, event: type, allowed };
+  }
+  const allowed = allowedNow(state, snap.context);
   const message = say.notAllowed(from, type, allowed);
   return { code: 'EVENT_NOT_ALLOWED', message, state: from, event: type, allowed };
 }
