@@ -6,6 +6,7 @@
  * @module
  */
 import { UsageError } from '../core/errors.js';
+import { sayWith } from '../core/message-table.js';
 import type { ClosureReason } from './closure.js';
 import { formatMoney } from './money.js';
 import type { ComplaintStage } from './status.js';
@@ -198,12 +199,5 @@ export function say<K extends ComplaintStatusMessageKey>(
   key: K,
   data: ComplaintStatusMessageData[K],
 ): string {
-  const text: unknown = messages[key](data);
-  if (typeof text !== 'string') {
-    throw new UsageError(
-      `Invalid options for complaintStatus: messages.${key} returned ${text === null ? 'null' : typeof text}, not a string.`,
-      [{ path: ['messages', key], message: 'did not return a string' }],
-    );
-  }
-  return text;
+  return sayWith('complaintStatus', messages as never, key, data);
 }

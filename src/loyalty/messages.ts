@@ -7,6 +7,7 @@
  * @module
  */
 import { UsageError } from '../core/errors.js';
+import { sayWith } from '../core/message-table.js';
 import { iso, utc } from './calendar.js';
 import type { TierLadder, TierMetric } from './ladder.js';
 import type { LoyaltyPolicy } from './policy.js';
@@ -388,14 +389,7 @@ export function say<K extends LoyaltyExplainMessageKey>(
   key: K,
   data: LoyaltyExplainMessageData[K],
 ): string {
-  const text: unknown = messages[key](data);
-  if (typeof text !== 'string') {
-    throw new UsageError(
-      `Invalid options for explain: messages.${key} returned ${text === null ? 'null' : typeof text}, not a string.`,
-      [{ path: ['messages', key], message: 'did not return a string' }],
-    );
-  }
-  return text;
+  return sayWith('explain', messages as never, key, data);
 }
 
 /** @internal A tier id with its display name from the ladder. */
