@@ -825,7 +825,15 @@ export function formatIssue(
  */
 export function issueToJSON<T extends TransitionIssue | SnapshotIssue>(
   issue: T,
-): T & { readonly messageData?: { readonly key: IssueMessageKey; readonly data: unknown } } {
+): T & {
+  /** The sentence form and its data, when the engine kept them off the issue's fields. */
+  readonly messageData?: {
+    /** The sentence key (a key of {@link IssueMessages}). */
+    readonly key: IssueMessageKey;
+    /** The data the sentence is worded from, as plain JSON. */
+    readonly data: unknown;
+  };
+} {
   const out: Record<string, unknown> = { ...issue };
   if ('cause' in issue && issue.cause !== undefined) out.cause = describeCause(issue.cause);
   if (Array.isArray(out.problems)) out.problems = out.problems.map(problemToJSON);
