@@ -42,9 +42,10 @@ describe.each(backendRows)('host on $name', ({ name, backend }) => {
     async () => {
       let arrived = 0;
       let release: () => void = () => undefined;
-      const bothLoaded = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      // A fresh barrier each round: a barrier resolved in round 0 would let later rounds through
+      // without overlapping (then the loser reads after the winner's commit and is refused on its
+      // first attempt, and the race this test is about never happens).
+      let bothLoaded = Promise.resolve();
       const attempts: Record<string, number> = {};
       const hooks: HostHooks = {
         // On the server both transactions read the snapshot before either writes (a barrier).
@@ -62,6 +63,9 @@ describe.each(backendRows)('host on $name', ({ name, backend }) => {
         const id = `race-${round}`;
         const { host, decidedAt } = await caseAwaitingApproval(id, hooks);
         arrived = 0;
+        bothLoaded = new Promise<void>((resolve) => {
+          release = resolve;
+        });
         const approve = { type: 'APPROVE_REMEDY', at: decidedAt, by: 'mia', level: 'manager' };
         const decline = { type: 'DECLINE_REMEDY', at: decidedAt, by: 'lee', note: 'no' };
         const [a, d] = await Promise.all([
