@@ -6,7 +6,7 @@
  * @module
  */
 import { UsageError } from '../core/errors.js';
-import { sayWith } from '../core/message-table.js';
+import { checkTable, sayWith } from '../core/message-table.js';
 import type { ClosureReason } from './closure.js';
 import { formatMoney } from './money.js';
 import type { ComplaintStage } from './status.js';
@@ -158,16 +158,15 @@ export interface ResolvedStatusOptions {
 export function resolveStatusOptions(
   options: ComplaintStatusOptions | undefined,
 ): ResolvedStatusOptions {
-  const messages = options?.messages ?? complaintStatusMessagesEn;
-  const missing = keys.filter(
-    (k) => typeof (messages as Partial<Record<string, unknown>>)[k] !== 'function',
-  );
-  if (typeof messages !== 'object' || messages === null || missing.length > 0) {
-    throw new UsageError(
-      `Invalid options for complaintStatus: the messages table has no function for ${missing.join(', ')}; supply every key (spread complaintStatusMessagesEn to keep the English ones).`,
-      missing.map((k) => ({ path: ['messages', k], message: 'expected a function' })),
-    );
-  }
+  const messages =
+    options?.messages === undefined
+      ? complaintStatusMessagesEn
+      : checkTable<ComplaintStatusMessages>(
+          'complaintStatus',
+          options.messages,
+          keys,
+          'complaintStatusMessagesEn',
+        );
   const locale = options?.locale ?? 'en';
   let format: Intl.DateTimeFormat;
   try {

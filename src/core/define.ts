@@ -422,8 +422,12 @@ function build(def: AnyMachineDefinition): Machine {
   const stateTable = new Map<string, CompiledState>();
   const edges: Edge[] = [];
   const finals: string[] = [];
+  const events = new Map(Object.entries(def.events) as [string, Parser | null][]);
+  const eventQuick = new Map(
+    Object.entries(def.events).map(([type, schema]) => [type, quickCheck(schema, true)]),
+  );
   for (const [name, config] of Object.entries(def.states)) {
-    const on = new Map<string, readonly Candidate[]>();
+    const routes = new Map<string, Route>();
     for (const [type, spec] of Object.entries(config.on ?? {})) {
       const candidates = (normalise(spec) ?? []).map((c, index): Candidate => {
         const guard = c.guard as string | undefined;
@@ -446,32 +450,9 @@ function build(def: AnyMachineDefinition): Machine {
           update: c.update as Update<unknown, unknown, string> | undefined,
         };
       });
-      on.set(type, candidates);
-    }
-    const final = config.type === 'final';
-    if (final) finals.push(name);
-    const unguarded = [...on.values()].every((list) => list.every((c) => c.guardFn === undefined));
-    stateTable.set(name, {
-      name,
-      final,
-      on,
-      allowed: Object.freeze([...on.keys()]),
-      unguarded,
-      allowedTail: transitionMessages.allowedTail([...on.keys()]),
-      routes: new Map(),
-      routeList: [],
-    });
-  }
-  const invariants = Object.entries(def.invariants ?? {}) as [string, Invariant<string, unknown>][];
-  const events = new Map(Object.entries(def.events) as [string, Parser | null][]);
-  const eventQuick = new Map(
-    Object.entries(def.events).map(([type, schema]) => [type, quickCheck(schema, true)]),
-  );
-  for (const state of stateTable.values()) {
-    for (const [type, candidates] of state.on) {
-      const first = candidates[0];
-      if (first === undefined) continue;
-      const route: Route = {
+      // The definition checks guarantee a non-empty list.
+      const first = candidates[0] as Candidate;
+      routes.set(type, {
         type,
         bare: Object.freeze({ type }),
         candidates,
@@ -480,16 +461,27 @@ function build(def: AnyMachineDefinition): Machine {
         schema: events.get(type) ?? null,
         quick: eventQuick.get(type),
         readsEvent: candidates.length > 1 || candidates.some((c) => c.guardFn || c.update),
-        refusedPrefix: transitionMessages.refusedPrefix(state.name, type),
-      };
-      (state.routes as Map<string, Route>).set(type, route);
-      (state.routeList as Route[]).push(route);
+        refusedPrefix: transitionMessages.refusedPrefix(name, type),
+      });
     }
+    const final = config.type === 'final';
+    if (final) finals.push(name);
+    const routeList = [...routes.values()];
+    const allowed = Object.freeze([...routes.keys()]);
+    stateTable.set(name, {
+      name,
+      final,
+      allowed,
+      unguarded: routeList.every((r) => r.candidates.every((c) => c.guardFn === undefined)),
+      allowedTail: transitionMessages.allowedTail(allowed),
+      routes,
+      routeList,
+    });
   }
+  const invariants = Object.entries(def.invariants ?? {}) as [string, Invariant<string, unknown>][];
   const table: CompiledMachine = {
     states: stateTable,
     events,
-    eventQuick,
     contextQuick: def.context === undefined ? undefined : quickCheck(def.context),
     eventTypes: Object.freeze(Object.keys(def.events)),
     context: def.context === undefined ? undefined : parserOf(def.context),

@@ -67,13 +67,12 @@ export interface Candidate {
 export interface CompiledState {
   readonly name: string;
   readonly final: boolean;
-  readonly on: ReadonlyMap<string, readonly Candidate[]>;
   readonly allowed: readonly string[];
   /** No candidate here has a guard: the events allowed now are always `allowed`. */
   readonly unguarded: boolean;
   /** `say.allowedTail(allowed)`, the fixed end of an `EVENT_NOT_ALLOWED` sentence here. */
   readonly allowedTail: string;
-  /** The same candidates with what `transition` needs for them, found with one lookup. */
+  /** Each event type handled here, with what `transition` needs for it, found with one lookup. */
   readonly routes: ReadonlyMap<string, Route>;
   /** The same routes in definition order (the order of `allowed`). */
   readonly routeList: readonly Route[];
@@ -110,8 +109,6 @@ export interface CompiledMachine {
   readonly updateSchema: Parser | undefined;
   /** A fast predicate that stands in for the context schema when it says yes (see quick.ts). */
   readonly contextQuick: QuickCheck | undefined;
-  /** The same for each event's payload schema. */
-  readonly eventQuick: ReadonlyMap<string, QuickCheck | undefined>;
   readonly migrations: Readonly<Record<number, Migration>>;
   /** The declared refusal codes. */
   readonly refusals: ReadonlySet<string>;

@@ -670,12 +670,13 @@ function renderData(
   found: { keyed: KeyedData; visible: boolean },
   fallback: string,
 ): string {
-  if (!found.visible) return render(messages, found.keyed.key, found.keyed.data as never);
-  if (typeof messages[found.keyed.key] !== 'function') {
-    return render(messages, found.keyed.key, found.keyed.data as never); // the usage error
+  const { key, data } = found.keyed;
+  // An incomplete table is the app's bug either way: `render` reports it as a usage error.
+  if (!found.visible || typeof messages[key] !== 'function') {
+    return render(messages, key, data as never);
   }
   try {
-    return render(messages, found.keyed.key, found.keyed.data as never);
+    return render(messages, key, data as never);
   } catch {
     return typeof fallback === 'string' ? fallback : '';
   }

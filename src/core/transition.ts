@@ -295,6 +295,7 @@ export function transition<
   if (route === undefined) {
     return refuse(snapshot, diagnose(machine, snapshot, event) as TransitionIssue<R>);
   }
+  const here = state as CompiledState; // a route implies its state
   const from = snapshot.state;
 
   // Payload: the schema sees the event; `type` is the engine's, so it is put back on the result.
@@ -321,7 +322,7 @@ export function transition<
   const context = snapshot.context;
   let chosen = route.first;
   if (!route.direct) {
-    const picked = pick(tables, state as CompiledState, snapshot, route, context, validated);
+    const picked = pick(tables, here, snapshot, route, context, validated);
     if (!('target' in picked)) return refuse(snapshot, picked as TransitionIssue<R>);
     chosen = picked;
   }
@@ -336,7 +337,7 @@ export function transition<
       return refuse(snapshot, threw(from, event.type, 'update', undefined, cause));
     }
     if (isRefusal(result)) {
-      const issue = refused(tables, state as CompiledState, route, snapshot, result, undefined);
+      const issue = refused(tables, here, route, snapshot, result, undefined);
       return refuse(snapshot, issue as TransitionIssue<R>);
     }
     // The fast check stands in for the context schema when it says yes (see quick.ts).
@@ -409,20 +410,21 @@ function allowedNow(state: CompiledState, context: unknown, notNow?: string): st
   const routes = state.routeList;
   for (let i = 0; i < routes.length; i++) {
     const route = routes[i] as Route;
-    if (
-      route.type !== notNow &&
-      (route.direct || possibleNow(route.candidates, context, route.bare))
-    )
-      out.push(route.type);
+    if (route.type !== notNow && possibleNow(route, context)) out.push(route.type);
   }
   return out;
 }
 
-/** Whether an event is exactly its bare `{ type }` (no other own key). */
-function isBare(event: EventObject): boolean {
+/**
+ * The event type whose guards just said no, when `allowedNow` may skip asking them again: a guard
+ * is a pure function of its arguments, so when the event was exactly its bare `{ type }` (no
+ * payload schema, no other own key), `nextEvents` would get the same answers.
+ */
+function knownNotNow(route: Route, event: EventObject): string | undefined {
+  if (route.schema !== null) return undefined;
   let keys = 0;
   for (const _ in event) keys++;
-  return keys === 1;
+  return keys === 1 ? event.type : undefined;
 }
 
 function threw(
@@ -497,9 +499,7 @@ function pick(
 ): Candidate | TransitionIssue {
   const candidates = route.candidates;
   const from = snapshot.state;
-  // A guard is a pure function of its arguments: when the event is bare, `nextEvents` would get
-  // the same answers from the same guards, so a refused or rejected event is not possible now.
-  let rejected: string[] | undefined;
+  const rejected: string[] = [];
   for (const candidate of candidates) {
     if (candidate.guardFn === undefined) return candidate;
     const guard = candidate.guard as string;
@@ -511,15 +511,11 @@ function pick(
     }
     if (verdict === true) return candidate;
     if (isRefusal(verdict)) {
-      const notNow = route.schema === null && isBare(event) ? event.type : undefined;
-      return refused(tables, state, route, snapshot, verdict, guard, notNow);
+      return refused(tables, state, route, snapshot, verdict, guard, knownNotNow(route, event));
     }
-    if (rejected === undefined) rejected = [guard];
-    else rejected.push(guard);
+    rejected.push(guard);
   }
-  rejected ??= [];
-  const notNow = route.schema === null && isBare(event) ? event.type : undefined;
-  const allowed = allowedNow(state, context, notNow);
+  const allowed = allowedNow(state, context, knownNotNow(route, event));
   return {
     code: 'GUARD_REJECTED',
     message: say.guardRejected(from, event.type, rejected, allowed),
@@ -792,12 +788,10 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
  * Walks the candidates as `transition` does, with the bare event: a guard that passes (or no
  * guard) makes the event possible, `false` tries the next, a refusal or a throw ends the search.
  */
-function possibleNow(
-  candidates: readonly Candidate[],
-  context: unknown,
-  event: Readonly<{ type: string }>,
-): boolean {
-  for (const c of candidates) {
+function possibleNow(route: Route, context: unknown): boolean {
+  if (route.direct) return true;
+  const event = route.bare;
+  for (const c of route.candidates) {
     if (c.guardFn === undefined) return true;
     let verdict: unknown;
     try {

@@ -7,7 +7,7 @@
  * @module
  */
 import { UsageError } from '../core/errors.js';
-import { sayWith } from '../core/message-table.js';
+import { checkTable, sayWith } from '../core/message-table.js';
 import { iso, utc } from './calendar.js';
 import type { TierLadder, TierMetric } from './ladder.js';
 import type { LoyaltyPolicy } from './policy.js';
@@ -312,22 +312,15 @@ export function resolveExplainWording(
   options: ExplainMessageOptions,
   programZone: string,
 ): ExplainWording {
-  const messages = options.messages === undefined ? loyaltyExplainMessagesEn : options.messages;
-  if (typeof messages !== 'object' || messages === null) {
-    throw new UsageError(
-      `Invalid options for explain: messages must be a table of functions (received ${messages === null ? 'null' : typeof messages}); spread loyaltyExplainMessagesEn to keep the English ones.`,
-      [{ path: ['messages'], message: 'expected an object' }],
-    );
-  }
-  const missing = keys.filter(
-    (k) => typeof (messages as Partial<Record<string, unknown>>)[k] !== 'function',
-  );
-  if (missing.length > 0) {
-    throw new UsageError(
-      `Invalid options for explain: the messages table has no function for ${missing.join(', ')}; supply every key (spread loyaltyExplainMessagesEn to keep the English ones).`,
-      missing.map((k) => ({ path: ['messages', k], message: 'expected a function' })),
-    );
-  }
+  const messages =
+    options.messages === undefined
+      ? loyaltyExplainMessagesEn
+      : checkTable<LoyaltyExplainMessages>(
+          'explain',
+          options.messages,
+          keys,
+          'loyaltyExplainMessagesEn',
+        );
   const { locale, timeZone } = options;
   if (locale === undefined) {
     if (timeZone !== undefined) checkZone(timeZone);

@@ -154,6 +154,7 @@ describe('complaintStatus messages', () => {
   it.each([
     [{ messages: { ...de, closed: undefined } }, /no function for closed/],
     [{ messages: {} }, /no function for notReceived, received, acknowledged/],
+    [{ messages: null }, /messages must be a table of functions \(received null\)/],
     [{ locale: 'not a locale!' }, /the locale is not valid/],
     [{ timeZone: 'Mars/Olympus' }, /the locale or time zone is not valid/],
     [{ messages: { ...de, notReceived: () => 42 } }, /messages.notReceived returned number/],
