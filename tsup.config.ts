@@ -11,6 +11,11 @@ import ts from 'typescript';
  */
 const entry = {
   index: 'src/index.ts',
+  'frameworks/index': 'src/frameworks/index.ts',
+  'cycles/index': 'src/cycles/index.ts',
+  'complaints/index': 'src/complaints/index.ts',
+  'loyalty/index': 'src/loyalty/index.ts',
+  'metrics/index': 'src/metrics/index.ts',
   'testing/index': 'src/testing/index.ts',
   'vitest/index': 'src/vitest/index.ts',
   'vitest/setup': 'src/vitest/setup.ts',

@@ -13,15 +13,13 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type * as z from 'zod';
+import { initialSnapshot, type Snapshot, transition } from '../dist/index.js';
 import {
   defineLoyaltyProgram,
   defineTierLadder,
-  initialSnapshot,
   type MembershipContext,
   type MembershipEvent,
-  type Snapshot,
-  transition,
-} from '../dist/index.js';
+} from '../dist/loyalty/index.js';
 import {
   type Bench,
   cell,

@@ -43,7 +43,7 @@ import {
   servqualDimensions,
   servqualMerge,
   servqualResult,
-} from '../dist/index.js';
+} from '../dist/metrics/index.js';
 import {
   type Bench,
   cell,

@@ -1,5 +1,5 @@
 /**
- * (e) Bundle size: what a bundler ships for the core entry (esbuild, minified, zod external),
+ * (e) Bundle size: what a bundler ships for the core functions, the root and each domain entry (esbuild, minified, zod external),
  * gzip level 9, next to XState's equivalent imports.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,16 @@ export async function run(): Promise<Section> {
       'core: every core function',
       `export { defineMachine, initialSnapshot, transition, transitionOrThrow, restoreSnapshot, restoreSnapshotOrThrow, replay, replayOrThrow, createFlow, can, nextEvents, isFinal, toMermaid, isTransitionError } from '${src}';`,
     ],
-    ['whole root entry', `export * from '${src}';`],
+    ['whole root entry (engine + time)', `export * from '${src}';`],
+    ...['frameworks', 'cycles', 'complaints', 'loyalty', 'metrics'].map(
+      (domain): [string, string] => {
+        const file = join(root, 'src', domain, 'index.ts').replaceAll('\\', '/');
+        return [
+          `servicecraft/${domain}, whole entry (engine included)`,
+          `export * from '${file}';`,
+        ];
+      },
+    ),
     [
       'XState v5: createMachine + createActor',
       `export { createMachine, createActor } from 'xstate';`,

@@ -4,15 +4,9 @@
  * Ombudsman's Complaint Handling Code: the acknowledgement falls due five working days later, and
  * `nextWakeUp` tells the host when to look again and which event to send then.
  */
-import {
-  businessCalendar,
-  createComplaintCase,
-  housingOmbudsmanPolicy,
-  initialSnapshot,
-  nextWakeUp,
-  overdue,
-  transitionOrThrow,
-} from '../src/index.js';
+
+import { createComplaintCase, housingOmbudsmanPolicy, overdue } from '../src/complaints/index.js';
+import { businessCalendar, initialSnapshot, nextWakeUp, transitionOrThrow } from '../src/index.js';
 
 const day: [string, string][] = [['09:00', '17:00']];
 const uk = businessCalendar({

@@ -20,6 +20,15 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const zodVersion = require(join(root, 'node_modules', 'zod', 'package.json')).version;
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
+/** The domain entries, each with one export a consumer reaches for first. */
+const domainExports = {
+  frameworks: 'eightStepsOfService',
+  cycles: 'fiveStageCycle',
+  complaints: 'createComplaintCase',
+  loyalty: 'defineLoyaltyProgram',
+  metrics: 'nps',
+};
+const domains = Object.keys(domainExports);
 const work = mkdtempSync(join(tmpdir(), 'servicecraft-smoke-'));
 const consumer = join(work, 'consumer');
 let failures = 0;
@@ -139,11 +148,11 @@ function setUp() {
   // The stub folders (`testing/package.json`, ...) let `moduleResolution: node10` find subpaths.
   const stray = files.filter(
     (file) =>
-      !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|(testing|vitest|vitest\/setup|fast-check|xstate)\/package\.json$)/.test(
+      !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|(frameworks|cycles|complaints|loyalty|metrics|testing|vitest|vitest\/setup|fast-check|xstate)\/package\.json$)/.test(
         file,
       ),
   );
-  for (const stub of ['testing', 'vitest', 'vitest/setup', 'fast-check', 'xstate']) {
+  for (const stub of [...domains, 'testing', 'vitest', 'vitest/setup', 'fast-check', 'xstate']) {
     if (!files.includes(`${stub}/package.json`))
       throw new Error(`the tarball lacks ${stub}/package.json`);
   }
@@ -258,15 +267,17 @@ const edited = { ...paid.snapshot, context: { balance: -1 } };
 assert.equal(cjs.restoreSnapshot(wallet, edited).ok, false);
 
 // A machine made by the CJS build, driven by the ESM build; its errors are recognised too.
-const program = cjs.defineLoyaltyProgram({
-  ladder: cjs.defineTierLadder({ id: 'dual', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),
+const esmLoyalty = await import('${pkg.name}/loyalty');
+const cjsLoyalty = createRequire(import.meta.url)('${pkg.name}/loyalty');
+const program = cjsLoyalty.defineLoyaltyProgram({
+  ladder: cjsLoyalty.defineTierLadder({ id: 'dual', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),
 });
 const member = esm.replayOrThrow(program.machine, [{ type: 'ENROLL', key: 'e1', at: 0 }]);
 const redeem = esm.transition(program.machine, member, { type: 'REDEEM', key: 'r1', at: 1, points: 5 });
 assert.equal(redeem.ok, false);
 assert.equal(redeem.error.reason?.code, 'INSUFFICIENT_POINTS');
-assert.equal(esm.loyaltyErrorOf(redeem.error)?.code, 'INSUFFICIENT_POINTS');
-assert.equal(cjs.loyaltyErrorOf(redeem.error)?.code, 'INSUFFICIENT_POINTS');
+assert.equal(esmLoyalty.loyaltyErrorOf(redeem.error)?.code, 'INSUFFICIENT_POINTS');
+assert.equal(cjsLoyalty.loyaltyErrorOf(redeem.error)?.code, 'INSUFFICIENT_POINTS');
 try {
   esm.transitionOrThrow(program.machine, member, { type: 'REDEEM', key: 'r1', at: 1, points: 5 });
   assert.fail('expected a throw');
@@ -276,6 +287,35 @@ try {
 }
 `,
   );
+  // Each domain entry from ESM, CommonJS and TypeScript (node16, bundler and node10 resolution).
+  const domainList = JSON.stringify(domainExports);
+  write(
+    'domains.mjs',
+    `
+import assert from 'node:assert/strict';
+for (const [entry, name] of Object.entries(${domainList})) {
+  const module = await import('${pkg.name}/' + entry);
+  assert.notEqual(module[name], undefined, entry + ' exports ' + name);
+}
+`,
+  );
+  write(
+    'domains.cjs',
+    `
+const assert = require('node:assert/strict');
+for (const [entry, name] of Object.entries(${domainList})) {
+  assert.notEqual(require('${pkg.name}/' + entry)[name], undefined, entry + ' exports ' + name);
+}
+`,
+  );
+  const domainTypes = Object.entries(domainExports)
+    .map(
+      ([entry, name]) =>
+        `import { ${name} } from '${pkg.name}/${entry}';\nexport const ${entry}Export: unknown = ${name};\n`,
+    )
+    .join('');
+  write('src/domains.ts', domainTypes);
+  write('node10/domains.ts', domainTypes);
   // In a `type: module` project a .ts file is ESM and a .cts file is CommonJS under node16.
   write(
     'src/typed.ts',
@@ -309,7 +349,7 @@ ${typedSource}
     JSON.stringify(
       {
         compilerOptions: { ...strictOptions, module: 'node16', moduleResolution: 'node16' },
-        include: ['src/typed.ts', 'src/typed-cjs.cts'],
+        include: ['src/typed.ts', 'src/typed-cjs.cts', 'src/domains.ts'],
       },
       null,
       2,
@@ -320,7 +360,7 @@ ${typedSource}
     JSON.stringify(
       {
         compilerOptions: { ...strictOptions, module: 'esnext', moduleResolution: 'bundler' },
-        include: ['src/typed.ts'],
+        include: ['src/typed.ts', 'src/domains.ts'],
       },
       null,
       2,
@@ -437,7 +477,7 @@ ${typedTesting}
           moduleResolution: 'node10',
           esModuleInterop: true,
         },
-        include: ['node10/testing.ts'],
+        include: ['node10/testing.ts', 'node10/domains.ts'],
       },
       null,
       2,
@@ -446,6 +486,10 @@ ${typedTesting}
 
   step('ESM: node imports the package', () => run(process.execPath, ['esm.mjs'], consumer));
   step('CJS: node requires the package', () => run(process.execPath, ['cjs.cjs'], consumer));
+  step(`domain entries (${domains.join(', ')}): ESM imports and CJS requires each`, () => {
+    run(process.execPath, ['domains.mjs'], consumer);
+    run(process.execPath, ['domains.cjs'], consumer);
+  });
   step('ESM and CJS builds together: machines and refusals cross between them', () =>
     run(process.execPath, ['dual.mjs'], consumer),
   );

@@ -51,7 +51,13 @@ export async function load(app) {
   /** @type {Map<string, string>} */
   const diagrams = new Map();
   const lib = await import(new URL('../dist/index.js', import.meta.url).href);
-  for (const [name, value] of Object.entries(lib)) {
+  // The presets live in the domain entries.
+  const entries = await Promise.all(
+    ['frameworks', 'cycles', 'complaints', 'loyalty', 'metrics'].map(
+      (domain) => import(new URL(`../dist/${domain}/index.js`, import.meta.url).href),
+    ),
+  );
+  for (const [name, value] of [lib, ...entries].flatMap((entry) => Object.entries(entry))) {
     const machine = isMachine(value)
       ? value
       : isMachine(value?.machine)

@@ -27,7 +27,7 @@ const ignorable = /\p{Default_Ignorable_Code_Point}/gu;
  *
  * @example
  * ```ts
- * import { normalizeActorId } from 'servicecraft';
+ * import { normalizeActorId } from 'servicecraft/complaints';
  *
  * normalizeActorId('ANA'); // 'ana'
  * normalizeActorId('ａｎａ'); // 'ana' (fullwidth letters)

@@ -15,7 +15,7 @@ const order: readonly Rating[] = ['low', 'medium', 'high', 'critical'];
  *
  * @example
  * ```ts
- * import { assessmentPriority } from 'servicecraft';
+ * import { assessmentPriority } from 'servicecraft/complaints';
  *
  * const base = { severity: 'low', complexity: 'low', impact: 'low', urgency: 'low' } as const;
  * assessmentPriority({ ...base, safety: 'low' }); // 'low'

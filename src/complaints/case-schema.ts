@@ -15,7 +15,7 @@ import { slaTrackerSchema } from './sla.js';
  *
  * @example
  * ```ts
- * import { complaintChannels } from 'servicecraft';
+ * import { complaintChannels } from 'servicecraft/complaints';
  *
  * complaintChannels.includes('email'); // true
  * ```

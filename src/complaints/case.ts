@@ -117,7 +117,7 @@ type Ctx = ComplaintCaseContext;
  *
  * @example
  * ```ts
- * import { deadlineCheckActor } from 'servicecraft';
+ * import { deadlineCheckActor } from 'servicecraft/complaints';
  *
  * deadlineCheckActor; // 'system:deadline-check'
  * ```
@@ -193,7 +193,8 @@ const respond =
  *
  * @example
  * ```ts
- * import { createComplaintCase, initialSnapshot, transitionOrThrow } from 'servicecraft';
+ * import { initialSnapshot, transitionOrThrow } from 'servicecraft';
+ * import { createComplaintCase } from 'servicecraft/complaints';
  *
  * const desk = createComplaintCase({
  *   ladder: ['agent', 'lead'],
@@ -862,7 +863,8 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
  *
  * @example
  * ```ts
- * import { initialSnapshot, iso10002Lifecycle, nextEvents } from 'servicecraft';
+ * import { initialSnapshot, nextEvents } from 'servicecraft';
+ * import { iso10002Lifecycle } from 'servicecraft/complaints';
  *
  * nextEvents(iso10002Lifecycle, initialSnapshot(iso10002Lifecycle)); // ['RECEIVE']
  * ```

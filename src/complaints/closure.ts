@@ -73,7 +73,7 @@ const text = z.string().trim().min(1).max(2000);
  *
  * @example
  * ```ts
- * import { closureReasonSchema } from 'servicecraft';
+ * import { closureReasonSchema } from 'servicecraft/complaints';
  *
  * closureReasonSchema.safeParse({ kind: 'monetaryRemedy', amount: { amount: 1999, currency: 'GBP' } }).success; // true
  * closureReasonSchema.safeParse({ kind: 'monetaryRemedy', amount: { amount: -1, currency: 'GBP' } }).success; // false
@@ -100,7 +100,7 @@ export const closureReasonSchema: z.ZodType<ClosureReason> = z.discriminatedUnio
  *
  * @example
  * ```ts
- * import { needsAcceptance } from 'servicecraft';
+ * import { needsAcceptance } from 'servicecraft/complaints';
  *
  * needsAcceptance({ kind: 'duplicate', of: 'C-41' }); // false
  * ```

@@ -142,7 +142,8 @@ export type ComplaintFlow = Machine<
  *
  * @example
  * ```ts
- * import { complaintFlow, initialSnapshot, transition } from 'servicecraft';
+ * import { initialSnapshot, transition } from 'servicecraft';
+ * import { complaintFlow } from 'servicecraft/complaints';
  *
  * const start = initialSnapshot(complaintFlow);
  * const sorry = transition(complaintFlow, start, { type: 'APOLOGIZE', at: 60_000, actor: 'ana' });

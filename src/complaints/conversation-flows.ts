@@ -154,7 +154,8 @@ export type ProblemResolutionFlow = Machine<
  *
  * @example
  * ```ts
- * import { difficultCustomerFlow, replayOrThrow } from 'servicecraft';
+ * import { replayOrThrow } from 'servicecraft';
+ * import { difficultCustomerFlow } from 'servicecraft/complaints';
  *
  * const done = replayOrThrow(difficultCustomerFlow, [
  *   { type: 'LISTEN', at: 0, actor: 'sam' },
@@ -275,7 +276,8 @@ export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
  *
  * @example
  * ```ts
- * import { initialSnapshot, nextEvents, problemResolutionFlow, transition } from 'servicecraft';
+ * import { initialSnapshot, nextEvents, transition } from 'servicecraft';
+ * import { problemResolutionFlow } from 'servicecraft/complaints';
  *
  * const start = initialSnapshot(problemResolutionFlow);
  * nextEvents(problemResolutionFlow, start); // ['IDENTIFY']

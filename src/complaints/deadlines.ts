@@ -44,7 +44,7 @@ const whole = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
  *
  * @example
  * ```ts
- * import { durationSchema } from 'servicecraft';
+ * import { durationSchema } from 'servicecraft/complaints';
  *
  * durationSchema.safeParse({ days: 5 }).success; // true
  * durationSchema.safeParse({ days: 1.5 }).success; // false
@@ -62,7 +62,7 @@ export const durationSchema: z.ZodType<Duration> = z.union([
  *
  * @example
  * ```ts
- * import { durationToMs } from 'servicecraft';
+ * import { durationToMs } from 'servicecraft/complaints';
  *
  * durationToMs({ days: 1, hours: 2 }); // 93_600_000
  * ```
@@ -111,7 +111,7 @@ export function safeDurationToMs(duration: unknown): number | 'invalid' | 'tooLo
  *
  * @example
  * ```ts
- * import { type DeadlineCalendar, durationToMs } from 'servicecraft';
+ * import { type DeadlineCalendar, durationToMs } from 'servicecraft/complaints';
  *
  * // A toy calendar that counts every day twice as long (for illustration).
  * const slow: DeadlineCalendar = {
@@ -150,7 +150,7 @@ export interface DeadlineCalendar {
  *
  * @example
  * ```ts
- * import { utcCalendar } from 'servicecraft';
+ * import { utcCalendar } from 'servicecraft/complaints';
  *
  * const received = Date.UTC(2028, 1, 28, 9, 0); // 28 Feb 2028, 09:00 UTC
  * new Date(utcCalendar.addWorkingTime(received, { days: 1 })).toISOString();
@@ -195,7 +195,7 @@ export const utcCalendar: DeadlineCalendar = deepFreeze({
  *
  * @example
  * ```ts
- * import type { DeadlineSpan } from 'servicecraft';
+ * import type { DeadlineSpan } from 'servicecraft/complaints';
  *
  * const acknowledge: DeadlineSpan = { workingDays: 5 };
  * const finalResponse: DeadlineSpan = { weeks: 8 };
@@ -230,7 +230,7 @@ const count = (max: number) => z.number().int().nonnegative().max(max);
  *
  * @example
  * ```ts
- * import { deadlineSpanSchema } from 'servicecraft';
+ * import { deadlineSpanSchema } from 'servicecraft/complaints';
  *
  * deadlineSpanSchema.safeParse({ workingDays: 5 }).success; // true
  * deadlineSpanSchema.safeParse({ workingDays: 5, hours: 2 }).success; // false
@@ -277,7 +277,7 @@ export interface ComplaintDeadlines {
  *
  * @example
  * ```ts
- * import { createComplaintCase, defaultComplaintDeadlines } from 'servicecraft';
+ * import { createComplaintCase, defaultComplaintDeadlines } from 'servicecraft/complaints';
  *
  * const strict = createComplaintCase({ deadlines: { ...defaultComplaintDeadlines, acknowledge: { workingDays: 1 } } });
  * ```

@@ -14,7 +14,7 @@ import type { CurrencyCode } from './money.js';
  *
  * @example
  * ```ts
- * import { defaultEscalationLadder } from 'servicecraft';
+ * import { defaultEscalationLadder } from 'servicecraft/complaints';
  *
  * defaultEscalationLadder[0]; // 'bot'
  * ```
@@ -78,7 +78,7 @@ export type EscalationTrigger =
  *
  * @example
  * ```ts
- * import { escalationTriggerSchema } from 'servicecraft';
+ * import { escalationTriggerSchema } from 'servicecraft/complaints';
  *
  * escalationTriggerSchema.safeParse({ kind: 'lowConfidence', confidence: 0.3 }).success; // true
  * escalationTriggerSchema.safeParse({ kind: 'bored' }).success; // false
@@ -103,7 +103,7 @@ export const escalationTriggerSchema: z.ZodType<EscalationTrigger> = z.discrimin
  *
  * @example
  * ```ts
- * import { reasonCodeSchema } from 'servicecraft';
+ * import { reasonCodeSchema } from 'servicecraft/complaints';
  *
  * reasonCodeSchema.safeParse('BOT_OUT_OF_DEPTH').success; // true
  * reasonCodeSchema.safeParse('').success; // false
@@ -135,7 +135,7 @@ export interface Handoff {
  *
  * @example
  * ```ts
- * import { handoffSchema } from 'servicecraft';
+ * import { handoffSchema } from 'servicecraft/complaints';
  *
  * handoffSchema.safeParse({ summary: 'Late parcel, refund wanted', stepsAttempted: ['tracked parcel'] }).success; // true
  * ```
@@ -170,7 +170,7 @@ export interface EmpowermentLimits<L extends string = string> {
  *
  * @example
  * ```ts
- * import { defaultEmpowermentLimits } from 'servicecraft';
+ * import { defaultEmpowermentLimits } from 'servicecraft/complaints';
  *
  * defaultEmpowermentLimits.amounts.agent; // 5000 (EUR 50.00)
  * ```

@@ -3,7 +3,7 @@
  * models, and a complaint case after ISO 10002 with escalation, empowerment limits and deadlines.
  * Built only on the public core API.
  *
- * @module
+ * @module servicecraft/complaints
  */
 export { normalizeActorId } from './actor.js';
 export { assessmentPriority } from './assessment.js';

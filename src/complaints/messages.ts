@@ -83,7 +83,10 @@ export interface ComplaintStatusMessageData {
  *
  * @example
  * ```ts
- * import { complaintStatusMessagesEn, type ComplaintStatusMessages } from 'servicecraft';
+ * import {
+ *   complaintStatusMessagesEn,
+ *   type ComplaintStatusMessages,
+ * } from 'servicecraft/complaints';
  *
  * const mine: ComplaintStatusMessages = {
  *   ...complaintStatusMessagesEn,
@@ -103,7 +106,7 @@ export type ComplaintStatusMessages = {
  *
  * @example
  * ```ts
- * import { complaintStatusMessagesEn } from 'servicecraft';
+ * import { complaintStatusMessagesEn } from 'servicecraft/complaints';
  *
  * complaintStatusMessagesEn.closed({
  *   reference: 'C-7', receivedOn: '1 March 2026', dueDate: null, locale: 'en',

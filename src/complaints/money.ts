@@ -42,7 +42,7 @@ const minorUnits = {
  *
  * @example
  * ```ts
- * import { currencyMinorUnits } from 'servicecraft';
+ * import { currencyMinorUnits } from 'servicecraft/complaints';
  *
  * currencyMinorUnits.EUR; // 2
  * currencyMinorUnits.JPY; // 0
@@ -98,7 +98,7 @@ export const cldrDisplayDigits: Readonly<Partial<Record<CurrencyCode, number>>> 
  *
  * @example
  * ```ts
- * import { isCurrencyCode } from 'servicecraft';
+ * import { isCurrencyCode } from 'servicecraft/complaints';
  *
  * isCurrencyCode('GBP'); // true
  * isCurrencyCode('XYZ'); // false
@@ -118,7 +118,7 @@ export function isCurrencyCode(code: unknown): code is CurrencyCode {
  *
  * @example
  * ```ts
- * import { currencySchema } from 'servicecraft';
+ * import { currencySchema } from 'servicecraft/complaints';
  *
  * currencySchema.safeParse('EUR').success; // true
  * currencySchema.safeParse('eur').success; // false: codes are upper case
@@ -149,7 +149,7 @@ export interface Money {
  *
  * @example
  * ```ts
- * import { moneySchema } from 'servicecraft';
+ * import { moneySchema } from 'servicecraft/complaints';
  *
  * moneySchema.safeParse({ amount: 1250, currency: 'EUR' }).success; // true
  * moneySchema.safeParse({ amount: 12.5, currency: 'EUR' }).success; // false
@@ -193,7 +193,7 @@ export interface FormatMoneyOptions {
  *
  * @example
  * ```ts
- * import { formatMoney } from 'servicecraft';
+ * import { formatMoney } from 'servicecraft/complaints';
  *
  * formatMoney({ amount: 1250, currency: 'EUR' }); // 'EUR 12.50'
  * formatMoney({ amount: 1200, currency: 'JPY' }); // 'JPY 1200'

@@ -118,7 +118,7 @@ const stageSchema = z.strictObject(
  *
  * @example
  * ```ts
- * import { complaintPolicySchema, fcaDispPolicy } from 'servicecraft';
+ * import { complaintPolicySchema, fcaDispPolicy } from 'servicecraft/complaints';
  *
  * complaintPolicySchema.safeParse(fcaDispPolicy).success; // true
  * complaintPolicySchema.safeParse({ ...fcaDispPolicy, stages: [] }).success; // false
@@ -180,7 +180,7 @@ export function policyOfDeadlines(deadlines: ComplaintDeadlines): ComplaintPolic
  *
  * @example
  * ```ts
- * import { defaultComplaintPolicy } from 'servicecraft';
+ * import { defaultComplaintPolicy } from 'servicecraft/complaints';
  *
  * defaultComplaintPolicy.stages[0].acknowledge; // { workingDays: 5 }
  * ```
@@ -216,7 +216,7 @@ export interface HousingOmbudsmanOptions {
  *
  * @example
  * ```ts
- * import { createComplaintCase, housingOmbudsmanPolicy } from 'servicecraft';
+ * import { createComplaintCase, housingOmbudsmanPolicy } from 'servicecraft/complaints';
  *
  * const landlord = createComplaintCase({ policy: housingOmbudsmanPolicy({ stage2ExtensionWorkingDays: 20 }) });
  * housingOmbudsmanPolicy().stages[1]?.extension; // { maxWorkingDays: 10 }
@@ -284,7 +284,7 @@ export function housingOmbudsmanPolicy(options: HousingOmbudsmanOptions = {}): C
  *
  * @example
  * ```ts
- * import { createComplaintCase, fcaDispPolicy } from 'servicecraft';
+ * import { createComplaintCase, fcaDispPolicy } from 'servicecraft/complaints';
  *
  * const bank = createComplaintCase({ policy: fcaDispPolicy });
  * fcaDispPolicy.referral?.within; // { months: 6 }

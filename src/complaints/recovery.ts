@@ -72,7 +72,7 @@ const notify = step('notify', 'Notify', 'Record it and tell those who can preven
  *
  * @example
  * ```ts
- * import { recoveryModels } from 'servicecraft';
+ * import { recoveryModels } from 'servicecraft/complaints';
  *
  * recoveryModels.latte.variants.thankThenExplain?.map((s) => s.label);
  * // ['Listen', 'Acknowledge', 'Take action', 'Thank', 'Explain']
@@ -183,7 +183,7 @@ export type StepSequenceMachine<Id extends string = string> = Machine<
  *
  * @example
  * ```ts
- * import { defineStepSequence } from 'servicecraft';
+ * import { defineStepSequence } from 'servicecraft/complaints';
  *
  * const greet = defineStepSequence({
  *   id: 'greet',
@@ -198,7 +198,8 @@ export type StepSequenceMachine<Id extends string = string> = Machine<
  *
  * @example
  * ```ts
- * import { defineStepSequence, replay } from 'servicecraft';
+ * import { replay } from 'servicecraft';
+ * import { defineStepSequence } from 'servicecraft/complaints';
  *
  * const greet = defineStepSequence({
  *   id: 'greet',
@@ -329,7 +330,8 @@ const stepSequenceSchema = z
  *
  * @example
  * ```ts
- * import { initialSnapshot, recoveryMachine } from 'servicecraft';
+ * import { initialSnapshot } from 'servicecraft';
+ * import { recoveryMachine } from 'servicecraft/complaints';
  *
  * const learn = recoveryMachine('learn', 'respond');
  * learn.states; // ['listen', 'empathize', 'apologize', 'respond', 'notify', 'done']
@@ -385,7 +387,8 @@ const recoveryChoiceSchema = z.object({
  *
  * @example
  * ```ts
- * import { heardRecovery, initialSnapshot } from 'servicecraft';
+ * import { initialSnapshot } from 'servicecraft';
+ * import { heardRecovery } from 'servicecraft/complaints';
  *
  * initialSnapshot(heardRecovery).state; // 'hear'
  * ```
@@ -401,7 +404,7 @@ export const heardRecovery: StepSequenceMachine<
  *
  * @example
  * ```ts
- * import { lastRecovery } from 'servicecraft';
+ * import { lastRecovery } from 'servicecraft/complaints';
  *
  * lastRecovery.states; // ['listen', 'apologize', 'solve', 'thank', 'done']
  * ```
@@ -417,7 +420,7 @@ export const lastRecovery: StepSequenceMachine<'listen' | 'apologize' | 'solve' 
  *
  * @example
  * ```ts
- * import { learnRecovery } from 'servicecraft';
+ * import { learnRecovery } from 'servicecraft/complaints';
  *
  * learnRecovery.id; // 'learn-react'
  * ```
@@ -434,7 +437,7 @@ export const learnRecovery: StepSequenceMachine<
  *
  * @example
  * ```ts
- * import { latteRecovery } from 'servicecraft';
+ * import { latteRecovery } from 'servicecraft/complaints';
  *
  * latteRecovery.id; // 'latte-thankThenExplain'
  * ```

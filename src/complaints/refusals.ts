@@ -48,7 +48,7 @@ export type ComplaintRule = ComplaintCaseRefusal | ComplaintFlowRefusal;
  *
  * @example
  * ```ts
- * import { complaintCaseRefusals } from 'servicecraft';
+ * import { complaintCaseRefusals } from 'servicecraft/complaints';
  *
  * Object.keys(complaintCaseRefusals).includes('SELF_APPROVAL'); // true
  * ```
@@ -85,7 +85,7 @@ export const complaintCaseRefusals: Readonly<Record<ComplaintCaseRefusal, string
  *
  * @example
  * ```ts
- * import { complaintFlowRefusals } from 'servicecraft';
+ * import { complaintFlowRefusals } from 'servicecraft/complaints';
  *
  * complaintFlowRefusals.NOT_DOCUMENTED.length > 0; // true
  * ```
@@ -108,7 +108,7 @@ export const complaintFlowRefusals: Readonly<Record<ComplaintFlowRefusal, string
  *
  * @example
  * ```ts
- * import { complaintRuleOf } from 'servicecraft';
+ * import { complaintRuleOf } from 'servicecraft/complaints';
  *
  * complaintRuleOf({ code: 'EVENT_NOT_ALLOWED' }); // undefined
  * complaintRuleOf({

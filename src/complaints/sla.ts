@@ -42,7 +42,7 @@ export type SlaMetric = 'firstResponse' | 'nextResponse' | 'periodicUpdate' | 'r
  *
  * @example
  * ```ts
- * import { slaMetrics } from 'servicecraft';
+ * import { slaMetrics } from 'servicecraft/complaints';
  *
  * slaMetrics[0]; // 'firstResponse'
  * ```
@@ -124,7 +124,7 @@ const targetSchema = z
  *
  * @example
  * ```ts
- * import { slaPolicySchema } from 'servicecraft';
+ * import { slaPolicySchema } from 'servicecraft/complaints';
  *
  * slaPolicySchema.safeParse({
  *   name: 'standard',
@@ -199,7 +199,7 @@ export type SlaFacts = Readonly<Record<string, string | null | undefined>>;
  *
  * @example
  * ```ts
- * import { chooseSlaPolicy, type SlaPolicy } from 'servicecraft';
+ * import { chooseSlaPolicy, type SlaPolicy } from 'servicecraft/complaints';
  *
  * const HOUR = 3_600_000;
  * const policies: SlaPolicy[] = [
@@ -283,7 +283,7 @@ const entrySchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { slaTrackerSchema } from 'servicecraft';
+ * import { slaTrackerSchema } from 'servicecraft/complaints';
  *
  * slaTrackerSchema.safeParse({ policy: 'standard', entries: {} }).success; // true
  * ```
@@ -380,7 +380,8 @@ function retarget(clock: WorkingClock, target: SlaTarget, calendar: CalendarLike
  *
  * @example
  * ```ts
- * import { alwaysOpen, type SlaPolicy, trackSla } from 'servicecraft';
+ * import { alwaysOpen } from 'servicecraft';
+ * import { type SlaPolicy, trackSla } from 'servicecraft/complaints';
  *
  * const HOUR = 3_600_000;
  * const policy: SlaPolicy = {
@@ -452,7 +453,8 @@ export function trackSla(input: TrackSlaInput): SlaTracker {
  *
  * @example
  * ```ts
- * import { alwaysOpen, nextSlaCheck, noticeSla, trackSla } from 'servicecraft';
+ * import { alwaysOpen } from 'servicecraft';
+ * import { nextSlaCheck, noticeSla, trackSla } from 'servicecraft/complaints';
  *
  * const policy = { name: 'p', targets: { firstResponse: { within: 60_000, hours: 'calendar' as const } } };
  * const tracker = trackSla({ tracker: null, policy, calendar: alwaysOpen, at: 0, state: 'open', signal: 'start' });
@@ -485,7 +487,8 @@ export function noticeSla(tracker: SlaTracker, at: number): SlaTracker {
  *
  * @example
  * ```ts
- * import { alwaysOpen, nextSlaCheck, trackSla } from 'servicecraft';
+ * import { alwaysOpen } from 'servicecraft';
+ * import { nextSlaCheck, trackSla } from 'servicecraft/complaints';
  *
  * const policy = { name: 'p', targets: { resolution: { within: 60_000, hours: 'calendar' as const, warning: 45_000 } } };
  * const tracker = trackSla({ tracker: null, policy, calendar: alwaysOpen, at: 0, state: 'open', signal: 'start' });
@@ -544,7 +547,8 @@ export interface SlaBreach {
  *
  * @example
  * ```ts
- * import { alwaysOpen, slaBreaches, trackSla } from 'servicecraft';
+ * import { alwaysOpen } from 'servicecraft';
+ * import { slaBreaches, trackSla } from 'servicecraft/complaints';
  *
  * const policy = { name: 'p', targets: { firstResponse: { within: 60_000, hours: 'calendar' as const } } };
  * const tracker = trackSla({ tracker: null, policy, calendar: alwaysOpen, at: 0, state: 'open', signal: 'start' });

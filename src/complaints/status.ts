@@ -94,8 +94,11 @@ const stages: Readonly<Record<ComplaintCaseState, ComplaintStage>> = deepFreeze(
  * @example
  * ```ts
  * import {
- *   complaintStatus, complaintStatusMessagesEn, initialSnapshot, iso10002Lifecycle, transitionOrThrow,
- * } from 'servicecraft';
+ *   complaintStatus,
+ *   complaintStatusMessagesEn,
+ *   iso10002Lifecycle,
+ * } from 'servicecraft/complaints';
+ * import { initialSnapshot, transitionOrThrow } from 'servicecraft';
  *
  * complaintStatus(initialSnapshot(iso10002Lifecycle)).stage; // 'notReceived'
  *
@@ -186,7 +189,8 @@ export interface DeadlineBreach {
  *
  * @example
  * ```ts
- * import { initialSnapshot, iso10002Lifecycle, overdue, transitionOrThrow } from 'servicecraft';
+ * import { initialSnapshot, transitionOrThrow } from 'servicecraft';
+ * import { iso10002Lifecycle, overdue } from 'servicecraft/complaints';
  *
  * const received = transitionOrThrow(iso10002Lifecycle, initialSnapshot(iso10002Lifecycle), {
  *   type: 'RECEIVE', at: 0, by: 'web-form', id: 'C-7', channel: 'web', summary: 'No refund yet',

@@ -396,7 +396,8 @@ const brand: unique symbol = Symbol.for('servicecraft.error') as never;
  *
  * @example
  * ```ts
- * import { isServicecraftError, nps } from 'servicecraft';
+ * import { isServicecraftError } from 'servicecraft';
+ * import { nps } from 'servicecraft/metrics';
  *
  * try {
  *   nps([11]);

@@ -14,7 +14,8 @@ import { defineFramework } from '../frameworks/index.js';
  *
  * @example
  * ```ts
- * import { can, fiveStageCycle, replayOrThrow } from 'servicecraft';
+ * import { can, replayOrThrow } from 'servicecraft';
+ * import { fiveStageCycle } from 'servicecraft/cycles';
  *
  * const m = fiveStageCycle.machine;
  * const agreeing = replayOrThrow(m, [

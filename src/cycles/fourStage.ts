@@ -14,7 +14,8 @@ import { defineFramework } from '../frameworks/index.js';
  *
  * @example
  * ```ts
- * import { assessInteraction, fourStageCycle } from 'servicecraft';
+ * import { assessInteraction } from 'servicecraft/frameworks';
+ * import { fourStageCycle } from 'servicecraft/cycles';
  *
  * const result = assessInteraction(fourStageCycle, {
  *   framework: 'fourStageCycle',

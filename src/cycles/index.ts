@@ -4,7 +4,7 @@
  *
  * Layering: cycles import from `../frameworks/index.js` (cycles are frameworks); nothing else.
  *
- * @module
+ * @module servicecraft/cycles
  */
 export { fiveStageCycle } from './fiveStage.js';
 export { fourStageCycle } from './fourStage.js';

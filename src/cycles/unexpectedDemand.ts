@@ -157,7 +157,8 @@ const escalatedStates: ReadonlySet<string> = new Set(['managerContacted', 'hande
  *
  * @example
  * ```ts
- * import { replayOrThrow, unexpectedDemandFlow } from 'servicecraft';
+ * import { replayOrThrow } from 'servicecraft';
+ * import { unexpectedDemandFlow } from 'servicecraft/cycles';
  *
  * const end = replayOrThrow(unexpectedDemandFlow, [
  *   { type: 'RESPOND_NOW', at: 0, actor: 'lee' },

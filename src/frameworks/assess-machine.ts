@@ -44,7 +44,7 @@ export interface MachineRecord {
  *
  * @example
  * ```ts
- * import { machineRecordSchema } from 'servicecraft';
+ * import { machineRecordSchema } from 'servicecraft/frameworks';
  *
  * machineRecordSchema.parse({ machine: 'desk', events: [{ type: 'OPEN', at: 0 }] });
  * ```

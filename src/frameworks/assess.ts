@@ -97,7 +97,8 @@ const list = (items: readonly string[]) => (items.length === 0 ? 'none' : items.
  * @example
  * ```ts
  * import * as z from 'zod';
- * import { assessInteraction, defineMachine } from 'servicecraft';
+ * import { defineMachine } from 'servicecraft';
+ * import { assessInteraction } from 'servicecraft/frameworks';
  *
  * const door = defineMachine({
  *   id: 'door', version: 1, initial: 'closed',
@@ -144,7 +145,7 @@ export function assessInteraction<M extends AnyMachine>(
  *
  * @example
  * ```ts
- * import { assessInteraction, ritzThreeSteps } from 'servicecraft';
+ * import { assessInteraction, ritzThreeSteps } from 'servicecraft/frameworks';
  *
  * const result = assessInteraction(ritzThreeSteps, {
  *   framework: 'ritzThreeSteps',
@@ -214,7 +215,8 @@ export function assessInteraction(
  * @example
  * ```ts
  * import * as z from 'zod';
- * import { assessInteractionOrThrow, defineMachine } from 'servicecraft';
+ * import { defineMachine } from 'servicecraft';
+ * import { assessInteractionOrThrow } from 'servicecraft/frameworks';
  *
  * const lamp = defineMachine({
  *   id: 'lamp', version: 1, initial: 'off',
@@ -234,7 +236,7 @@ export function assessInteractionOrThrow<M extends AnyMachine>(
  *
  * @example
  * ```ts
- * import { assessInteractionOrThrow, ritzThreeSteps } from 'servicecraft';
+ * import { assessInteractionOrThrow, ritzThreeSteps } from 'servicecraft/frameworks';
  *
  * const card = assessInteractionOrThrow(ritzThreeSteps, { framework: 'ritzThreeSteps', events: [] });
  * card.score; // 0
@@ -640,7 +642,7 @@ function score(
  *
  * @example
  * ```ts
- * import { assessInteraction, recordFromEvents, ritzThreeSteps } from 'servicecraft';
+ * import { assessInteraction, recordFromEvents, ritzThreeSteps } from 'servicecraft/frameworks';
  *
  * const record = recordFromEvents(ritzThreeSteps, [
  *   { type: 'greeting', at: 0, actor: 'ana' },

@@ -35,7 +35,7 @@ import { checkSpec } from './validate.js';
  *
  * @example
  * ```ts
- * import { eventStampSchema } from 'servicecraft';
+ * import { eventStampSchema } from 'servicecraft/frameworks';
  *
  * eventStampSchema.parse({ at: 1_700_000_000_000, actor: 'ana' });
  * ```
@@ -116,7 +116,8 @@ const refusals: { readonly [K in FrameworkRefusal]: string } = {
  *
  * @example
  * ```ts
- * import { defineFramework, initialSnapshot, transition } from 'servicecraft';
+ * import { initialSnapshot, transition } from 'servicecraft';
+ * import { defineFramework } from 'servicecraft/frameworks';
  *
  * const desk = defineFramework({
  *   id: 'helpDesk',
@@ -266,7 +267,7 @@ const policySchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { adaptFramework, eightStepsOfService } from 'servicecraft';
+ * import { adaptFramework, eightStepsOfService } from 'servicecraft/frameworks';
  *
  * const capped = adaptFramework(eightStepsOfService, {
  *   id: 'eightStepsCapped',

@@ -2,7 +2,7 @@
  * Service frameworks: the preset frameworks (8 steps, 10 steps, Ritz three steps), your own via
  * `defineFramework`, and conformance scoring of recorded interactions via `assessInteraction`.
  *
- * @module
+ * @module servicecraft/frameworks
  */
 export {
   type AssessmentResult,

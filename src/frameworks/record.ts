@@ -13,7 +13,7 @@ import { isServicecraftError, ServicecraftError, type ValidationIssue } from '..
  *
  * @example
  * ```ts
- * import { recordedEventSchema } from 'servicecraft';
+ * import { recordedEventSchema } from 'servicecraft/frameworks';
  *
  * recordedEventSchema.parse({ kind: 'step', id: 'approach', at: 0, actor: 'sam' });
  * ```
@@ -42,7 +42,7 @@ export const recordedEventSchema: z.ZodType<RecordedEvent> = z.strictObject({
  *
  * @example
  * ```ts
- * import { interactionRecordSchema } from 'servicecraft';
+ * import { interactionRecordSchema } from 'servicecraft/frameworks';
  *
  * const record = interactionRecordSchema.parse({
  *   framework: 'ritzThreeSteps',
@@ -146,7 +146,11 @@ export interface AssessmentIssue {
  *
  * @example
  * ```ts
- * import { assessInteractionOrThrow, isAssessmentError, ritzThreeSteps } from 'servicecraft';
+ * import {
+ *   assessInteractionOrThrow,
+ *   isAssessmentError,
+ *   ritzThreeSteps,
+ * } from 'servicecraft/frameworks';
  *
  * try {
  *   assessInteractionOrThrow(ritzThreeSteps, { framework: 'other', events: [] });
@@ -176,7 +180,7 @@ export class AssessmentError extends ServicecraftError {
  *
  * @example
  * ```ts
- * import { isAssessmentError } from 'servicecraft';
+ * import { isAssessmentError } from 'servicecraft/frameworks';
  *
  * isAssessmentError(new Error('x')); // false
  * ```

@@ -254,7 +254,7 @@ export interface Scorecard<
  *
  * @example
  * ```ts
- * import { adherenceScore } from 'servicecraft';
+ * import { adherenceScore } from 'servicecraft/frameworks';
  *
  * adherenceScore({
  *   mandatory: { weight: 50, earned: 4, possible: 5 },

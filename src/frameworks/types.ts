@@ -11,7 +11,7 @@ import type { Machine, Refusal, Schema, Snapshot } from '../core/index.js';
  *
  * @example
  * ```ts
- * import type { OutcomeTarget } from 'servicecraft';
+ * import type { OutcomeTarget } from 'servicecraft/frameworks';
  *
  * const next: OutcomeTarget<'perform' | 'followUp'> = 'end';
  * ```
@@ -26,7 +26,7 @@ export type OutcomeTarget<S extends string> = S | 'end';
  *
  * @example
  * ```ts
- * import type { OutcomeSpec } from 'servicecraft';
+ * import type { OutcomeSpec } from 'servicecraft/frameworks';
  *
  * const refund: OutcomeSpec<'collectItem' | 'refund'> = {
  *   to: 'collectItem',
@@ -54,7 +54,7 @@ export interface OutcomeSpec<S extends string> {
  *
  * @example
  * ```ts
- * import type { AliasSpec } from 'servicecraft';
+ * import type { AliasSpec } from 'servicecraft/frameworks';
  *
  * const alias: AliasSpec = { name: 'process-return', guard: 'isGold' };
  * ```
@@ -98,7 +98,7 @@ export interface FrameworkGuardArgs<D> {
  *
  * @example
  * ```ts
- * import type { FrameworkGuard } from 'servicecraft';
+ * import type { FrameworkGuard } from 'servicecraft/frameworks';
  *
  * const withinWindow: FrameworkGuard<{ days: number }> = ({ data, refuse }) =>
  *   data.days <= 90 || refuse(`Bought ${data.days} days ago; the window is 90 days.`);
@@ -115,7 +115,7 @@ export type FrameworkGuard<D> = (
  *
  * @example
  * ```ts
- * import type { StepSpec } from 'servicecraft';
+ * import type { StepSpec } from 'servicecraft/frameworks';
  *
  * const close: StepSpec<'close' | 'perform' | 'followUp', 'sold' | 'notNow'> = {
  *   id: 'close',
@@ -173,7 +173,7 @@ export interface StepSpec<S extends string, O extends string> {
  *
  * @example
  * ```ts
- * import type { QualitySpec } from 'servicecraft';
+ * import type { QualitySpec } from 'servicecraft/frameworks';
  *
  * const empathy: QualitySpec<'empathy'> = { id: 'empathy', description: 'Acknowledge feelings.' };
  * ```
@@ -196,7 +196,7 @@ export interface QualitySpec<Q extends string> {
  *
  * @example
  * ```ts
- * import type { FrameworkSpec } from 'servicecraft';
+ * import type { FrameworkSpec } from 'servicecraft/frameworks';
  *
  * const spec: FrameworkSpec<'greet' | 'help', 'smile', never> = {
  *   id: 'counter',
@@ -384,8 +384,9 @@ export interface FrameworkContext<S extends string, Q extends string> {
  *
  * @example
  * ```ts
- * import { eightStepsOfService, initialSnapshot, transition } from 'servicecraft';
- * import type { FrameworkRefusal } from 'servicecraft';
+ * import { initialSnapshot, transition } from 'servicecraft';
+ * import { eightStepsOfService } from 'servicecraft/frameworks';
+ * import type { FrameworkRefusal } from 'servicecraft/frameworks';
  *
  * const m = eightStepsOfService.machine;
  * const greeted = transition(m, initialSnapshot(m), { type: 'approach', at: 1_000 });

@@ -40,7 +40,7 @@ export interface LoyaltyDefinitionProblem {
  *
  * @example
  * ```ts
- * import { defineTierLadder, LoyaltyDefinitionError } from 'servicecraft';
+ * import { defineTierLadder, LoyaltyDefinitionError } from 'servicecraft/loyalty';
  *
  * try {
  *   defineTierLadder({ id: 'empty', qualifyBy: ['points'], tiers: [] });
@@ -158,7 +158,7 @@ export type LoyaltyRefusal = Refusal<LoyaltyErrorCode>;
  *
  * @example
  * ```ts
- * import { loyaltyErrorOf } from 'servicecraft';
+ * import { loyaltyErrorOf } from 'servicecraft/loyalty';
  *
  * loyaltyErrorOf({ code: 'FINAL_STATE', message: 'closed', state: 'closed', event: 'VISIT' }); // undefined
  * loyaltyErrorOf({

@@ -1,7 +1,7 @@
 /**
  * Loyalty: tier ladders, tier membership and a points ledger of lots, built on the core engine.
  *
- * @module
+ * @module servicecraft/loyalty
  */
 export {
   type LoyaltyDefinitionCode,

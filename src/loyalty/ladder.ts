@@ -107,7 +107,7 @@ const isNonNegativeInt = (v: unknown): v is number => Number.isSafeInteger(v) &&
  *
  * @example
  * ```ts
- * import { defineTierLadder } from 'servicecraft';
+ * import { defineTierLadder } from 'servicecraft/loyalty';
  *
  * const ladder = defineTierLadder({
  *   id: 'coffee-club',

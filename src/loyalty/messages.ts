@@ -207,7 +207,7 @@ export type LoyaltyExplainMessageKey = keyof LoyaltyExplainMessageData;
  *
  * @example
  * ```ts
- * import { loyaltyExplainMessagesEn, type LoyaltyExplainMessages } from 'servicecraft';
+ * import { loyaltyExplainMessagesEn, type LoyaltyExplainMessages } from 'servicecraft/loyalty';
  *
  * const mine: LoyaltyExplainMessages = {
  *   ...loyaltyExplainMessagesEn,
@@ -232,7 +232,7 @@ const balanceNote = (q: string | null) =>
  *
  * @example
  * ```ts
- * import { loyaltyExplainMessagesEn } from 'servicecraft';
+ * import { loyaltyExplainMessagesEn } from 'servicecraft/loyalty';
  *
  * loyaltyExplainMessagesEn.grace({
  *   locale: null, to: { id: 'silver', name: 'Silver' },

@@ -133,7 +133,8 @@ export type QualificationWindow =
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, nextWakeUp, replayOrThrow } from 'servicecraft';
+ * import { nextWakeUp, replayOrThrow } from 'servicecraft';
+ * import { defineLoyaltyProgram, defineTierLadder } from 'servicecraft/loyalty';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 'a', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),

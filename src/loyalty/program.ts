@@ -87,7 +87,8 @@ const defaultSource =
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, initialSnapshot, replayOrThrow } from 'servicecraft';
+ * import { initialSnapshot, replayOrThrow } from 'servicecraft';
+ * import { defineLoyaltyProgram, defineTierLadder } from 'servicecraft/loyalty';
  *
  * const ladder = defineTierLadder({
  *   id: 'shop',

@@ -100,7 +100,8 @@ const isProgram = (v: unknown): v is LoyaltyProgram =>
  *
  * @example
  * ```ts
- * import { balance, defineLoyaltyProgram, defineTierLadder, replayOrThrow } from 'servicecraft';
+ * import { replayOrThrow } from 'servicecraft';
+ * import { balance, defineLoyaltyProgram, defineTierLadder } from 'servicecraft/loyalty';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 'b', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),
@@ -140,7 +141,8 @@ export function balance(a: LoyaltyProgram | Snap, b?: Snap, options?: ReadOption
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, initialSnapshot, tierOf } from 'servicecraft';
+ * import { initialSnapshot } from 'servicecraft';
+ * import { defineLoyaltyProgram, defineTierLadder, tierOf } from 'servicecraft/loyalty';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 't', qualifyBy: ['visits'], tiers: [{ id: 'member' }] }),
@@ -200,7 +202,8 @@ export interface TierKeepGap extends TierGap {
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, pointsToNextTier, replayOrThrow } from 'servicecraft';
+ * import { replayOrThrow } from 'servicecraft';
+ * import { defineLoyaltyProgram, defineTierLadder, pointsToNextTier } from 'servicecraft/loyalty';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({
@@ -241,7 +244,8 @@ export function pointsToNextTier(
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, pointsToKeepTier, replayOrThrow } from 'servicecraft';
+ * import { replayOrThrow } from 'servicecraft';
+ * import { defineLoyaltyProgram, defineTierLadder, pointsToKeepTier } from 'servicecraft/loyalty';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({
@@ -308,7 +312,8 @@ export interface UpcomingExpiry {
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, replayOrThrow, upcomingExpiries } from 'servicecraft';
+ * import { replayOrThrow } from 'servicecraft';
+ * import { defineLoyaltyProgram, defineTierLadder, upcomingExpiries } from 'servicecraft/loyalty';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 'x', qualifyBy: ['points'], tiers: [{ id: 'member' }] }),
@@ -376,7 +381,8 @@ function expiriesOf(ctx: MembershipContext, now: number, horizonDays: number): U
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, initialSnapshot, lastActivity } from 'servicecraft';
+ * import { initialSnapshot } from 'servicecraft';
+ * import { defineLoyaltyProgram, defineTierLadder, lastActivity } from 'servicecraft/loyalty';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 'l', qualifyBy: ['visits'], tiers: [{ id: 'member' }] }),
@@ -419,7 +425,8 @@ export function lastActivity(
  *
  * @example
  * ```ts
- * import { defineLoyaltyProgram, defineTierLadder, isLapsed, replayOrThrow } from 'servicecraft';
+ * import { replayOrThrow } from 'servicecraft';
+ * import { defineLoyaltyProgram, defineTierLadder, isLapsed } from 'servicecraft/loyalty';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 'z', qualifyBy: ['visits'], tiers: [{ id: 'member' }] }),
@@ -485,8 +492,12 @@ export interface ExplainOptions extends ReadOptions, ExplainMessageOptions {}
  * @example
  * ```ts
  * import {
- *   defineLoyaltyProgram, defineTierLadder, explain, loyaltyExplainMessagesEn, replayOrThrow,
- * } from 'servicecraft';
+ *   defineLoyaltyProgram,
+ *   defineTierLadder,
+ *   explain,
+ *   loyaltyExplainMessagesEn,
+ * } from 'servicecraft/loyalty';
+ * import { replayOrThrow } from 'servicecraft';
  *
  * const program = defineLoyaltyProgram({
  *   ladder: defineTierLadder({ id: 'w', qualifyBy: ['points'], tiers: [{ id: 'member', name: 'Mitglied' }] }),

@@ -89,7 +89,7 @@ const accepted =
  *
  * @example
  * ```ts
- * import { ahtAccumulator, ahtAdd, ahtResult } from 'servicecraft';
+ * import { ahtAccumulator, ahtAdd, ahtResult } from 'servicecraft/metrics';
  *
  * const acc = ahtAccumulator();
  * ahtAdd(acc, { talkMs: 240_000, holdMs: 30_000, afterWorkMs: 60_000 });
@@ -108,7 +108,7 @@ export function ahtAccumulator(): AhtAccumulator {
  *
  * @example
  * ```ts
- * import { ahtAccumulator, ahtAdd } from 'servicecraft';
+ * import { ahtAccumulator, ahtAdd } from 'servicecraft/metrics';
  *
  * const acc = ahtAccumulator();
  * ahtAdd(acc, { talkMs: 1000, holdMs: 0, afterWorkMs: 500 });
@@ -195,7 +195,7 @@ function parseAccumulator(value: unknown): AhtAccumulator {
  *
  * @example
  * ```ts
- * import { ahtAccumulator, ahtMerge } from 'servicecraft';
+ * import { ahtAccumulator, ahtMerge } from 'servicecraft/metrics';
  *
  * ahtMerge(ahtAccumulator(), ahtAccumulator()).handled; // 0
  * ```
@@ -258,7 +258,7 @@ function mergeTotals(a: unknown, b: unknown): AhtAccumulator | undefined {
  *
  * @example
  * ```ts
- * import { ahtAccumulator, ahtResult } from 'servicecraft';
+ * import { ahtAccumulator, ahtResult } from 'servicecraft/metrics';
  *
  * ahtResult(ahtAccumulator()); // { kind: 'empty', handled: 0 }
  * ```
@@ -314,7 +314,7 @@ function averageOf(
  *
  * @example
  * ```ts
- * import { aht } from 'servicecraft';
+ * import { aht } from 'servicecraft/metrics';
  *
  * const result = aht([
  *   { talkMs: 300_000, holdMs: 60_000, afterWorkMs: 60_000 },

@@ -53,7 +53,7 @@ export interface CesVersionFacts {
  *
  * @example
  * ```ts
- * import { cesVersions } from 'servicecraft';
+ * import { cesVersions } from 'servicecraft/metrics';
  *
  * cesVersions[2].easy; // [5, 7]: agree somewhat, agree, strongly agree
  * ```
@@ -157,7 +157,7 @@ function parseVersion(version: unknown): CesVersion {
  *
  * @example
  * ```ts
- * import { cesAccumulator, cesAdd, cesResult } from 'servicecraft';
+ * import { cesAccumulator, cesAdd, cesResult } from 'servicecraft/metrics';
  *
  * const acc = cesAccumulator(2);
  * cesAdd(acc, 6);
@@ -179,7 +179,7 @@ export function cesAccumulator(version: CesVersion): CesAccumulator {
  *
  * @example
  * ```ts
- * import { cesAccumulator, cesAdd } from 'servicecraft';
+ * import { cesAccumulator, cesAdd } from 'servicecraft/metrics';
  *
  * const acc = cesAccumulator(1);
  * cesAdd(acc, 2);
@@ -268,7 +268,7 @@ function parseAccumulator(value: unknown): CesAccumulator {
  *
  * @example
  * ```ts
- * import { cesAccumulator, cesAdd, cesMerge } from 'servicecraft';
+ * import { cesAccumulator, cesAdd, cesMerge } from 'servicecraft/metrics';
  *
  * const a = cesAccumulator(2);
  * const b = cesAccumulator(2);
@@ -313,7 +313,7 @@ export function cesMerge(a: CesAccumulator, b: CesAccumulator): CesAccumulator {
  *
  * @example
  * ```ts
- * import { cesAccumulator, cesResult } from 'servicecraft';
+ * import { cesAccumulator, cesResult } from 'servicecraft/metrics';
  *
  * cesResult(cesAccumulator(1)); // { kind: 'empty', version: 1, responses: 0 }
  * ```
@@ -349,7 +349,7 @@ export function cesResult(acc: CesAccumulator): CesResult {
  *
  * @example
  * ```ts
- * import { ces } from 'servicecraft';
+ * import { ces } from 'servicecraft/metrics';
  *
  * const result = ces([7, 6, 5, 2], 2);
  * if (result.kind === 'score') result.average; // 5

@@ -57,7 +57,7 @@ export type CsatResponse = number | 'good' | 'bad' | null;
  *
  * @example
  * ```ts
- * import { csat, csatScales } from 'servicecraft';
+ * import { csat, csatScales } from 'servicecraft/metrics';
  *
  * csat([5, 4, 3, null], csatScales.fivePoint); // 2 of 3 rated are positive; 1 unrated
  * csat(['good', 'bad'], csatScales.binary);
@@ -116,7 +116,7 @@ const scaleHelp =
  *
  * @example
  * ```ts
- * import { csat, csatScale } from 'servicecraft';
+ * import { csat, csatScale } from 'servicecraft/metrics';
  *
  * const tenPoint = csatScale({ min: 0, max: 10, positiveFrom: 8 });
  * csat([9, 8, 7], tenPoint); // 2 of 3 positive
@@ -261,7 +261,7 @@ export interface CsatOptions {
  *
  * @example
  * ```ts
- * import { csatAccumulator, csatAdd, csatResult, csatScales } from 'servicecraft';
+ * import { csatAccumulator, csatAdd, csatResult, csatScales } from 'servicecraft/metrics';
  *
  * const acc = csatAccumulator(csatScales.fivePoint);
  * csatAdd(acc, 5);
@@ -285,7 +285,7 @@ export function csatAccumulator(scale: CsatScale): CsatAccumulator {
  *
  * @example
  * ```ts
- * import { csatAccumulator, csatAdd, csatScales } from 'servicecraft';
+ * import { csatAccumulator, csatAdd, csatScales } from 'servicecraft/metrics';
  *
  * const acc = csatAccumulator(csatScales.binary);
  * csatAdd(acc, 'good');
@@ -395,7 +395,7 @@ const sameScale = (a: CsatScale, b: CsatScale): boolean =>
  *
  * @example
  * ```ts
- * import { csatAccumulator, csatAdd, csatMerge, csatScales } from 'servicecraft';
+ * import { csatAccumulator, csatAdd, csatMerge, csatScales } from 'servicecraft/metrics';
  *
  * const a = csatAccumulator(csatScales.fivePoint);
  * const b = csatAccumulator(csatScales.fivePoint);
@@ -462,7 +462,7 @@ function describeScale(scale: CsatScale): string {
  *
  * @example
  * ```ts
- * import { csatAccumulator, csatResult, csatScales } from 'servicecraft';
+ * import { csatAccumulator, csatResult, csatScales } from 'servicecraft/metrics';
  *
  * csatResult(csatAccumulator(csatScales.fivePoint), { offered: 10 });
  * // { kind: 'empty', rated: 0, unrated: 0, responseRate: { rated: 0, offered: 10, share: 0 } }
@@ -533,7 +533,7 @@ function rateOf(rated: number, unrated: number, offered: unknown): ResponseRate 
  *
  * @example
  * ```ts
- * import { csat, csatScales } from 'servicecraft';
+ * import { csat, csatScales } from 'servicecraft/metrics';
  *
  * const result = csat([5, 4, 3, null], csatScales.fivePoint, { offered: 8 });
  * if (result.kind === 'score') result.percent; // 66.66…: 3 is not positive; null is left out

@@ -50,7 +50,7 @@ export interface MetricProblem {
  *
  * @example
  * ```ts
- * import { isMetricError, nps } from 'servicecraft';
+ * import { isMetricError, nps } from 'servicecraft/metrics';
  *
  * try {
  *   nps([10, 11]);
@@ -84,7 +84,7 @@ export class MetricError extends ServicecraftError {
  *
  * @example
  * ```ts
- * import { isMetricError } from 'servicecraft';
+ * import { isMetricError } from 'servicecraft/metrics';
  *
  * isMetricError(new Error('x')); // false
  * ```

@@ -170,7 +170,7 @@ function parseMethod(method: unknown): FcrMethod {
  *
  * @example
  * ```ts
- * import { fcrAccumulator, fcrAdd, fcrResult } from 'servicecraft';
+ * import { fcrAccumulator, fcrAdd, fcrResult } from 'servicecraft/metrics';
  *
  * const day = 86_400_000;
  * const acc = fcrAccumulator({ method: 'repeat', windowMs: 7 * day });
@@ -212,7 +212,7 @@ const accepted = {
  *
  * @example
  * ```ts
- * import { fcrAccumulator, fcrAdd } from 'servicecraft';
+ * import { fcrAccumulator, fcrAdd } from 'servicecraft/metrics';
  *
  * const acc = fcrAccumulator({ method: 'survey' });
  * fcrAdd(acc, { resolved: true });
@@ -290,7 +290,7 @@ function parseAccumulator(value: unknown): FcrAccumulator {
  *
  * @example
  * ```ts
- * import { fcrAccumulator, fcrAdd, fcrMerge } from 'servicecraft';
+ * import { fcrAccumulator, fcrAdd, fcrMerge } from 'servicecraft/metrics';
  *
  * const a = fcrAccumulator({ method: 'disposition' });
  * const b = fcrAccumulator({ method: 'disposition' });
@@ -364,7 +364,7 @@ function mergeCounts(a: unknown, b: unknown): FcrCountAccumulator | undefined {
  *
  * @example
  * ```ts
- * import { fcrAccumulator, fcrResult } from 'servicecraft';
+ * import { fcrAccumulator, fcrResult } from 'servicecraft/metrics';
  *
  * fcrResult(fcrAccumulator({ method: 'survey' }));
  * // { kind: 'empty', method: 'survey', contacts: 0, excluded: 0 }
@@ -438,7 +438,7 @@ function rate(
  *
  * @example
  * ```ts
- * import { fcr } from 'servicecraft';
+ * import { fcr } from 'servicecraft/metrics';
  *
  * fcr([{ resolved: true }, { resolved: false }], { method: 'disposition' }); // 50 %
  * const day = 86_400_000;

@@ -14,7 +14,7 @@ import { deepFreeze, type EmptyResult, isCount } from './shared.js';
  *
  * @example
  * ```ts
- * import { defaultHealthRatio } from 'servicecraft';
+ * import { defaultHealthRatio } from 'servicecraft/metrics';
  *
  * defaultHealthRatio.ratio; // 12
  * ```
@@ -85,7 +85,7 @@ export function checkRatio(ratio: unknown): number {
  *
  * @example
  * ```ts
- * import { relationshipHealth } from 'servicecraft';
+ * import { relationshipHealth } from 'servicecraft/metrics';
  *
  * relationshipHealth({ positive: 20, negative: 2 });
  * // { kind: 'balance', positive: 20, negative: 2, ratio: 12, required: 24, surplus: -4, healthy: false }

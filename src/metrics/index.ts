@@ -3,7 +3,7 @@
  * function that validates its input and an accumulator (plain JSON, mergeable) for streams and
  * shards. Empty input gives an explicit `{ kind: 'empty' }` result, never 0 or `NaN`.
  *
- * @module
+ * @module servicecraft/metrics
  */
 export {
   type AhtAccumulator,

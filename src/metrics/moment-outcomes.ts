@@ -112,7 +112,7 @@ const outcomes = ['positive', 'negative', 'neutral'] as const;
  *
  * @example
  * ```ts
- * import { momentsAccumulator, momentsAdd, momentsResult } from 'servicecraft';
+ * import { momentsAccumulator, momentsAdd, momentsResult } from 'servicecraft/metrics';
  *
  * const acc = momentsAccumulator();
  * momentsAdd(acc, 'greeting', 'positive');
@@ -131,7 +131,7 @@ export function momentsAccumulator(): MomentsAccumulator {
  *
  * @example
  * ```ts
- * import { momentsAccumulator, momentsAdd } from 'servicecraft';
+ * import { momentsAccumulator, momentsAdd } from 'servicecraft/metrics';
  *
  * const acc = momentsAccumulator();
  * momentsAdd(acc, 'first objection', 'negative');
@@ -176,7 +176,8 @@ const totalOf = (t: MomentTally) => t.positive + t.negative + t.neutral + t.unas
  *
  * @example
  * ```ts
- * import { assessSteps, defineMachine, momentsOfTruth } from 'servicecraft';
+ * import { defineMachine } from 'servicecraft';
+ * import { assessSteps, momentsOfTruth } from 'servicecraft/metrics';
  *
  * const door = defineMachine({
  *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },
@@ -276,7 +277,7 @@ function parseAccumulator(value: unknown): MomentsAccumulator {
  *
  * @example
  * ```ts
- * import { momentsAccumulator, momentsAdd, momentsMerge } from 'servicecraft';
+ * import { momentsAccumulator, momentsAdd, momentsMerge } from 'servicecraft/metrics';
  *
  * const a = momentsAccumulator();
  * const b = momentsAccumulator();
@@ -315,7 +316,7 @@ export function momentsMerge(a: MomentsAccumulator, b: MomentsAccumulator): Mome
  *
  * @example
  * ```ts
- * import { momentsAccumulator, momentsResult } from 'servicecraft';
+ * import { momentsAccumulator, momentsResult } from 'servicecraft/metrics';
  *
  * momentsResult(momentsAccumulator()); // { kind: 'empty' }
  * ```
@@ -353,7 +354,7 @@ export function momentsResult(acc: MomentsAccumulator, options?: HealthOptions):
  *
  * @example
  * ```ts
- * import { momentOutcomes } from 'servicecraft';
+ * import { momentOutcomes } from 'servicecraft/metrics';
  *
  * const report = momentOutcomes([
  *   { momentsOfTruth: [{ id: 'greeting', outcome: 'positive' }, { id: 'first objection', outcome: 'negative' }] },

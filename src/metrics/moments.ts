@@ -76,7 +76,8 @@ const arrow = '->';
  *
  * @example
  * ```ts
- * import { defineMachine, momentsOfTruth } from 'servicecraft';
+ * import { defineMachine } from 'servicecraft';
+ * import { momentsOfTruth } from 'servicecraft/metrics';
  *
  * const sale = defineMachine({
  *   id: 'sale', version: 1, initial: 'present', events: { OBJECT: null, ANSWER: null, CLOSE: null },
@@ -161,7 +162,8 @@ function checkId(id: unknown, key: string): string {
  *
  * @example
  * ```ts
- * import { defineMachine, initialSnapshot, momentAt, momentsOfTruth, transition } from 'servicecraft';
+ * import { defineMachine, initialSnapshot, transition } from 'servicecraft';
+ * import { momentAt, momentsOfTruth } from 'servicecraft/metrics';
  *
  * const door = defineMachine({
  *   id: 'door', version: 1, initial: 'closed', events: { OPEN: null, CLOSE: null },

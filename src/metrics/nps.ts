@@ -23,7 +23,7 @@ const accepted = 'An NPS answer must be a whole number from 0 to 10.';
  *
  * @example
  * ```ts
- * import { confidenceZ, nps } from 'servicecraft';
+ * import { confidenceZ, nps } from 'servicecraft/metrics';
  *
  * nps([10, 9, 3, 8], { interval: { z: confidenceZ['99%'] } });
  * ```
@@ -171,7 +171,7 @@ export function readNpsZ(options: unknown): number | undefined | null {
  *
  * @example
  * ```ts
- * import { npsAccumulator, npsAdd, npsResult } from 'servicecraft';
+ * import { npsAccumulator, npsAdd, npsResult } from 'servicecraft/metrics';
  *
  * const acc = npsAccumulator();
  * for (const answer of [10, 9, 7, 3]) npsAdd(acc, answer);
@@ -191,7 +191,7 @@ export function npsAccumulator(): NpsAccumulator {
  *
  * @example
  * ```ts
- * import { npsAccumulator, npsAdd } from 'servicecraft';
+ * import { npsAccumulator, npsAdd } from 'servicecraft/metrics';
  *
  * const acc = npsAccumulator();
  * npsAdd(acc, 9);
@@ -223,7 +223,7 @@ function rejected(acc: NpsAccumulator, score: unknown): MetricError {
  *
  * @example
  * ```ts
- * import { npsAccumulator, npsAdd, npsMerge } from 'servicecraft';
+ * import { npsAccumulator, npsAdd, npsMerge } from 'servicecraft/metrics';
  *
  * const east = npsAccumulator();
  * const west = npsAccumulator();
@@ -266,7 +266,7 @@ function parseAccumulator(value: unknown): NpsAccumulator {
  *
  * @example
  * ```ts
- * import { npsAccumulator, npsResult } from 'servicecraft';
+ * import { npsAccumulator, npsResult } from 'servicecraft/metrics';
  *
  * npsResult(npsAccumulator()); // { kind: 'empty', responses: 0 }
  * ```
@@ -341,7 +341,7 @@ function npsInterval(
  *
  * @example
  * ```ts
- * import { nps } from 'servicecraft';
+ * import { nps } from 'servicecraft/metrics';
  *
  * const result = nps([10, 9, 8, 7, 6, 0]);
  * if (result.kind === 'score') result.score; // 0: two promoters, two detractors, six answers

@@ -15,7 +15,7 @@ import { deepFreeze, type EmptyResult } from './shared.js';
  *
  * @example
  * ```ts
- * import { servqualDimensions } from 'servicecraft';
+ * import { servqualDimensions } from 'servicecraft/metrics';
  *
  * servqualDimensions.length; // 5
  * ```
@@ -150,7 +150,7 @@ const scaleSchema = z
  *
  * @example
  * ```ts
- * import { servqualAccumulator, servqualAdd, servqualResult } from 'servicecraft';
+ * import { servqualAccumulator, servqualAdd, servqualResult } from 'servicecraft/metrics';
  *
  * const acc = servqualAccumulator();
  * servqualAdd(acc, { item: 'on-time', dimension: 'reliability', expectation: 7, perception: 5 });
@@ -183,7 +183,7 @@ const onScale = (value: unknown, scale: ServqualScale) =>
  *
  * @example
  * ```ts
- * import { servqualAccumulator, servqualAdd } from 'servicecraft';
+ * import { servqualAccumulator, servqualAdd } from 'servicecraft/metrics';
  *
  * const acc = servqualAccumulator();
  * servqualAdd(acc, { item: 'clean-premises', dimension: 'tangibles', expectation: 6, perception: 6 });
@@ -315,7 +315,7 @@ function parseAccumulator(value: unknown): ServqualAccumulator {
  *
  * @example
  * ```ts
- * import { servqualAccumulator, servqualMerge } from 'servicecraft';
+ * import { servqualAccumulator, servqualMerge } from 'servicecraft/metrics';
  *
  * servqualMerge(servqualAccumulator(), servqualAccumulator()).items; // []
  * ```
@@ -361,7 +361,7 @@ const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / 
  *
  * @example
  * ```ts
- * import { servqualAccumulator, servqualResult } from 'servicecraft';
+ * import { servqualAccumulator, servqualResult } from 'servicecraft/metrics';
  *
  * servqualResult(servqualAccumulator()); // { kind: 'empty' }
  * ```
@@ -414,7 +414,7 @@ export function servqualResult(acc: ServqualAccumulator): ServqualResult {
  *
  * @example
  * ```ts
- * import { servqual } from 'servicecraft';
+ * import { servqual } from 'servicecraft/metrics';
  *
  * const result = servqual([
  *   { item: 'on-time', dimension: 'reliability', expectation: 7, perception: 5 },

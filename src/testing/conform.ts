@@ -37,7 +37,7 @@ const list = (items: readonly string[]) => (items.length === 0 ? 'none' : items.
  *
  * @example
  * ```ts
- * import { ritzThreeSteps } from 'servicecraft';
+ * import { ritzThreeSteps } from 'servicecraft/frameworks';
  * import { checkConformance } from 'servicecraft/testing';
  *
  * const record = {

@@ -17,9 +17,9 @@ import {
   problemResolutionFlow,
   recoveryMachine,
 } from '../../src/complaints/index.js';
+import { assessInteraction } from '../../src/frameworks/index.js';
 import {
   type AnyMachine,
-  assessInteraction,
   initialSnapshot,
   nextEvents,
   restoreSnapshot,

@@ -1,12 +1,7 @@
 // biome-ignore-all format: the first code block of docs/guides/complaints.md, verbatim but for the import path
-import {
-  complaintStatus,
-  initialSnapshot,
-  iso10002Lifecycle,
-  overdue,
-  transition,
-  transitionOrThrow,
-} from './servicecraft.js';
+
+import { complaintStatus, iso10002Lifecycle, overdue } from '../../src/complaints/index.js';
+import { initialSnapshot, transition, transitionOrThrow } from '../../src/index.js';
 
 const t = (minutes: number) => Date.UTC(2028, 1, 28, 22, 30) + minutes * 60_000;
 const m = iso10002Lifecycle;

@@ -11,7 +11,9 @@ describe('docs/guides/complaints.md', () => {
       .split('\n')
       .slice(1)
       .join('\n')
-      .replace("from './servicecraft.js';", "from 'servicecraft';")
+      .trimStart()
+      .replace("from '../../src/index.js';", "from 'servicecraft';")
+      .replace("from '../../src/complaints/index.js';", "from 'servicecraft/complaints';")
       .split('\nexport const guideResult')[0];
     expect(`${body}`).toBe(block);
   });

@@ -3,7 +3,8 @@
  * stage that is not final, a pending or communicated decision included.
  */
 import { describe, expect, it } from 'vitest';
-import { iso10002Lifecycle, nextEvents, restoreSnapshot } from '../../src/index.js';
+import { iso10002Lifecycle } from '../../src/complaints/index.js';
+import { nextEvents, restoreSnapshot } from '../../src/index.js';
 import {
   ack,
   assess,

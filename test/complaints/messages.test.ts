@@ -5,8 +5,8 @@ import {
   type ComplaintStatusMessages,
   complaintStatus,
   complaintStatusMessagesEn,
-  isServicecraftError,
-} from '../../src/index.js';
+} from '../../src/complaints/index.js';
+import { isServicecraftError } from '../../src/index.js';
 import { events, fold } from './arbitraries.js';
 import { ack, assess, MIN, receive, refund, run, type Snap, T0 } from './helpers.js';
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cldrDisplayDigits } from '../../src/complaints/money.js';
 import {
   type CurrencyCode,
   currencyMinorUnits,
   formatMoney,
   isCurrencyCode,
-} from '../../src/index.js';
+} from '../../src/complaints/index.js';
+import { cldrDisplayDigits } from '../../src/complaints/money.js';
 
 const codes = Object.keys(currencyMinorUnits) as CurrencyCode[];
 const excluded =

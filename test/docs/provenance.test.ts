@@ -14,7 +14,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as api from '../../src/index.js';
+import * as complaints from '../../src/complaints/index.js';
+import * as cycles from '../../src/cycles/index.js';
+import * as frameworks from '../../src/frameworks/index.js';
+import * as rootEntry from '../../src/index.js';
+import * as loyalty from '../../src/loyalty/index.js';
+import * as metrics from '../../src/metrics/index.js';
 import { root } from '../support/code-blocks.js';
 
 /** The numbered working copies of reference articles, e.g. `000_52872a4e27539bda.txt`. */
@@ -106,10 +111,12 @@ function walk(name: string, value: unknown): { strings: Found[]; sources: Found[
 /** The exported objects, plus what the factories produce with their default sources. */
 function presets(): Record<string, unknown> {
   const exported: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(api)) {
+  // Every entry of the package: the root and each domain entry.
+  const entries = [rootEntry, frameworks, cycles, complaints, loyalty, metrics];
+  for (const [name, value] of entries.flatMap((entry) => Object.entries(entry))) {
     if (typeof value === 'object' && value !== null) exported[name] = value;
   }
-  const ladder = api.defineTierLadder({
+  const ladder = loyalty.defineTierLadder({
     id: 'shop',
     qualifyBy: ['points'],
     tiers: [
@@ -119,19 +126,19 @@ function presets(): Record<string, unknown> {
     source: 'The Example Shop, Member Handbook',
   });
   const recovery: Record<string, unknown> = {};
-  for (const [model, facts] of Object.entries(api.recoveryModels)) {
+  for (const [model, facts] of Object.entries(complaints.recoveryModels)) {
     for (const variant of Object.keys(facts.variants)) {
-      recovery[`${model}/${variant}`] = api.recoveryMachine(
-        model as api.RecoveryModelName,
+      recovery[`${model}/${variant}`] = complaints.recoveryMachine(
+        model as complaints.RecoveryModelName,
         variant,
       );
     }
   }
   return {
     ...exported,
-    'housingOmbudsmanPolicy()': api.housingOmbudsmanPolicy(),
-    'createComplaintCase()': api.createComplaintCase(),
-    'defineLoyaltyProgram({ ladder })': api.defineLoyaltyProgram({ ladder }),
+    'housingOmbudsmanPolicy()': complaints.housingOmbudsmanPolicy(),
+    'createComplaintCase()': complaints.createComplaintCase(),
+    'defineLoyaltyProgram({ ladder })': loyalty.defineLoyaltyProgram({ ladder }),
     'recoveryMachine()': recovery,
   };
 }

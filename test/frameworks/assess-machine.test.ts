@@ -4,13 +4,10 @@ import * as z from 'zod';
 import {
   assessInteraction,
   assessInteractionOrThrow,
-  defineMachine,
   eightStepsOfService,
-  initialSnapshot,
   isAssessmentError,
-  transition,
-  UsageError,
-} from '../../src/index.js';
+} from '../../src/frameworks/index.js';
+import { defineMachine, initialSnapshot, transition, UsageError } from '../../src/index.js';
 
 /** A till with a guard and an update that refuse with domain codes. */
 const till = defineMachine({

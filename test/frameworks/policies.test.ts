@@ -1,22 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { fiveStageCycle, fourStageCycle, unexpectedDemandFlow } from '../../src/cycles/index.js';
 import {
   adaptFramework,
   assessInteraction,
   assessInteractionOrThrow,
   defineFramework,
   eightStepsOfService,
-  fiveStageCycle,
-  fourStageCycle,
-  initialSnapshot,
-  nextEvents,
   recordFromEvents,
   ritzThreeSteps,
   tenStepsOfService,
-  transition,
-  unexpectedDemandFlow,
-} from '../../src/index.js';
+} from '../../src/frameworks/index.js';
+import { initialSnapshot, nextEvents, transition } from '../../src/index.js';
 import { expectRefusal } from './helpers.js';
 
 const steps = (ids: readonly string[], start = 0) =>

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  eightStepsOfService,
-  initialSnapshot,
-  transition,
-  unexpectedDemandFlow,
-} from '../../src/index.js';
+import { unexpectedDemandFlow } from '../../src/cycles/index.js';
+import { eightStepsOfService } from '../../src/frameworks/index.js';
+import { initialSnapshot, transition } from '../../src/index.js';
 
 describe('times are bounded to what a Date can represent', () => {
   it('a framework event dated past 8.64e15 ms is an invalid payload that says so', () => {

@@ -4,6 +4,7 @@ import {
   assessInteraction,
   defineFramework,
   eightStepsOfService,
+  type FrameworkRefusal,
   type OutcomeFrom,
   type QualityFrom,
   type Scorecard,
@@ -11,7 +12,6 @@ import {
 } from '../../src/frameworks/index.js';
 import {
   type EventFrom,
-  type FrameworkRefusal,
   initialSnapshot,
   type RefusalFrom,
   type StateFrom,

@@ -4,12 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { iso10002Lifecycle } from '../../src/complaints/index.js';
 import {
   type AnyMachine,
   can,
   createFlow,
   initialSnapshot,
-  iso10002Lifecycle,
   nextEvents,
   restoreSnapshot,
   type Snapshot,

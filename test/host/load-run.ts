@@ -13,9 +13,9 @@ import {
   TooManyConflictsError,
 } from '../../examples/host/index.js';
 import { coffeeClub } from '../../examples/loyalty.js';
+import { iso10002Lifecycle } from '../../src/complaints/index.js';
 import {
   type AnyMachine,
-  iso10002Lifecycle,
   nextWakeUp,
   replay,
   restoreSnapshot,

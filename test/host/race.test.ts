@@ -11,7 +11,7 @@ import {
   TooManyConflictsError,
 } from '../../examples/host/index.js';
 import { coffeeClub } from '../../examples/loyalty.js';
-import { iso10002Lifecycle } from '../../src/index.js';
+import { iso10002Lifecycle } from '../../src/complaints/index.js';
 import { backendRows, complaintScript } from './support.js';
 
 const machines = [iso10002Lifecycle, coffeeClub.machine];

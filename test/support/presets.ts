@@ -2,26 +2,26 @@
  * Every machine the library ships as a preset, with a loyalty programme and a custom complaint
  * case, for the tests that must hold on each of them. Add new presets here.
  */
+
 import {
-  type AnyMachine,
   complaintFlow,
   createComplaintCase,
-  defineLoyaltyProgram,
-  defineTierLadder,
   difficultCustomerFlow,
-  eightStepsOfService,
-  fiveStageCycle,
-  fourStageCycle,
   heardRecovery,
   iso10002Lifecycle,
   lastRecovery,
   latteRecovery,
   learnRecovery,
   problemResolutionFlow,
+} from '../../src/complaints/index.js';
+import { fiveStageCycle, fourStageCycle, unexpectedDemandFlow } from '../../src/cycles/index.js';
+import {
+  eightStepsOfService,
   ritzThreeSteps,
   tenStepsOfService,
-  unexpectedDemandFlow,
-} from '../../src/index.js';
+} from '../../src/frameworks/index.js';
+import type { AnyMachine } from '../../src/index.js';
+import { defineLoyaltyProgram, defineTierLadder } from '../../src/loyalty/index.js';
 
 const loyalty = defineLoyaltyProgram({
   ladder: defineTierLadder({

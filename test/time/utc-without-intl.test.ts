@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createComplaintCase } from '../../src/complaints/index.js';
 import {
   addWorkingTime,
   alwaysOpen,
   compileCalendar,
-  createComplaintCase,
   isWorkingAt,
   workingTimeBetween,
 } from '../../src/index.js';

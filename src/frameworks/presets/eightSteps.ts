@@ -30,7 +30,8 @@ import { defineFramework } from '../define.js';
  *
  * @example
  * ```ts
- * import { createFlow, eightStepsOfService } from 'servicecraft';
+ * import { createFlow } from 'servicecraft';
+ * import { eightStepsOfService } from 'servicecraft/frameworks';
  *
  * const flow = createFlow(eightStepsOfService.machine);
  * flow.send({ type: 'approach', at: 0, actor: 'sam' });

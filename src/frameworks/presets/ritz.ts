@@ -12,7 +12,8 @@ import { defineFramework } from '../define.js';
  *
  * @example
  * ```ts
- * import { ritzThreeSteps, toMermaid } from 'servicecraft';
+ * import { toMermaid } from 'servicecraft';
+ * import { ritzThreeSteps } from 'servicecraft/frameworks';
  *
  * console.log(toMermaid(ritzThreeSteps.machine));
  * ```

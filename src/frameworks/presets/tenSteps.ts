@@ -13,7 +13,8 @@ import { defineFramework } from '../define.js';
  *
  * @example
  * ```ts
- * import { replay, tenStepsOfService } from 'servicecraft';
+ * import { replay } from 'servicecraft';
+ * import { tenStepsOfService } from 'servicecraft/frameworks';
  *
  * const result = replay(tenStepsOfService.machine, [
  *   { type: 'welcome', at: 0 },
