@@ -143,25 +143,6 @@ export interface BusinessCalendarInput {
 
 const clockTime = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const endTime = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const isoDate = z
-  .string()
-  .refine((text) => dayOfIsoDate(text) !== undefined, { message: 'Expected a date "YYYY-MM-DD"' });
-
-const hoursSchema = z.tuple([
-  z.string().regex(clockTime, { message: 'Expected a time "HH:MM" from 00:00 to 23:59' }),
-  z.string().regex(endTime, { message: 'Expected a time "HH:MM" from 00:00 to 24:00' }),
-]);
-
-const holidaySchema = z.union([
-  isoDate,
-  z
-    .strictObject({ from: isoDate, to: isoDate })
-    .refine((r) => (dayOfIsoDate(r.from) ?? 0) <= (dayOfIsoDate(r.to) ?? 0), {
-      message: 'The range ends before it starts',
-      path: ['to'],
-    }),
-]);
-
 const zoneMessage = 'Expected an IANA time zone known to Intl';
 
 /** Whether Intl knows the zone. */
@@ -174,34 +155,60 @@ function knownZone(timeZone: string): boolean {
   }
 }
 
-/** The shape and the weekly checks, without the time-zone check (which costs an Intl formatter). */
-const shapeSchema = z
-  .strictObject({
-    timeZone: z.string().min(1).max(100),
-    week: z.strictObject(
-      Object.fromEntries(weekdays.map((day) => [day, z.array(hoursSchema).max(48).optional()])),
-    ),
-    holidays: z.array(holidaySchema).max(100_000).default([]),
-  })
-  .superRefine((value, context) => {
-    const { plans, problems } = planWeek(value.week as WeeklyHours);
-    for (const problem of problems) {
-      context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
-    }
-    if (problems.length === 0 && plans.every((plan) => plan.total === 0)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['week'],
-        message: 'The week has no working time: give at least one interval',
-      });
-    }
+/**
+ * Builds the shape and the weekly checks, without the time-zone check (which costs an Intl
+ * formatter). Building zod schemas is the costliest part of importing the package, so this runs
+ * only on the first parse (through `z.lazy`), never at import.
+ */
+function buildShapeSchema() {
+  const isoDate = z.string().refine((text) => dayOfIsoDate(text) !== undefined, {
+    message: 'Expected a date "YYYY-MM-DD"',
   });
+  const hoursSchema = z.tuple([
+    z.string().regex(clockTime, { message: 'Expected a time "HH:MM" from 00:00 to 23:59' }),
+    z.string().regex(endTime, { message: 'Expected a time "HH:MM" from 00:00 to 24:00' }),
+  ]);
+  const holidaySchema = z.union([
+    isoDate,
+    z
+      .strictObject({ from: isoDate, to: isoDate })
+      .refine((r) => (dayOfIsoDate(r.from) ?? 0) <= (dayOfIsoDate(r.to) ?? 0), {
+        message: 'The range ends before it starts',
+        path: ['to'],
+      }),
+  ]);
+  // One schema for every day: zod schemas are immutable, so sharing it changes nothing.
+  const daySchema = z.array(hoursSchema).max(48).optional();
+  return z
+    .strictObject({
+      timeZone: z.string().min(1).max(100),
+      week: z.strictObject(Object.fromEntries(weekdays.map((day) => [day, daySchema]))),
+      holidays: z.array(holidaySchema).max(100_000).default([]),
+    })
+    .superRefine((value, context) => {
+      const { plans, problems } = planWeek(value.week as WeeklyHours);
+      for (const problem of problems) {
+        context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+      }
+      if (problems.length === 0 && plans.every((plan) => plan.total === 0)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['week'],
+          message: 'The week has no working time: give at least one interval',
+        });
+      }
+    });
+}
+
+/** The shape and the weekly checks, built on first use, for callers that check the zone. */
+const shapeSchema = z.lazy(buildShapeSchema);
 
 /**
  * The zod schema of a {@link BusinessCalendar}. Besides the shape it checks that the time zone is
  * known to `Intl`, that no two intervals overlap (also across midnight), that the week has some
  * working time, and that every holiday is a real date. Use it in a context schema to keep a
- * calendar inside a snapshot, or to check configuration.
+ * calendar inside a snapshot, or to check configuration. Its zod parts are built on its first
+ * parse, so importing the package stays cheap.
  *
  * @example
  * ```ts
@@ -217,12 +224,14 @@ const shapeSchema = z
  *
  * @category Time
  */
-export const businessCalendarSchema: z.ZodType<BusinessCalendar, BusinessCalendarInput> =
-  shapeSchema.superRefine((value, context) => {
-    if (!knownZone(value.timeZone)) {
-      context.addIssue({ code: 'custom', path: ['timeZone'], message: zoneMessage });
-    }
-  }) as unknown as z.ZodType<BusinessCalendar, BusinessCalendarInput>;
+export const businessCalendarSchema: z.ZodType<BusinessCalendar, BusinessCalendarInput> = z.lazy(
+  () =>
+    buildShapeSchema().superRefine((value, context) => {
+      if (!knownZone(value.timeZone)) {
+        context.addIssue({ code: 'custom', path: ['timeZone'], message: zoneMessage });
+      }
+    }),
+) as unknown as z.ZodType<BusinessCalendar, BusinessCalendarInput>;
 
 /**
  * @internal Checks calendar input like {@link businessCalendar}, except the time zone, which the

@@ -195,15 +195,47 @@ export interface ClockStatus {
   readonly warned: boolean;
 }
 
-const instant = z
-  .number()
-  .refine(isInstant, { message: 'Expected an integer instant in ±8.64e15' });
-const amount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/**
+ * Builds the clock schema. Building zod schemas is the costliest part of importing the package,
+ * so this runs only on the first parse (through `z.lazy`), never at import.
+ */
+function buildClockSchema() {
+  const instant = z
+    .number()
+    .refine(isInstant, { message: 'Expected an integer instant in ±8.64e15' });
+  const amount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+  return z
+    .strictObject({
+      state: z.enum(['running', 'paused', 'stopped']),
+      startedAt: instant,
+      since: instant,
+      accrued: amount,
+      target: amount.positive(),
+      warning: amount.positive().nullable(),
+      breachedAt: instant.nullable(),
+      warnedAt: instant.nullable(),
+    })
+    .superRefine((c, context) => {
+      const problem = (path: string, message: string) =>
+        context.addIssue({ code: 'custom', path: [path], message });
+      if (c.since < c.startedAt) problem('since', 'The last change is before the start');
+      if (c.warning !== null && c.warning > c.target) {
+        problem('warning', 'The warning comes after the target');
+      }
+      if ((c.breachedAt !== null) !== c.accrued >= c.target) {
+        problem('breachedAt', 'Set exactly when the accrued time has reached the target');
+      }
+      if ((c.warnedAt !== null) !== (c.warning !== null && c.accrued >= c.warning)) {
+        problem('warnedAt', 'Set exactly when the accrued time has reached the warning');
+      }
+    });
+}
 
 /**
  * The zod schema of a {@link WorkingClock}, for context schemas. Besides the shape it checks that
  * the fields agree: `since` not before `startedAt`, a positive target, a warning up to the target,
- * and `breachedAt` / `warnedAt` set exactly when `accrued` has reached the target / warning.
+ * and `breachedAt` / `warnedAt` set exactly when `accrued` has reached the target / warning. Its
+ * zod parts are built on its first parse, so importing the package stays cheap.
  *
  * @example
  * ```ts
@@ -216,31 +248,9 @@ const amount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
  *
  * @category Time
  */
-export const clockSchema: z.ZodType<WorkingClock> = z
-  .strictObject({
-    state: z.enum(['running', 'paused', 'stopped']),
-    startedAt: instant,
-    since: instant,
-    accrued: amount,
-    target: amount.positive(),
-    warning: amount.positive().nullable(),
-    breachedAt: instant.nullable(),
-    warnedAt: instant.nullable(),
-  })
-  .superRefine((c, context) => {
-    const problem = (path: string, message: string) =>
-      context.addIssue({ code: 'custom', path: [path], message });
-    if (c.since < c.startedAt) problem('since', 'The last change is before the start');
-    if (c.warning !== null && c.warning > c.target) {
-      problem('warning', 'The warning comes after the target');
-    }
-    if ((c.breachedAt !== null) !== c.accrued >= c.target) {
-      problem('breachedAt', 'Set exactly when the accrued time has reached the target');
-    }
-    if ((c.warnedAt !== null) !== (c.warning !== null && c.accrued >= c.warning)) {
-      problem('warnedAt', 'Set exactly when the accrued time has reached the warning');
-    }
-  }) as z.ZodType<WorkingClock>;
+export const clockSchema: z.ZodType<WorkingClock> = z.lazy(
+  buildClockSchema,
+) as z.ZodType<WorkingClock>;
 
 /**
  * Starts a running clock at `at`.
