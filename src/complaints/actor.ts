@@ -52,15 +52,15 @@ export function sameActor(a: string, b: string): boolean {
 export const maxActorIdLength = 200;
 
 /** @internal The zod schema of an actor id in events and in the context. */
-export const actorIdSchema = z
-  .string({ error: 'An actor id must be a string.' })
-  .trim()
-  .min(1, { error: 'An actor id must name who acted; it is empty.', abort: true })
-  .max(maxActorIdLength, {
+export const actorIdSchema = z.string({ error: 'An actor id must be a string.' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'An actor id must name who acted; it is empty.', abort: true }),
+  z.maxLength(maxActorIdLength, {
     error: `An actor id is at most ${maxActorIdLength} characters long.`,
     abort: true,
-  })
-  .refine((id) => normalizeActorId(id) !== '', {
+  }),
+  z.refine((id) => normalizeActorId(id) !== '', {
     error:
       'An actor id must contain a visible character; this one is only white space or invisible characters (zero width spaces, joiners, ...).',
-  });
+  }),
+);

@@ -37,16 +37,16 @@ const maxDeadlineDays = 3_650;
 const maxDeadlineMs = maxDeadlineDays * 86_400_000;
 const reserved = new Set(['__proto__', 'constructor', 'prototype']);
 
-const levelSchema = z
-  .string({ error: 'every ladder level must be a string' })
-  .min(1, { error: 'a ladder level cannot be empty' })
-  .max(64, { error: 'a ladder level is at most 64 characters long' })
-  .refine((level) => level.trim() === level && level !== '', {
+const levelSchema = z.string({ error: 'every ladder level must be a string' }).check(
+  z.minLength(1, { error: 'a ladder level cannot be empty' }),
+  z.maxLength(64, { error: 'a ladder level is at most 64 characters long' }),
+  z.refine((level) => level.trim() === level && level !== '', {
     error: 'a ladder level cannot be blank or start or end with white space',
-  })
-  .refine((level) => !reserved.has(level), {
+  }),
+  z.refine((level) => !reserved.has(level), {
     error: 'a ladder level cannot be named __proto__, constructor or prototype',
-  });
+  }),
+);
 
 const deadlineSchema = z.unknown().transform((span, ctx) => {
   const parsed = deadlineSpanSchema.safeParse(span);
@@ -131,13 +131,17 @@ const optionsSchema = z
     {
       id: z
         .string({ error: 'id must be a string' })
-        .min(1, { error: 'id cannot be empty' })
-        .max(200, { error: 'id is at most 200 characters long' })
+        .check(
+          z.minLength(1, { error: 'id cannot be empty' }),
+          z.maxLength(200, { error: 'id is at most 200 characters long' }),
+        )
         .optional(),
       ladder: z
         .array(levelSchema, { error: 'ladder must be an array of level names, lowest first' })
-        .min(1, { error: 'ladder must list at least one level, lowest first' })
-        .max(50, { error: 'ladder has at most 50 levels' })
+        .check(
+          z.minLength(1, { error: 'ladder must list at least one level, lowest first' }),
+          z.maxLength(50, { error: 'ladder has at most 50 levels' }),
+        )
         .optional(),
       limits: z
         .strictObject(
@@ -145,11 +149,13 @@ const optionsSchema = z
             currency: currencySchema,
             amounts: z.record(
               z.string(),
-              z
-                .number({ error: 'a limit must be a number of minor units' })
-                .int({ error: 'a limit must be a whole number of minor units' })
-                .nonnegative({ error: 'a limit cannot be negative' })
-                .max(Number.MAX_SAFE_INTEGER, { error: 'a limit is too large to count exactly' }),
+              z.number({ error: 'a limit must be a number of minor units' }).check(
+                z.int({ error: 'a limit must be a whole number of minor units' }),
+                z.gte(0, { error: 'a limit cannot be negative' }),
+                z.lte(Number.MAX_SAFE_INTEGER, {
+                  error: 'a limit is too large to count exactly',
+                }),
+              ),
               { error: 'limits.amounts must map ladder levels to amounts in minor units' },
             ),
           },
@@ -182,8 +188,10 @@ const optionsSchema = z
           {
             policies: z
               .array(slaPolicySchema, { error: 'sla.policies must be an array of SLA policies' })
-              .min(1, { error: 'sla.policies needs at least one policy' })
-              .max(100),
+              .check(
+                z.minLength(1, { error: 'sla.policies needs at least one policy' }),
+                z.maxLength(100),
+              ),
             calendar: slaCalendarSchema.optional(),
           },
           { error: notAnObject('sla must be { policies, calendar? }') },
@@ -191,19 +199,28 @@ const optionsSchema = z
         .optional(),
       failedAttemptLimit: z
         .number({ error: 'failedAttemptLimit must be a number' })
-        .int({ error: 'failedAttemptLimit must be a whole number' })
-        .min(1, { error: 'failedAttemptLimit must be at least 1' })
-        .max(1_000_000, { error: 'failedAttemptLimit is at most 1,000,000' })
+        .check(
+          z.int({ error: 'failedAttemptLimit must be a whole number' }),
+          z.gte(1, { error: 'failedAttemptLimit must be at least 1' }),
+          z.lte(1_000_000, { error: 'failedAttemptLimit is at most 1,000,000' }),
+        )
         .optional(),
       confidenceThreshold: z
         .number({ error: 'confidenceThreshold must be a number' })
-        .gt(0, { error: 'confidenceThreshold must be above 0' })
-        .max(1, { error: 'confidenceThreshold must be at most 1' })
+        .check(
+          z.gt(0, { error: 'confidenceThreshold must be above 0' }),
+          z.lte(1, { error: 'confidenceThreshold must be at most 1' }),
+        )
         .optional(),
       restrictedTopics: z
-        .array(z.string({ error: 'a restricted topic must be a string' }).trim().min(1).max(200), {
-          error: 'restrictedTopics must be an array of topic names',
-        })
+        .array(
+          z
+            .string({ error: 'a restricted topic must be a string' })
+            .check(z.trim(), z.minLength(1), z.maxLength(200)),
+          {
+            error: 'restrictedTopics must be an array of topic names',
+          },
+        )
         .max(1_000)
         .optional(),
     },

@@ -35,11 +35,13 @@ export const complaintChannels: readonly [
 const ratings = ['low', 'medium', 'high', 'critical'] as const;
 const instant = z
   .number({ error: '`at` must be epoch milliseconds (an integer).' })
-  .int({ error: '`at` must be whole epoch milliseconds.' })
-  .nonnegative()
-  .max(8.64e15, { error: '`at` is beyond the range of dates.' });
+  .check(
+    z.int({ error: '`at` must be whole epoch milliseconds.' }),
+    z.gte(0),
+    z.lte(8.64e15, { error: '`at` is beyond the range of dates.' }),
+  );
 const who = actorIdSchema;
-const note = z.string().trim().min(1).max(2000);
+const note = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 const stamp = { at: instant, by: who };
 const nullableInstant = instant.nullable();
 
@@ -70,11 +72,11 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
     assessment: z.object(assessment).nullable().default(null),
     track: z.enum(['standard', 'urgent', 'outset']).nullable().default(null),
     priority: z.enum(ratings).nullable().default(null),
-    stage: z.number().int().min(1).max(4).default(1),
+    stage: z.number().check(z.int(), z.gte(1), z.lte(4)).default(1),
     earlierStages: z
       .array(
         z.object({
-          stage: z.number().int().min(1).max(4),
+          stage: z.number().check(z.int(), z.gte(1), z.lte(4)),
           handler: who,
           decidedBy: who.nullable(),
           receivedAt: instant,
@@ -90,13 +92,13 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
       .object({
         ...stamp,
         reason: note,
-        workingDays: z.number().int().min(1).max(365),
+        workingDays: z.number().check(z.int(), z.gte(1), z.lte(365)),
         previousRespondBy: instant,
       })
       .nullable()
       .default(null),
-    failedAttempts: z.number().int().nonnegative().default(0),
-    escalations: z.number().int().nonnegative().default(0),
+    failedAttempts: z.number().check(z.int(), z.gte(0)).default(0),
+    escalations: z.number().check(z.int(), z.gte(0)).default(0),
     lastEscalation: z
       .object({
         ...stamp,
@@ -117,7 +119,7 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
       })
       .nullable()
       .default(null),
-    rejections: z.number().int().nonnegative().default(0),
+    rejections: z.number().check(z.int(), z.gte(0)).default(0),
     recourseOffered: z.array(z.string()).max(20).default([]),
     due: z
       .object({
@@ -159,9 +161,11 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
       ...stamp,
       id: z
         .string()
-        .trim()
-        .min(1, { error: 'A complaint needs a unique reference `id`.' })
-        .max(200),
+        .check(
+          z.trim(),
+          z.minLength(1, { error: 'A complaint needs a unique reference `id`.' }),
+          z.maxLength(200),
+        ),
       channel: z.enum(complaintChannels),
       summary: note,
       remedySought: note,
@@ -189,28 +193,32 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
     ACCEPT: z.strictObject(stamp),
     REJECT: z.strictObject({
       ...stamp,
-      recourseOffered: z
-        .array(z.string().trim().min(1).max(200))
-        .min(1, {
+      recourseOffered: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(
+        z.minLength(1, {
           error:
             'Name at least one recourse left to the customer (an ombudsman, a regulator, ...).',
-        })
-        .max(20),
+        }),
+        z.maxLength(20),
+      ),
       note: note.optional(),
     }),
     RECONSIDER: z.strictObject({ ...stamp, note: note.optional() }),
     EXTEND_DEADLINE: z.strictObject({
       ...stamp,
-      reason: z
-        .string({ error: 'An extension needs a reason to explain to the customer.' })
-        .trim()
-        .min(1, { error: 'An extension needs a reason to explain to the customer; it is empty.' })
-        .max(2000),
+      reason: z.string({ error: 'An extension needs a reason to explain to the customer.' }).check(
+        z.trim(),
+        z.minLength(1, {
+          error: 'An extension needs a reason to explain to the customer; it is empty.',
+        }),
+        z.maxLength(2000),
+      ),
       workingDays: z
         .number({ error: 'workingDays must be a number of working days.' })
-        .int({ error: 'workingDays must be a whole number of working days.' })
-        .min(1, { error: 'workingDays must be at least 1.' })
-        .max(365, { error: 'workingDays is at most 365.' }),
+        .check(
+          z.int({ error: 'workingDays must be a whole number of working days.' }),
+          z.gte(1, { error: 'workingDays must be at least 1.' }),
+          z.lte(365, { error: 'workingDays is at most 365.' }),
+        ),
     }),
     ESCALATE_STAGE: z.strictObject({ ...stamp, owner, note: note.optional() }),
     CONTACT: z.strictObject({

@@ -7,7 +7,13 @@
  */
 import type * as z from 'zod';
 import { clip } from '../core/errors.js';
-import { defineMachine, isRefusal } from '../core/index.js';
+import {
+  defineMachine,
+  type EventSchemas,
+  isRefusal,
+  type MachineDefinition,
+  type Schema,
+} from '../core/index.js';
 import type { CalendarLike } from '../time/index.js';
 import { sameActor } from './actor.js';
 import { assessmentPriority } from './assessment.js';
@@ -184,6 +190,20 @@ const respond =
   (needsApproval: boolean) =>
   ({ context: c, event: e }: Args<Stamped & { readonly closure: ClosureReason }>): Ctx =>
     decide(c, e, e.closure, needsApproval);
+
+/**
+ * The definition as given, typed as `defineMachine` types it (so its guards and updates are
+ * checked against the schemas), without building a machine from it.
+ */
+const typedDefinition = <
+  S extends string,
+  E extends EventSchemas,
+  G extends string = never,
+  CS extends Schema | undefined = undefined,
+  R extends string = never,
+>(
+  definition: MachineDefinition<S, E, G, CS, R>,
+): MachineDefinition<S, E, G, CS, R> => definition;
 
 /**
  * Makes a complaint-case machine for your escalation ladder, empowerment limits, deadlines and
@@ -527,7 +547,9 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     return out as T;
   };
 
-  const draft = defineMachine({
+  // The definition is written once, typed as `defineMachine` would type it, and checked once:
+  // the SLA step is added to every update before the one `defineMachine` call.
+  const definition = typedDefinition({
     id,
     version: 1,
     initial: 'new',
@@ -849,10 +871,9 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
       },
     },
   });
-  // The same definition, with the SLA step run after every update (checked once more, cheaply).
   const machine = defineMachine({
-    ...draft.definition,
-    states: hooked(draft.definition.states),
+    ...definition,
+    states: hooked(definition.states),
   } as unknown as Parameters<typeof defineMachine>[0]);
   return machine as unknown as ComplaintCaseMachine<L>;
 }

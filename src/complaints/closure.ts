@@ -66,7 +66,7 @@ export type ClosureReason =
  */
 export type ClosureKind = ClosureReason['kind'];
 
-const text = z.string().trim().min(1).max(2000);
+const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 
 /**
  * The zod schema of a {@link ClosureReason}.
@@ -90,8 +90,14 @@ export const closureReasonSchema: z.ZodType<ClosureReason> = z.discriminatedUnio
   }),
   z.strictObject({ kind: z.literal('nonMonetaryRemedy'), remedy: text }),
   z.strictObject({ kind: z.literal('withdrawn'), note: text.optional() }),
-  z.strictObject({ kind: z.literal('duplicate'), of: z.string().trim().min(1).max(200) }),
-  z.strictObject({ kind: z.literal('referred'), to: z.string().trim().min(1).max(200) }),
+  z.strictObject({
+    kind: z.literal('duplicate'),
+    of: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  }),
+  z.strictObject({
+    kind: z.literal('referred'),
+    to: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  }),
 ]) as z.ZodType<ClosureReason>;
 
 /**

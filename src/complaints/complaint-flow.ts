@@ -17,7 +17,7 @@ import {
 } from './flow-clock.js';
 import { type ComplaintFlowRefusal, complaintFlowRefusals } from './refusals.js';
 
-const text = z.string().trim().min(1).max(2000);
+const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 const remedies = [
   'replacement',
   'refund',
@@ -191,8 +191,8 @@ export const complaintFlow: ComplaintFlow = defineMachine({
   context: z.object({
     solution: z.string().nullable().default(null),
     remedy: z.enum(remedies).nullable().default(null),
-    proposals: z.number().int().nonnegative().default(0),
-    rejections: z.number().int().nonnegative().default(0),
+    proposals: z.number().check(z.int(), z.gte(0)).default(0),
+    rejections: z.number().check(z.int(), z.gte(0)).default(0),
     escalatedTo: z.string().nullable().default(null),
     documentation: z.string().nullable().default(null),
     ...clockFields,
@@ -206,7 +206,7 @@ export const complaintFlow: ComplaintFlow = defineMachine({
     }),
     ACCEPT: conversationStamp,
     REJECT: conversationStamp.extend({
-      escalateTo: z.string().trim().min(1).max(200).optional(),
+      escalateTo: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)).optional(),
       reason: text.optional(),
     }),
     FOLLOW_UP: conversationStamp.extend({ satisfied: z.boolean() }),

@@ -18,7 +18,7 @@ import {
   stamped,
 } from './flow-clock.js';
 
-const text = z.string().trim().min(1).max(2000);
+const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 
 /**
  * The context of {@link difficultCustomerFlow}: the offer on the table, and the conversation's
@@ -193,7 +193,7 @@ export const difficultCustomerFlow: DifficultCustomerFlow = defineMachine({
   context: z.object({
     approach: z.enum(['resolution', 'compromise']).nullable().default(null),
     detail: z.string().nullable().default(null),
-    followUps: z.number().int().nonnegative().default(0),
+    followUps: z.number().check(z.int(), z.gte(0)).default(0),
     ...clockFields,
   }),
   events: {
@@ -327,7 +327,7 @@ export const problemResolutionFlow: ProblemResolutionFlow = defineMachine({
     specifics: z.string().nullable().default(null),
     solution: z.string().nullable().default(null),
     compromise: z.boolean().default(false),
-    revisions: z.number().int().nonnegative().default(0),
+    revisions: z.number().check(z.int(), z.gte(0)).default(0),
     ...clockFields,
   }),
   events: {

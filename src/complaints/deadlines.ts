@@ -36,7 +36,7 @@ export interface DurationParts {
   readonly minutes?: number;
 }
 
-const whole = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const whole = z.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
 
 /**
  * The zod schema of a {@link Duration}: a non-negative safe integer of milliseconds, or an object
@@ -223,7 +223,7 @@ export type DeadlineSpan =
       readonly months: number;
     };
 
-const count = (max: number) => z.number().int().nonnegative().max(max);
+const count = (max: number) => z.number().check(z.int(), z.gte(0), z.lte(max));
 
 /**
  * The zod schema of a {@link DeadlineSpan}.

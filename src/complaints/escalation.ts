@@ -89,10 +89,13 @@ export type EscalationTrigger =
 export const escalationTriggerSchema: z.ZodType<EscalationTrigger> = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('askedForHuman') }),
   z.strictObject({ kind: z.literal('failedAttempts') }),
-  z.strictObject({ kind: z.literal('lowConfidence'), confidence: z.number().min(0).max(1) }),
+  z.strictObject({
+    kind: z.literal('lowConfidence'),
+    confidence: z.number().check(z.gte(0), z.lte(1)),
+  }),
   z.strictObject({
     kind: z.literal('restrictedTopic'),
-    topic: z.string().trim().min(1).max(200),
+    topic: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   }),
   z.strictObject({ kind: z.literal('dissatisfiedAfterResolution') }),
 ]);
@@ -145,10 +148,12 @@ export interface Handoff {
 export const handoffSchema: z.ZodType<Handoff> = z.strictObject({
   summary: z
     .string()
-    .trim()
-    .min(1, { error: 'The handoff needs a summary for the next owner.' })
-    .max(2000),
-  stepsAttempted: z.array(z.string().trim().min(1).max(500)).max(20),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'The handoff needs a summary for the next owner.' }),
+      z.maxLength(2000),
+    ),
+  stepsAttempted: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))).max(20),
 });
 
 /**

@@ -62,19 +62,23 @@ export const conversationRefusals: Readonly<Record<ConversationRefusal, string>>
 
 /** @internal The payload fields every conversation event carries; extend it with the event's own. */
 export const conversationStamp = z.strictObject({
-  at: z.number().int().nonnegative().max(8.64e15, {
-    error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970)',
-  }),
-  actor: z.string().min(1).max(200).optional(),
-  channel: z.string().min(1).max(200).optional(),
+  at: z.number().check(
+    z.int(),
+    z.gte(0),
+    z.lte(8.64e15, {
+      error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970)',
+    }),
+  ),
+  actor: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
+  channel: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
   note: z.string().max(2000).optional(),
 });
 
 /** @internal The clock fields of a conversation context schema (spread into `z.object`). */
 export const clockFields = {
-  startedAt: z.number().int().nonnegative().nullable().default(null),
-  lastAt: z.number().int().nonnegative().nullable().default(null),
-  lastActor: z.string().min(1).max(200).nullable().default(null),
+  startedAt: z.number().check(z.int(), z.gte(0)).nullable().default(null),
+  lastAt: z.number().check(z.int(), z.gte(0)).nullable().default(null),
+  lastActor: z.string().check(z.minLength(1), z.maxLength(200)).nullable().default(null),
 };
 
 /**

@@ -158,13 +158,13 @@ export interface Money {
  * @category Complaints
  */
 export const moneySchema: z.ZodType<Money> = z.strictObject({
-  amount: z
-    .number({ error: 'The amount must be a number of minor units (1250 for 12.50).' })
-    .int({
+  amount: z.number({ error: 'The amount must be a number of minor units (1250 for 12.50).' }).check(
+    z.int({
       error: 'The amount must be a whole number of minor units (1250 for 12.50), not a fraction.',
-    })
-    .nonnegative({ error: 'The amount cannot be negative.' })
-    .max(Number.MAX_SAFE_INTEGER, { error: 'The amount is too large to count exactly.' }),
+    }),
+    z.gte(0, { error: 'The amount cannot be negative.' }),
+    z.lte(Number.MAX_SAFE_INTEGER, { error: 'The amount is too large to count exactly.' }),
+  ),
   currency: currencySchema,
 });
 

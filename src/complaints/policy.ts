@@ -81,9 +81,11 @@ export interface ComplaintPolicy {
 const text = (max: number, what: string) =>
   z
     .string({ error: `${what} must be a string` })
-    .trim()
-    .min(1, { error: `${what} cannot be empty` })
-    .max(max, { error: `${what} is at most ${max} characters long` });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `${what} cannot be empty` }),
+      z.maxLength(max, { error: `${what} is at most ${max} characters long` }),
+    );
 
 const spanSchema = deadlineSpanSchema;
 
@@ -98,9 +100,11 @@ const stageSchema = z.strictObject(
       .strictObject({
         maxWorkingDays: z
           .number({ error: 'maxWorkingDays must be a number' })
-          .int({ error: 'maxWorkingDays must be a whole number' })
-          .min(1, { error: 'maxWorkingDays must be at least 1' })
-          .max(365, { error: 'maxWorkingDays is at most 365' }),
+          .check(
+            z.int({ error: 'maxWorkingDays must be a whole number' }),
+            z.gte(1, { error: 'maxWorkingDays must be at least 1' }),
+            z.lte(365, { error: 'maxWorkingDays is at most 365' }),
+          ),
       })
       .nullable(),
     independentHandler: z.boolean({ error: 'independentHandler must be true or false' }),
@@ -133,8 +137,10 @@ export const complaintPolicySchema: z.ZodType<ComplaintPolicy> = z
       source: text(1_000, 'source'),
       stages: z
         .array(stageSchema, { error: 'stages must be an array of stages, first to last' })
-        .min(1, { error: 'a policy needs at least one stage' })
-        .max(4, { error: 'a policy has at most 4 stages' }),
+        .check(
+          z.minLength(1, { error: 'a policy needs at least one stage' }),
+          z.maxLength(4, { error: 'a policy has at most 4 stages' }),
+        ),
       urgentRespond: spanSchema.nullable(),
       summaryResolution: spanSchema.nullable(),
       referral: z.strictObject({ to: text(200, 'referral.to'), within: spanSchema }).nullable(),
@@ -233,9 +239,11 @@ export function housingOmbudsmanPolicy(options: HousingOmbudsmanOptions = {}): C
       {
         stage2ExtensionWorkingDays: z
           .number({ error: 'stage2ExtensionWorkingDays must be a number' })
-          .int({ error: 'stage2ExtensionWorkingDays must be a whole number of working days' })
-          .min(1, { error: 'stage2ExtensionWorkingDays must be at least 1' })
-          .max(365, { error: 'stage2ExtensionWorkingDays is at most 365' })
+          .check(
+            z.int({ error: 'stage2ExtensionWorkingDays must be a whole number of working days' }),
+            z.gte(1, { error: 'stage2ExtensionWorkingDays must be at least 1' }),
+            z.lte(365, { error: 'stage2ExtensionWorkingDays is at most 365' }),
+          )
           .optional(),
       },
       { error: notAnObject('the options must be an object') },

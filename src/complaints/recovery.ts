@@ -275,16 +275,20 @@ function stepSequence(spec: {
 const text = (what: string, max: number) =>
   z
     .string({ error: `${what} must be a string` })
-    .trim()
-    .min(1, { error: `${what} cannot be empty` })
-    .max(max, { error: `${what} is at most ${max} characters long` });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `${what} cannot be empty` }),
+      z.maxLength(max, { error: `${what} is at most ${max} characters long` }),
+    );
 
 const stepSchema = z.strictObject(
   {
     id: z
       .string({ error: 'a step id must be a string' })
-      .min(1, { error: 'a step id cannot be empty' })
-      .max(100, { error: 'a step id is at most 100 characters long' }),
+      .check(
+        z.minLength(1, { error: 'a step id cannot be empty' }),
+        z.maxLength(100, { error: 'a step id is at most 100 characters long' }),
+      ),
     label: text('a step label', 200),
     summary: text('a step summary', 2000),
     afterCustomerLeaves: z.boolean({ error: 'afterCustomerLeaves must be a boolean' }).optional(),
@@ -299,8 +303,10 @@ const stepSequenceSchema = z
       source: text('source', 2000),
       steps: z
         .array(stepSchema, { error: 'steps must be an array of steps, in order' })
-        .min(1, { error: 'a step sequence needs at least one step' })
-        .max(100, { error: 'a step sequence has at most 100 steps' }),
+        .check(
+          z.minLength(1, { error: 'a step sequence needs at least one step' }),
+          z.maxLength(100, { error: 'a step sequence has at most 100 steps' }),
+        ),
       description: text('description', 2000).optional(),
     },
     { error: notAnObject('the spec must be { id, source, steps, description? }') },

@@ -100,9 +100,11 @@ export interface SlaPolicy {
 
 const ms = z
   .number({ error: 'a time must be a number of milliseconds' })
-  .int({ error: 'a time must be whole milliseconds' })
-  .positive({ error: 'a time must be more than 0 milliseconds' })
-  .max(10 * 366 * 86_400_000, { error: 'a time is at most about ten years' });
+  .check(
+    z.int({ error: 'a time must be whole milliseconds' }),
+    z.gt(0, { error: 'a time must be more than 0 milliseconds' }),
+    z.lte(10 * 366 * 86_400_000, { error: 'a time is at most about ten years' }),
+  );
 
 const targetSchema = z
   .strictObject(
@@ -110,7 +112,10 @@ const targetSchema = z
       within: ms,
       hours: z.enum(['business', 'calendar'], { error: "hours must be 'business' or 'calendar'" }),
       warning: ms.nullable().optional(),
-      pausedIn: z.array(z.string().min(1).max(100)).max(50).optional(),
+      pausedIn: z
+        .array(z.string().check(z.minLength(1), z.maxLength(100)))
+        .max(50)
+        .optional(),
     },
     { error: notAnObject('a target must be { within, hours, warning?, pausedIn? }') },
   )
@@ -137,11 +142,17 @@ const targetSchema = z
  */
 export const slaPolicySchema: z.ZodType<SlaPolicy> = z.strictObject(
   {
-    name: z.string().trim().min(1, { error: 'a policy needs a name' }).max(100),
+    name: z
+      .string()
+      .check(z.trim(), z.minLength(1, { error: 'a policy needs a name' }), z.maxLength(100)),
     when: z
-      .record(z.string().min(1).max(100), z.array(z.string().max(200)).max(100), {
-        error: 'when must map fact names to lists of values',
-      })
+      .record(
+        z.string().check(z.minLength(1), z.maxLength(100)),
+        z.array(z.string().max(200)).max(100),
+        {
+          error: 'when must map fact names to lists of values',
+        },
+      )
       .optional(),
     targets: z.strictObject(
       {
@@ -166,21 +177,23 @@ export const slaPolicySchema: z.ZodType<SlaPolicy> = z.strictObject(
 export function checkSlaPolicies(what: string, policies: unknown): readonly SlaPolicy[] {
   const parsed = z
     .array(slaPolicySchema, { error: 'policies must be an array of SLA policies' })
-    .min(1, { error: 'give at least one SLA policy' })
-    .max(100)
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach((p, i) => {
-        if (seen.has(p.name)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'name'],
-            message: `policy name '${p.name}' appears twice`,
-          });
-        }
-        seen.add(p.name);
-      });
-    })
+    .check(
+      z.minLength(1, { error: 'give at least one SLA policy' }),
+      z.maxLength(100),
+      z.superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((p, i) => {
+          if (seen.has(p.name)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'name'],
+              message: `policy name '${p.name}' appears twice`,
+            });
+          }
+          seen.add(p.name);
+        });
+      }),
+    )
     .safeParse(policies);
   if (!parsed.success) throw optionsError(what, parsed.error.issues);
   return deepFreeze(parsed.data);
@@ -269,7 +282,7 @@ export interface SlaTracker {
   };
 }
 
-const instant = z.number().int().min(-8.64e15).max(8.64e15);
+const instant = z.number().check(z.int(), z.gte(-8.64e15), z.lte(8.64e15));
 const entrySchema = z.strictObject({
   clock: clockSchema,
   warnAt: instant.nullable(),
@@ -291,7 +304,7 @@ const entrySchema = z.strictObject({
  * @category Complaints
  */
 export const slaTrackerSchema: z.ZodType<SlaTracker> = z.strictObject({
-  policy: z.string().min(1).max(100),
+  policy: z.string().check(z.minLength(1), z.maxLength(100)),
   entries: z.strictObject({
     firstResponse: entrySchema.optional(),
     nextResponse: entrySchema.optional(),

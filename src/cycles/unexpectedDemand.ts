@@ -9,9 +9,13 @@ import { defineMachine, isRefusal, type Machine, type Refusal } from '../core/in
 import type { EventStamp } from '../frameworks/index.js';
 
 const stamped = z.strictObject({
-  at: z.number().int().nonnegative().max(8.64e15, {
-    error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
-  }),
+  at: z.number().check(
+    z.int(),
+    z.gte(0),
+    z.lte(8.64e15, {
+      error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
+    }),
+  ),
   actor: z.string().min(1).optional(),
   channel: z.string().min(1).optional(),
   note: z.string().optional(),
@@ -20,8 +24,8 @@ const stamped = z.strictObject({
 const context = z.object({
   owner: z.string().min(1).nullable().default(null),
   escalation: z.enum(['cannotRespond', 'notSatisfied']).nullable().default(null),
-  startedAt: z.number().int().nonnegative().nullable().default(null),
-  lastAt: z.number().int().nonnegative().nullable().default(null),
+  startedAt: z.number().check(z.int(), z.gte(0)).nullable().default(null),
+  lastAt: z.number().check(z.int(), z.gte(0)).nullable().default(null),
 });
 type Ctx = z.output<typeof context>;
 

@@ -52,10 +52,10 @@ export interface MachineRecord {
  * @category Frameworks
  */
 export const machineRecordSchema: z.ZodType<MachineRecord> = z.strictObject({
-  machine: z.string().min(1).max(200).optional(),
-  id: z.string().min(1).max(200).optional(),
+  machine: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
+  id: z.string().check(z.minLength(1), z.maxLength(200)).optional(),
   input: z.unknown().optional(),
-  events: z.array(z.looseObject({ type: z.string().min(1).max(200) })),
+  events: z.array(z.looseObject({ type: z.string().check(z.minLength(1), z.maxLength(200)) })),
 });
 
 /**

@@ -43,9 +43,13 @@ import { checkSpec } from './validate.js';
  * @category Frameworks
  */
 export const eventStampSchema: z.ZodType<EventStamp> = z.strictObject({
-  at: z.number().int().nonnegative().max(8.64e15, {
-    error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
-  }),
+  at: z.number().check(
+    z.int(),
+    z.gte(0),
+    z.lte(8.64e15, {
+      error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
+    }),
+  ),
   actor: z.string().min(1).optional(),
   channel: z.string().min(1).optional(),
   note: z.string().optional(),
@@ -338,8 +342,8 @@ function stamp(context: Ctx, at: number, refuse: Args['refuse']): Ctx | Refusal<
  * Parts of every framework's context schema. Schemas are immutable, so all keys and frameworks
  * share these (building four schemas per step was most of what a preset cost at load).
  */
-const count = z.number().int().nonnegative().default(0);
-const instantOrNull = z.number().int().nonnegative().nullable().default(null);
+const count = z.number().check(z.int(), z.gte(0)).default(0);
+const instantOrNull = z.number().check(z.int(), z.gte(0)).nullable().default(null);
 const branchesSchema = z.record(z.string(), z.string()).default({});
 
 /** A record of counts with one key per id. */

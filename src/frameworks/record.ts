@@ -22,14 +22,16 @@ import { isServicecraftError, ServicecraftError, type ValidationIssue } from '..
  */
 export const recordedEventSchema: z.ZodType<RecordedEvent> = z.strictObject({
   kind: z.enum(['step', 'quality', 'outcome']),
-  id: z.string().min(1).max(200),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
   at: z
     .number()
-    .int()
-    .nonnegative()
-    .max(8.64e15, {
-      error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
-    })
+    .check(
+      z.int(),
+      z.gte(0),
+      z.lte(8.64e15, {
+        error: '`at` must be a time a Date can represent (at most 8.64e15 ms after 1970).',
+      }),
+    )
     .optional(),
   actor: z.string().min(1).optional(),
   channel: z.string().min(1).optional(),
