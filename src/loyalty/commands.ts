@@ -9,6 +9,7 @@
 import { clip } from '../core/errors.js';
 import { isRefusal, refusal } from '../core/index.js';
 import { DAY, iso } from './calendar.js';
+import { cloneContext } from './clone.js';
 import type { LoyaltyErrorCode, LoyaltyRefusal } from './errors.js';
 import { fingerprint } from './fingerprint.js';
 import {
@@ -20,7 +21,7 @@ import {
   settleLots,
   spend,
 } from './ledger.js';
-import { isTime, limitBreach, MAX_TIME } from './limits.js';
+import { isTime, type LimitBreach, limitBreachSince, MAX_TIME } from './limits.js';
 import type { Rules } from './rules.js';
 import {
   addActivity,
@@ -186,8 +187,11 @@ export function advance(rules: Rules, ctx: Ctx, now: number): Ctx {
   const caught = catchUp(rules, ctx, now).ctx;
   let next = restartPeriod(rules, caught, settleAt(rules, caught, now), now);
   const keep = now - policy.refundWindowDays * DAY;
-  if (next.orders.some((o) => o.at <= keep))
-    next = { ...next, orders: next.orders.filter((o) => o.at > keep) };
+  if (next.orders.some((o) => o.at <= keep)) {
+    const kept = cloneContext(next);
+    kept.orders = next.orders.filter((o) => o.at > keep);
+    next = kept;
+  }
   return pruneMonths(rules, next, now);
 }
 
@@ -208,8 +212,10 @@ export function outOfRange(
 }
 
 /** @internal Refuses a result that holds a time or a count outside its limits. */
-function overLimit(event: MembershipEvent, ctx: Ctx): LoyaltyRefusal | undefined {
-  const breach = limitBreach(ctx);
+function overLimit(
+  event: MembershipEvent,
+  breach: LimitBreach | undefined,
+): LoyaltyRefusal | undefined {
   if (breach === undefined) return undefined;
   const { path, value } = breach;
   const shown = typeof value === 'number' && Number.isFinite(value) ? value : String(value);
@@ -237,15 +243,18 @@ function remember(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx {
   ];
   let drop = Math.max(0, keys.length - maxKeys);
   while (drop < keys.length && (keys[drop]?.[2] ?? 0) <= oldest) drop++;
-  return {
-    ...ctx,
-    keys: drop === 0 ? keys : keys.slice(drop),
-    lastAt: Math.max(ctx.lastAt ?? event.at, event.at),
-    lastCommand: { type: event.type, key: event.key, at: event.at },
-  };
+  const out = cloneContext(ctx);
+  out.keys = drop === 0 ? keys : keys.slice(drop);
+  out.lastAt = Math.max(ctx.lastAt ?? event.at, event.at);
+  out.lastCommand = { type: event.type, key: event.key, at: event.at };
+  return out;
 }
 
-const activity = (ctx: Ctx, at: number): Ctx => ({ ...ctx, lastActivityAt: at });
+function activity(ctx: Ctx, at: number): Ctx {
+  const out = cloneContext(ctx);
+  out.lastActivityAt = at;
+  return out;
+}
 
 /**
  * @internal Applies a command that is not a retry, deciding and applying it in one pass: returns
@@ -255,10 +264,17 @@ const activity = (ctx: Ctx, at: number): Ctx => ({ ...ctx, lastActivityAt: at })
 export function applyCommand(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRefusal {
   const next = decide(rules, ctx, event);
   if (isRefusal(next)) return next;
-  return overLimit(event, next) ?? next;
+  // `ctx` is within the limits (every context a transition starts from is), so only what the
+  // command created or replaced needs reading.
+  return overLimit(event, limitBreachSince(ctx, next)) ?? next;
 }
 
-function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRefusal {
+/**
+ * @internal What a command (not a retry) makes of the context before the limits are checked:
+ * the next context or a refusal. {@link applyCommand} is this, then the limit check; tests compare
+ * its incremental check with the full one on these results.
+ */
+export function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRefusal {
   const { ladder, policy } = rules;
   const badTime = outOfRange(event, 'at', event.at);
   if (badTime) return badTime;
@@ -348,8 +364,10 @@ function decide(rules: Rules, ctx: Ctx, event: MembershipEvent): Ctx | LoyaltyRe
         clawed: 0,
         baseClawed: 0,
       };
-      next = { ...activity(next, event.at), orders: [...next.orders, order] };
-      next = afterActivity(rules, next, event.at);
+      const bought = cloneContext(next);
+      bought.lastActivityAt = event.at;
+      bought.orders = [...next.orders, order];
+      next = afterActivity(rules, bought, event.at);
       break;
     }
     case 'REFUND': {

@@ -110,29 +110,50 @@ const hex = (x: number) =>
   (byteHex[(x >>> 8) & 0xff] as string) +
   (byteHex[x & 0xff] as string);
 
+/** Whether every UTF-16 unit of `text` is ASCII (so each is one UTF-8 byte, itself). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/**
+ * The big-endian word at byte `p` of the padded message (the message, one 0x80 byte, zeros; the
+ * length goes in afterwards), read from an ASCII string, or from `bytes` when given (the UTF-8 of
+ * any other string). The words wholly inside an ASCII message are read inline by the caller.
+ */
+function word(text: string, bytes: Uint8Array | undefined, length: number, p: number): number {
+  let x = 0;
+  for (let q = p; q < p + 4; q++) {
+    const byte =
+      q < length
+        ? bytes === undefined
+          ? text.charCodeAt(q)
+          : (bytes[q] as number)
+        : q === length
+          ? 0x80
+          : 0;
+    x = (x << 8) | byte;
+  }
+  return x;
+}
+
 /**
  * @internal The SHA-256 digest (FIPS 180-4) of a string's UTF-8 bytes, as 64 lowercase hex digits.
- * Every call works on its own buffers: nothing is shared between calls. The rounds use 32-bit
- * integer arithmetic on local variables (`| 0` wraps as the standard's addition modulo 2^32).
+ * Every call works on its own arrays: nothing is shared between calls. An ASCII string (the
+ * fingerprint of a command with plain ids) is read straight into the message words, with no byte
+ * buffer in between; any other string is encoded to UTF-8 first. The rounds use 32-bit integer
+ * arithmetic on local variables (`| 0` wraps as the standard's addition modulo 2^32).
  */
 export function sha256(text: string): string {
-  const length = utf8Length(text);
+  let bytes: Uint8Array | undefined;
+  let length = text.length;
+  if (!isAscii(text)) {
+    length = utf8Length(text);
+    bytes = new Uint8Array(length);
+    utf8Into(text, bytes);
+  }
   // Message, one 0x80 byte, zero padding, then the 64-bit length: a multiple of 64 bytes.
-  const blocks = Math.ceil((length + 9) / 64);
-  const bytes = new Uint8Array(blocks * 64);
-  utf8Into(text, bytes);
-  bytes[length] = 0x80;
-  const end = bytes.length;
-  const high = Math.floor(length / 0x2000_0000); // (length * 8) / 2^32
-  const low = (length * 8) >>> 0;
-  bytes[end - 8] = high >>> 24;
-  bytes[end - 7] = (high >>> 16) & 0xff;
-  bytes[end - 6] = (high >>> 8) & 0xff;
-  bytes[end - 5] = high & 0xff;
-  bytes[end - 4] = low >>> 24;
-  bytes[end - 3] = (low >>> 16) & 0xff;
-  bytes[end - 2] = (low >>> 8) & 0xff;
-  bytes[end - 1] = low & 0xff;
+  const end = Math.ceil((length + 9) / 64) * 64;
   let h0 = 0x6a09e667 | 0;
   let h1 = 0xbb67ae85 | 0;
   let h2 = 0x3c6ef372 | 0;
@@ -141,15 +162,21 @@ export function sha256(text: string): string {
   let h5 = 0x9b05688c | 0;
   let h6 = 0x1f83d9ab | 0;
   let h7 = 0x5be0cd19 | 0;
-  const w = new Int32Array(64);
+  const w: number[] = [];
   for (let offset = 0; offset < end; offset += 64) {
     for (let i = 0; i < 16; i++) {
       const p = offset + i * 4;
       w[i] =
-        ((bytes[p] as number) << 24) |
-        ((bytes[p + 1] as number) << 16) |
-        ((bytes[p + 2] as number) << 8) |
-        (bytes[p + 3] as number);
+        bytes === undefined && p + 3 < length
+          ? (text.charCodeAt(p) << 24) |
+            (text.charCodeAt(p + 1) << 16) |
+            (text.charCodeAt(p + 2) << 8) |
+            text.charCodeAt(p + 3)
+          : word(text, bytes, length, p);
+    }
+    if (offset + 64 === end) {
+      w[14] = Math.floor(length / 0x2000_0000); // (length * 8) / 2^32
+      w[15] = (length * 8) | 0;
     }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15] as number;
@@ -195,6 +222,21 @@ export function sha256(text: string): string {
 }
 
 /**
+ * Whether `JSON.stringify` writes `text` as itself between quotes: printable ASCII with no quote
+ * or backslash (ids and field names, as a rule).
+ */
+function plain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
+
+/** `JSON.stringify` of a string, without its machinery for the plain ones. */
+const quote = (text: string): string => (plain(text) ? `"${text}"` : JSON.stringify(text));
+
+/**
  * @internal The SHA-256 of the canonical JSON of the event without its `key` and `at`, as 64 hex
  * digits: a retry stamped with a later time by the host is still the same command, and two
  * different payloads collide with negligible probability.
@@ -206,17 +248,33 @@ export function fingerprint(event: object): string {
     return sha256(canonicalJson(rest));
   }
   // The canonical JSON of the event without `key` and `at`, without copying the event first.
+  const names = Object.keys(obj);
   const keys: string[] = [];
-  for (const k in obj) {
-    if (!Object.hasOwn(obj, k) || k === 'key' || k === 'at') continue;
+  for (let j = 0; j < names.length; j++) {
+    const k = names[j] as string;
+    if (k === 'key' || k === 'at') continue;
     const v = obj[k];
-    if (v !== undefined && typeof v !== 'function') keys.push(k);
+    if (v === undefined || typeof v === 'function') continue;
+    // Insertion sort (a command has a handful of fields): the order of `sort()` on strings.
+    let i = keys.length;
+    while (i > 0 && (keys[i - 1] as string) > k) {
+      keys[i] = keys[i - 1] as string;
+      i--;
+    }
+    keys[i] = k;
   }
-  keys.sort();
   let text = '{';
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
-    text += `${i === 0 ? '' : ','}${JSON.stringify(k)}:${canonicalJson(obj[k])}`;
+    const v = obj[k];
+    // Strings and finite numbers (every field of a plain command) as `JSON.stringify` writes them.
+    const json =
+      typeof v === 'string'
+        ? quote(v)
+        : typeof v === 'number' && Number.isFinite(v)
+          ? String(v)
+          : canonicalJson(v);
+    text += `${i === 0 ? '' : ','}${quote(k)}:${json}`;
   }
   return sha256(`${text}}`);
 }

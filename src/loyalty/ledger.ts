@@ -6,7 +6,9 @@
  * @internal
  * @module
  */
+
 import { DAY } from './calendar.js';
+import { cloneContext, cloneTotals } from './clone.js';
 import type { LoyaltyPolicy } from './policy.js';
 import type { Rules } from './rules.js';
 import type { Lot, MembershipContext } from './types.js';
@@ -60,18 +62,16 @@ export function credit(
     ),
     qualifying,
   };
-  return {
-    ...ctx,
-    lots: remaining > 0 ? [...ctx.lots, lot] : ctx.lots,
-    nextLot: ctx.nextLot + 1,
-    balance: ctx.balance + repay + (pending ? 0 : remaining),
-    debt: ctx.debt - repay,
-    totals: {
-      ...ctx.totals,
-      earned: ctx.totals.earned + points,
-      clawedBack: ctx.totals.clawedBack + repay,
-    },
-  };
+  const out = cloneContext(ctx);
+  if (remaining > 0) out.lots = [...ctx.lots, lot];
+  out.nextLot = ctx.nextLot + 1;
+  out.balance = ctx.balance + repay + (pending ? 0 : remaining);
+  out.debt = ctx.debt - repay;
+  const totals = cloneTotals(ctx.totals);
+  totals.earned += points;
+  totals.clawedBack += repay;
+  out.totals = totals;
+  return out;
 }
 
 /**
@@ -100,12 +100,13 @@ export function settleLots(ctx: Ctx, t: number, expireThrough = t): Ctx {
     }
   }
   if (lots === undefined) return ctx;
-  return {
-    ...ctx,
-    lots,
-    balance,
-    totals: { ...ctx.totals, expired: ctx.totals.expired + expired },
-  };
+  const out = cloneContext(ctx);
+  out.lots = lots;
+  out.balance = balance;
+  const totals = cloneTotals(ctx.totals);
+  totals.expired += expired;
+  out.totals = totals;
+  return out;
 }
 
 /** @internal Active lots in the order a redemption consumes them. */

@@ -41,8 +41,22 @@ export interface LimitBreach {
  * a command, at a fraction of its cost. The slow path that names the field runs only on a breach.
  */
 export function limitBreach(ctx: MembershipContext): LimitBreach | undefined {
-  const { period, floor, grace, lastChange, lastCommand, totals } = ctx;
   const fine =
+    scalarsFine(ctx) &&
+    totalsFine(ctx.totals) &&
+    ctx.lots.every(lotFine) &&
+    ctx.orders.every(orderFine) &&
+    ctx.months.every(monthFine) &&
+    ctx.keys.every(keyFine);
+  return fine ? undefined : name(ctx);
+}
+
+const isOptTime = (t: unknown): boolean => t === null || isTime(t);
+
+/** The single-value fields (times, balance, counters), without the totals and the lists. */
+const scalarsFine = (ctx: MembershipContext): boolean => {
+  const { period, floor, grace, lastChange, lastCommand } = ctx;
+  return (
     isOptTime(ctx.enrolledAt) &&
     isOptTime(ctx.lastAt) &&
     isOptTime(ctx.lastActivityAt) &&
@@ -53,54 +67,104 @@ export function limitBreach(ctx: MembershipContext): LimitBreach | undefined {
     (floor === null || isOptTime(floor.until)) &&
     (grace === null || isTime(grace.until)) &&
     (lastChange === null || isTime(lastChange.at)) &&
-    (lastCommand === null || isTime(lastCommand.at)) &&
-    isCount(totals.earned) &&
-    isCount(totals.redeemed) &&
-    isCount(totals.expired) &&
-    isCount(totals.canceled) &&
-    isCount(totals.clawedBack) &&
-    isCount(totals.uncollected) &&
-    isCount(totals.adjustedOut) &&
-    isCount(totals.transferredOut);
-  if (!fine) return name(ctx);
-  for (const l of ctx.lots) {
-    if (
-      !isCount(l.id) ||
-      !isCount(l.points) ||
-      !isCount(l.remaining) ||
-      !isCount(l.qualifying) ||
-      !isTime(l.earnedAt) ||
-      !isTime(l.availableAt) ||
-      !isOptTime(l.expiresAt)
-    )
-      return name(ctx);
+    (lastCommand === null || isTime(lastCommand.at))
+  );
+};
+
+const totalsFine = (totals: MembershipContext['totals']): boolean =>
+  isCount(totals.earned) &&
+  isCount(totals.redeemed) &&
+  isCount(totals.expired) &&
+  isCount(totals.canceled) &&
+  isCount(totals.clawedBack) &&
+  isCount(totals.uncollected) &&
+  isCount(totals.adjustedOut) &&
+  isCount(totals.transferredOut);
+
+type Lot = MembershipContext['lots'][number];
+type Order = MembershipContext['orders'][number];
+type Month = MembershipContext['months'][number];
+type Key = MembershipContext['keys'][number];
+
+const lotFine = (l: Lot): boolean =>
+  isCount(l.id) &&
+  isCount(l.points) &&
+  isCount(l.remaining) &&
+  isCount(l.qualifying) &&
+  isTime(l.earnedAt) &&
+  isTime(l.availableAt) &&
+  isOptTime(l.expiresAt);
+const orderFine = (o: Order): boolean =>
+  isTime(o.at) &&
+  isCount(o.amount) &&
+  isCount(o.refunded) &&
+  isCount(o.base) &&
+  isCount(o.earned) &&
+  isCount(o.clawed) &&
+  isCount(o.baseClawed);
+const monthFine = (m: Month): boolean =>
+  Number.isSafeInteger(m.month) && isCount(m.points) && isCount(m.spend) && isCount(m.visits);
+const keyFine = (k: Key): boolean => isTime(k[2]);
+
+const lotOrder = (l: Lot): number => l.id;
+const orderOrder = (o: Order): number => o.at;
+const monthOrder = (m: Month): number => m.month;
+const keyOrder = (k: Key): number => k[2];
+
+/**
+ * Whether every entry of `next` that is not an entry of `before` (the same object) passes `fine`.
+ * Both lists are sorted by `order` (lots by id, orders and keys by time, months by index) and a
+ * command keeps the entries it does not touch in place, in order, so one forward walk pairs them
+ * up. An entry the walk fails to pair (the lists out of order, say) is simply checked: pairing
+ * only ever skips an entry that is, object for object, one already checked.
+ */
+function entriesFine<T>(
+  before: readonly T[],
+  next: readonly T[],
+  order: (entry: T) => number,
+  fine: (entry: T) => boolean,
+): boolean {
+  if (next === before) return true;
+  let j = 0;
+  for (let i = 0; i < next.length; i++) {
+    const entry = next[i] as T;
+    // The common case: the entry kept in its place after the previous pair.
+    if (before[j] === entry) {
+      j++;
+      continue;
+    }
+    const at = order(entry);
+    while (j < before.length && order(before[j] as T) < at) j++;
+    let k = j;
+    while (k < before.length && before[k] !== entry && !(order(before[k] as T) > at)) k++;
+    if (k < before.length && before[k] === entry) j = k + 1;
+    else if (!fine(entry)) return false;
   }
-  for (const o of ctx.orders) {
-    if (
-      !isTime(o.at) ||
-      !isCount(o.amount) ||
-      !isCount(o.refunded) ||
-      !isCount(o.base) ||
-      !isCount(o.earned) ||
-      !isCount(o.clawed) ||
-      !isCount(o.baseClawed)
-    )
-      return name(ctx);
-  }
-  for (const m of ctx.months) {
-    if (
-      !Number.isSafeInteger(m.month) ||
-      !isCount(m.points) ||
-      !isCount(m.spend) ||
-      !isCount(m.visits)
-    )
-      return name(ctx);
-  }
-  for (const k of ctx.keys) if (!isTime(k[2])) return name(ctx);
-  return undefined;
+  return true;
 }
 
-const isOptTime = (t: unknown): boolean => t === null || isTime(t);
+/**
+ * @internal {@link limitBreach} for the context a command produced from `before`, a context
+ * already within the limits (one a transition, `initialSnapshot` or `restoreSnapshot` produced):
+ * the scalar fields are read as before, but of the lots, orders, month counters and keys only the
+ * entries the command created or replaced (new objects) are read, since the others were checked
+ * when they were made. The result is the same as `limitBreach(next)`: on a breach, the same slow
+ * path names the first field outside its limits. `restoreSnapshot` and the invariants still read
+ * the whole context with {@link limitBreach}.
+ */
+export function limitBreachSince(
+  before: MembershipContext,
+  next: MembershipContext,
+): LimitBreach | undefined {
+  const fine =
+    scalarsFine(next) &&
+    (next.totals === before.totals || totalsFine(next.totals)) &&
+    entriesFine(before.lots, next.lots, lotOrder, lotFine) &&
+    entriesFine(before.orders, next.orders, orderOrder, orderFine) &&
+    entriesFine(before.months, next.months, monthOrder, monthFine) &&
+    entriesFine(before.keys, next.keys, keyOrder, keyFine);
+  return fine ? undefined : name(next);
+}
 
 /** Finds and names the first field outside its limits (the slow path of {@link limitBreach}). */
 function name(ctx: MembershipContext): LimitBreach | undefined {

@@ -5,7 +5,9 @@
  * @internal
  * @module
  */
+
 import { DAY } from './calendar.js';
+import { cloneContext } from './clone.js';
 import { type TierLadder, type TierMetric, tierMetrics } from './ladder.js';
 import type { LoyaltyPolicy } from './policy.js';
 import type { Rules } from './rules.js';
@@ -108,7 +110,9 @@ export function addActivity(rules: Rules, ctx: Ctx, at: number, delta: TierMetri
   } else {
     months[i] = next;
   }
-  return { ...ctx, months };
+  const out = cloneContext(ctx);
+  out.months = months;
+  return out;
 }
 
 /**
