@@ -11,6 +11,7 @@ import ts from 'typescript';
  */
 const entry = {
   index: 'src/index.ts',
+  'time/index': 'src/time/index.ts',
   'frameworks/index': 'src/frameworks/index.ts',
   'cycles/index': 'src/cycles/index.ts',
   'complaints/index': 'src/complaints/index.ts',

@@ -43,8 +43,8 @@ export async function run(): Promise<Section> {
       'core: every core function',
       `export { defineMachine, initialSnapshot, transition, transitionOrThrow, restoreSnapshot, restoreSnapshotOrThrow, replay, replayOrThrow, createFlow, can, nextEvents, isFinal, toMermaid, isTransitionError } from '${src}';`,
     ],
-    ['whole root entry (engine + time)', `export * from '${src}';`],
-    ...['frameworks', 'cycles', 'complaints', 'loyalty', 'metrics'].map(
+    ['whole root entry (the engine)', `export * from '${src}';`],
+    ...['time', 'frameworks', 'cycles', 'complaints', 'loyalty', 'metrics'].map(
       (domain): [string, string] => {
         const file = join(root, 'src', domain, 'index.ts').replaceAll('\\', '/');
         return [

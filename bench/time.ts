@@ -20,7 +20,7 @@ import {
   compileCalendar,
   isWorkingAt,
   workingTimeBetween,
-} from '../dist/index.js';
+} from '../dist/time/index.js';
 import {
   type Bench,
   cell,

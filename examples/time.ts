@@ -6,7 +6,8 @@
  */
 
 import { createComplaintCase, housingOmbudsmanPolicy, overdue } from '../src/complaints/index.js';
-import { businessCalendar, initialSnapshot, nextWakeUp, transitionOrThrow } from '../src/index.js';
+import { initialSnapshot, nextWakeUp, transitionOrThrow } from '../src/index.js';
+import { businessCalendar } from '../src/time/index.js';
 
 const day: [string, string][] = [['09:00', '17:00']];
 const uk = businessCalendar({

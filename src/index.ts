@@ -2,13 +2,14 @@
  * servicecraft: customer-service frameworks, interaction cycles, complaint flows and loyalty
  * tiers as typed, validated, pure state machines with plain-JSON snapshots.
  *
- * This entry is the engine (`defineMachine`, `transition`, `restoreSnapshot`, ...) and working
- * time (business calendars, clocks). Each domain has its own entry, so an app loads only the
- * domains it imports, with or without a bundler:
+ * This entry is the engine (`defineMachine`, `transition`, `restoreSnapshot`, ...). Working time
+ * and each domain have their own entry, so an app loads only what it imports, with or without a
+ * bundler:
  *
  * | entry | what it holds |
  * | --- | --- |
- * | `servicecraft` | the engine and working time |
+ * | `servicecraft` | the engine: machines, snapshots, transitions, replay, flows |
+ * | `servicecraft/time` | business calendars, working-time arithmetic, pausable clocks |
  * | `servicecraft/frameworks` | steps of service (8, 10, Ritz three steps), custom frameworks, conformance scoring |
  * | `servicecraft/cycles` | interaction cycles (four- and five-stage) and the unexpected-demand flow |
  * | `servicecraft/complaints` | complaint flows, service recovery, the ISO 10002 complaint case |
@@ -137,45 +138,3 @@ export {
   type WakeUpRule,
   type WithPayload,
 } from './core/index.js';
-// time: business calendars, working-time arithmetic, working-time clocks
-export {
-  addCalendarDays,
-  addWorkingDays,
-  addWorkingTime,
-  alwaysOpen,
-  type BusinessCalendar,
-  type BusinessCalendarInput,
-  businessCalendar,
-  businessCalendarSchema,
-  type CalendarLike,
-  type ClockFailure,
-  type ClockOptions,
-  type ClockRefusalCode,
-  type ClockResult,
-  type ClockState,
-  type ClockStatus,
-  type ClockSuccess,
-  type CompiledCalendar,
-  clockBreachAt,
-  clockElapsed,
-  clockRefusalCodes,
-  clockSchema,
-  clockStatus,
-  clockWarningAt,
-  compileCalendar,
-  type Holiday,
-  type HolidayRange,
-  isWorkingAt,
-  nextWorkingInstant,
-  pauseClock,
-  resumeClock,
-  startClock,
-  stopClock,
-  type Weekday,
-  type WeeklyHours,
-  type WorkingClock,
-  type WorkingDayPosition,
-  type WorkingDaysOptions,
-  type WorkingHours,
-  workingTimeBetween,
-} from './time/index.js';

@@ -393,7 +393,7 @@ function retarget(clock: WorkingClock, target: SlaTarget, calendar: CalendarLike
  *
  * @example
  * ```ts
- * import { alwaysOpen } from 'servicecraft';
+ * import { alwaysOpen } from 'servicecraft/time';
  * import { type SlaPolicy, trackSla } from 'servicecraft/complaints';
  *
  * const HOUR = 3_600_000;
@@ -466,7 +466,7 @@ export function trackSla(input: TrackSlaInput): SlaTracker {
  *
  * @example
  * ```ts
- * import { alwaysOpen } from 'servicecraft';
+ * import { alwaysOpen } from 'servicecraft/time';
  * import { nextSlaCheck, noticeSla, trackSla } from 'servicecraft/complaints';
  *
  * const policy = { name: 'p', targets: { firstResponse: { within: 60_000, hours: 'calendar' as const } } };
@@ -500,7 +500,7 @@ export function noticeSla(tracker: SlaTracker, at: number): SlaTracker {
  *
  * @example
  * ```ts
- * import { alwaysOpen } from 'servicecraft';
+ * import { alwaysOpen } from 'servicecraft/time';
  * import { nextSlaCheck, trackSla } from 'servicecraft/complaints';
  *
  * const policy = { name: 'p', targets: { resolution: { within: 60_000, hours: 'calendar' as const, warning: 45_000 } } };
@@ -560,7 +560,7 @@ export interface SlaBreach {
  *
  * @example
  * ```ts
- * import { alwaysOpen } from 'servicecraft';
+ * import { alwaysOpen } from 'servicecraft/time';
  * import { slaBreaches, trackSla } from 'servicecraft/complaints';
  *
  * const policy = { name: 'p', targets: { firstResponse: { within: 60_000, hours: 'calendar' as const } } };

@@ -33,7 +33,7 @@ import type { ZoneOffsets } from './zone.js';
  *
  * @example
  * ```ts
- * import { addWorkingTime, businessCalendar } from 'servicecraft';
+ * import { addWorkingTime, businessCalendar } from 'servicecraft/time';
  *
  * const office = businessCalendar({
  *   timeZone: 'Europe/London',
@@ -107,7 +107,7 @@ function reach(zone: ZoneOffsets, L: number, t: number, offsetAtT: number): numb
  *
  * @example
  * ```ts
- * import { businessCalendar, workingTimeBetween } from 'servicecraft';
+ * import { businessCalendar, workingTimeBetween } from 'servicecraft/time';
  *
  * const office = businessCalendar({
  *   timeZone: 'Asia/Kolkata',
@@ -147,7 +147,7 @@ function forward(zone: ZoneOffsets, plan: LocalPlan, a: number, b: number): numb
  *
  * @example
  * ```ts
- * import { businessCalendar, isWorkingAt } from 'servicecraft';
+ * import { businessCalendar, isWorkingAt } from 'servicecraft/time';
  *
  * const night = businessCalendar({ timeZone: 'UTC', week: { fri: [['22:00', '06:00']] } });
  * isWorkingAt(night, Date.UTC(2026, 2, 7, 5, 59)); // true: Saturday 05:59, Friday's shift
@@ -172,7 +172,7 @@ export function isWorkingAt(calendar: CalendarLike, t: number): boolean {
  *
  * @example
  * ```ts
- * import { businessCalendar, nextWorkingInstant } from 'servicecraft';
+ * import { businessCalendar, nextWorkingInstant } from 'servicecraft/time';
  *
  * const office = businessCalendar({
  *   timeZone: 'Australia/Sydney',

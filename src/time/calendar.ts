@@ -15,7 +15,7 @@ import { planWeek, weekdays } from './plan.js';
  *
  * @example
  * ```ts
- * import type { Weekday } from 'servicecraft';
+ * import type { Weekday } from 'servicecraft/time';
  *
  * const weekend: Weekday[] = ['sat', 'sun'];
  * ```
@@ -32,7 +32,7 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
  *
  * @example
  * ```ts
- * import type { WorkingHours } from 'servicecraft';
+ * import type { WorkingHours } from 'servicecraft/time';
  *
  * const morning: WorkingHours = ['09:00', '12:30'];
  * const night: WorkingHours = ['22:00', '06:00']; // until 06:00 the next day
@@ -50,7 +50,7 @@ export type WorkingHours = readonly [from: string, to: string];
  *
  * @example
  * ```ts
- * import type { WeeklyHours, WorkingHours } from 'servicecraft';
+ * import type { WeeklyHours, WorkingHours } from 'servicecraft/time';
  *
  * const day: WorkingHours[] = [['09:00', '12:30'], ['13:30', '17:00']];
  * const week: WeeklyHours = { mon: day, tue: day, wed: day, thu: day, fri: [['09:00', '15:00']] };
@@ -65,7 +65,7 @@ export type WeeklyHours = { readonly [D in Weekday]?: readonly WorkingHours[] | 
  *
  * @example
  * ```ts
- * import type { HolidayRange } from 'servicecraft';
+ * import type { HolidayRange } from 'servicecraft/time';
  *
  * const closure: HolidayRange = { from: '2026-12-24', to: '2027-01-01' };
  * ```
@@ -84,7 +84,7 @@ export interface HolidayRange {
  *
  * @example
  * ```ts
- * import type { Holiday } from 'servicecraft';
+ * import type { Holiday } from 'servicecraft/time';
  *
  * const holidays: Holiday[] = ['2026-05-01', { from: '2026-08-10', to: '2026-08-14' }];
  * ```
@@ -102,7 +102,7 @@ export type Holiday = string | HolidayRange;
  *
  * @example
  * ```ts
- * import { businessCalendar } from 'servicecraft';
+ * import { businessCalendar } from 'servicecraft/time';
  *
  * const calendar = businessCalendar({ timeZone: 'Asia/Tokyo', week: { mon: [['09:00', '18:00']] } });
  * calendar.holidays; // []
@@ -124,7 +124,7 @@ export interface BusinessCalendar {
  *
  * @example
  * ```ts
- * import { type BusinessCalendarInput, businessCalendar } from 'servicecraft';
+ * import { type BusinessCalendarInput, businessCalendar } from 'servicecraft/time';
  *
  * const input: BusinessCalendarInput = { timeZone: 'UTC', week: { sat: [['10:00', '14:00']] } };
  * businessCalendar(input);
@@ -212,7 +212,7 @@ const shapeSchema = z.lazy(buildShapeSchema);
  *
  * @example
  * ```ts
- * import { businessCalendarSchema } from 'servicecraft';
+ * import { businessCalendarSchema } from 'servicecraft/time';
  *
  * businessCalendarSchema.safeParse({
  *   timeZone: 'Europe/Paris',
@@ -262,7 +262,7 @@ export function zoneError(what: string, timeZone: string): UsageError {
  *
  * @example
  * ```ts
- * import { businessCalendar } from 'servicecraft';
+ * import { businessCalendar } from 'servicecraft/time';
  *
  * // Entries shaped like the output of date-holidays' `new Holidays('GB', 'ENG').getHolidays(2026)`.
  * const entries = [
@@ -308,7 +308,7 @@ const wholeDay: readonly WorkingHours[] = [['00:00', '24:00']];
  *
  * @example
  * ```ts
- * import { addWorkingTime, alwaysOpen } from 'servicecraft';
+ * import { addWorkingTime, alwaysOpen } from 'servicecraft/time';
  *
  * addWorkingTime(alwaysOpen, Date.UTC(2026, 0, 1), 90 * 60_000) === Date.UTC(2026, 0, 1, 1, 30); // true
  * ```

@@ -19,7 +19,7 @@ import { checkInstant, isInstant, shown } from './internal.js';
  *
  * @example
  * ```ts
- * import { type ClockState, startClock } from 'servicecraft';
+ * import { type ClockState, startClock } from 'servicecraft/time';
  *
  * const state: ClockState = startClock(0, { target: 60_000 }).state; // 'running'
  * ```
@@ -36,7 +36,7 @@ export type ClockState = 'running' | 'paused' | 'stopped';
  * @example
  * ```ts
  * import * as z from 'zod';
- * import { clockSchema, startClock, type WorkingClock } from 'servicecraft';
+ * import { clockSchema, startClock, type WorkingClock } from 'servicecraft/time';
  *
  * const clock: WorkingClock = startClock(Date.UTC(2026, 0, 5, 9), { target: 4 * 3_600_000 });
  * // Keep it in a machine's context:
@@ -70,7 +70,7 @@ export interface WorkingClock {
  *
  * @example
  * ```ts
- * import { type ClockOptions, startClock } from 'servicecraft';
+ * import { type ClockOptions, startClock } from 'servicecraft/time';
  *
  * const sla: ClockOptions = { target: 8 * 3_600_000, warning: 6 * 3_600_000 };
  * startClock(Date.UTC(2026, 0, 5, 9), sla);
@@ -95,7 +95,7 @@ export interface ClockOptions {
  *
  * @example
  * ```ts
- * import { alwaysOpen, type ClockRefusalCode, pauseClock, startClock } from 'servicecraft';
+ * import { alwaysOpen, type ClockRefusalCode, pauseClock, startClock } from 'servicecraft/time';
  *
  * const result = pauseClock(startClock(100, { target: 60_000 }), alwaysOpen, 50);
  * const code: ClockRefusalCode | undefined = result.ok ? undefined : result.reason.code;
@@ -115,7 +115,7 @@ export type ClockRefusalCode =
  *
  * @example
  * ```ts
- * import { clockRefusalCodes } from 'servicecraft';
+ * import { clockRefusalCodes } from 'servicecraft/time';
  *
  * clockRefusalCodes.includes('TIME_WENT_BACKWARDS'); // true
  * ```
@@ -135,7 +135,7 @@ export const clockRefusalCodes: readonly ClockRefusalCode[] = Object.freeze([
  *
  * @example
  * ```ts
- * import { type ClockResult, resumeClock, startClock } from 'servicecraft';
+ * import { type ClockResult, resumeClock, startClock } from 'servicecraft/time';
  *
  * const result: ClockResult = resumeClock(startClock(0, { target: 60_000 }), 10);
  * if (!result.ok) result.reason.code; // 'CLOCK_NOT_PAUSED'
@@ -174,7 +174,7 @@ export interface ClockFailure {
  *
  * @example
  * ```ts
- * import { alwaysOpen, type ClockStatus, clockStatus, startClock } from 'servicecraft';
+ * import { alwaysOpen, type ClockStatus, clockStatus, startClock } from 'servicecraft/time';
  *
  * const status: ClockStatus = clockStatus(startClock(0, { target: 60_000 }), alwaysOpen, 90_000);
  * status.breached; // true
@@ -240,7 +240,7 @@ function buildClockSchema() {
  * @example
  * ```ts
  * import * as z from 'zod';
- * import { clockSchema, startClock } from 'servicecraft';
+ * import { clockSchema, startClock } from 'servicecraft/time';
  *
  * const context = z.object({ reply: clockSchema });
  * context.safeParse({ reply: startClock(Date.UTC(2026, 0, 5, 9), { target: 3_600_000 }) }).success; // true
@@ -257,7 +257,7 @@ export const clockSchema: z.ZodType<WorkingClock> = z.lazy(
  *
  * @example
  * ```ts
- * import { startClock } from 'servicecraft';
+ * import { startClock } from 'servicecraft/time';
  *
  * const clock = startClock(Date.UTC(2026, 0, 5, 9), { target: 8 * 3_600_000, warning: 6 * 3_600_000 });
  * clock.state; // 'running'
@@ -360,7 +360,7 @@ function settle(clock: WorkingClock, data: CalendarLike, at: number): WorkingClo
  *
  * @example
  * ```ts
- * import { alwaysOpen, pauseClock, startClock } from 'servicecraft';
+ * import { alwaysOpen, pauseClock, startClock } from 'servicecraft/time';
  *
  * const clock = startClock(0, { target: 3_600_000 });
  * const paused = pauseClock(clock, alwaysOpen, 600_000);
@@ -390,7 +390,7 @@ export function pauseClock(clock: WorkingClock, calendar: CalendarLike, at: numb
  *
  * @example
  * ```ts
- * import { alwaysOpen, pauseClock, resumeClock, startClock } from 'servicecraft';
+ * import { alwaysOpen, pauseClock, resumeClock, startClock } from 'servicecraft/time';
  *
  * const paused = pauseClock(startClock(0, { target: 3_600_000 }), alwaysOpen, 600_000);
  * if (paused.ok) resumeClock(paused.clock, 900_000); // { ok: true, clock: { state: 'running', ... } }
@@ -414,7 +414,7 @@ export function resumeClock(clock: WorkingClock, at: number): ClockResult {
  *
  * @example
  * ```ts
- * import { alwaysOpen, startClock, stopClock } from 'servicecraft';
+ * import { alwaysOpen, startClock, stopClock } from 'servicecraft/time';
  *
  * const stopped = stopClock(startClock(0, { target: 3_600_000 }), alwaysOpen, 4_000_000);
  * if (stopped.ok) stopped.clock.breachedAt; // 3_600_000
@@ -443,7 +443,7 @@ export function stopClock(clock: WorkingClock, calendar: CalendarLike, at: numbe
  *
  * @example
  * ```ts
- * import { alwaysOpen, clockElapsed, startClock } from 'servicecraft';
+ * import { alwaysOpen, clockElapsed, startClock } from 'servicecraft/time';
  *
  * clockElapsed(startClock(0, { target: 3_600_000 }), alwaysOpen, 60_000); // 60_000
  * ```
@@ -479,7 +479,7 @@ function markAt(
  *
  * @example
  * ```ts
- * import { businessCalendar, clockBreachAt, startClock } from 'servicecraft';
+ * import { businessCalendar, clockBreachAt, startClock } from 'servicecraft/time';
  *
  * const office = businessCalendar({ timeZone: 'UTC', week: { mon: [['09:00', '17:00']] } });
  * const clock = startClock(Date.UTC(2026, 0, 5, 15), { target: 4 * 3_600_000 }); // Monday 15:00
@@ -503,7 +503,7 @@ export function clockBreachAt(clock: WorkingClock, calendar: CalendarLike): numb
  *
  * @example
  * ```ts
- * import { alwaysOpen, clockWarningAt, startClock } from 'servicecraft';
+ * import { alwaysOpen, clockWarningAt, startClock } from 'servicecraft/time';
  *
  * clockWarningAt(startClock(0, { target: 3_600_000, warning: 3_000_000 }), alwaysOpen); // 3_000_000
  * ```
@@ -525,7 +525,7 @@ export function clockWarningAt(clock: WorkingClock, calendar: CalendarLike): num
  *
  * @example
  * ```ts
- * import { alwaysOpen, clockStatus, startClock } from 'servicecraft';
+ * import { alwaysOpen, clockStatus, startClock } from 'servicecraft/time';
  *
  * const clock = startClock(0, { target: 3_600_000, warning: 3_000_000 });
  * clockStatus(clock, alwaysOpen, 3_200_000);

@@ -29,7 +29,7 @@ import { type ZoneOffsets, zoneOffsets } from './zone.js';
  *
  * @example
  * ```ts
- * import { alwaysOpen, type CompiledCalendar, compileCalendar } from 'servicecraft';
+ * import { alwaysOpen, type CompiledCalendar, compileCalendar } from 'servicecraft/time';
  *
  * const compiled: CompiledCalendar = compileCalendar(alwaysOpen);
  * compiled.calendar === alwaysOpen; // false: a checked copy of the same data
@@ -50,7 +50,7 @@ export interface CompiledCalendar {
  *
  * @example
  * ```ts
- * import { alwaysOpen, type CalendarLike, compileCalendar, isWorkingAt } from 'servicecraft';
+ * import { alwaysOpen, type CalendarLike, compileCalendar, isWorkingAt } from 'servicecraft/time';
  *
  * const calendars: CalendarLike[] = [alwaysOpen, compileCalendar(alwaysOpen)];
  * calendars.every((c) => isWorkingAt(c, 0)); // true
@@ -73,7 +73,7 @@ export interface Engine extends CompiledCalendar {
  *
  * @example
  * ```ts
- * import { addWorkingTime, businessCalendar, compileCalendar } from 'servicecraft';
+ * import { addWorkingTime, businessCalendar, compileCalendar } from 'servicecraft/time';
  *
  * const data = businessCalendar({
  *   timeZone: 'America/New_York',

@@ -18,7 +18,7 @@ import { nthWorkingDayAfter, weekdayOf } from './plan.js';
  *
  * @example
  * ```ts
- * import type { WorkingDayPosition } from 'servicecraft';
+ * import type { WorkingDayPosition } from 'servicecraft/time';
  *
  * const position: WorkingDayPosition = 'sameTime';
  * ```
@@ -32,7 +32,7 @@ export type WorkingDayPosition = 'endOfDay' | 'sameTime';
  *
  * @example
  * ```ts
- * import { addWorkingDays, alwaysOpen, type WorkingDaysOptions } from 'servicecraft';
+ * import { addWorkingDays, alwaysOpen, type WorkingDaysOptions } from 'servicecraft/time';
  *
  * const options: WorkingDaysOptions = { at: 'sameTime' };
  * addWorkingDays(alwaysOpen, Date.UTC(2026, 0, 1, 12), 2, options) === Date.UTC(2026, 0, 3, 12); // true
@@ -59,7 +59,7 @@ export interface WorkingDaysOptions {
  *
  * @example
  * ```ts
- * import { addWorkingDays, businessCalendar } from 'servicecraft';
+ * import { addWorkingDays, businessCalendar } from 'servicecraft/time';
  *
  * const office = businessCalendar({
  *   timeZone: 'Europe/London',
@@ -124,7 +124,7 @@ export function addWorkingDays(
  *
  * @example
  * ```ts
- * import { addCalendarDays, businessCalendar } from 'servicecraft';
+ * import { addCalendarDays, businessCalendar } from 'servicecraft/time';
  *
  * const office = businessCalendar({ timeZone: 'Europe/London', week: { mon: [['09:00', '17:00']] } });
  * const received = Date.UTC(2026, 2, 6, 9); // Friday 6 March 2026, 09:00 GMT

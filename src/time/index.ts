@@ -9,7 +9,7 @@
  * out of range, an invalid calendar) throws a `UsageError`; clock operations out of order are
  * returned as refusals.
  *
- * @module
+ * @module servicecraft/time
  */
 export {
   addWorkingTime,

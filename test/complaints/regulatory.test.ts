@@ -7,13 +7,8 @@ import {
   housingOmbudsmanPolicy,
   iso10002Lifecycle,
 } from '../../src/complaints/index.js';
-import {
-  businessCalendar,
-  initialSnapshot,
-  isServicecraftError,
-  nextEvents,
-  transition,
-} from '../../src/index.js';
+import { initialSnapshot, isServicecraftError, nextEvents, transition } from '../../src/index.js';
+import { businessCalendar } from '../../src/time/index.js';
 import { type Ev, refuse, type Snap } from './helpers.js';
 
 const day: [string, string][] = [['09:00', '17:00']];

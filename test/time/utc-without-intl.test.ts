@@ -13,7 +13,7 @@ import {
   compileCalendar,
   isWorkingAt,
   workingTimeBetween,
-} from '../../src/index.js';
+} from '../../src/time/index.js';
 
 const original = Intl.DateTimeFormat;
 let made = 0;
