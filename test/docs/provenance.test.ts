@@ -20,6 +20,7 @@ import * as frameworks from '../../src/frameworks/index.js';
 import * as rootEntry from '../../src/index.js';
 import * as loyalty from '../../src/loyalty/index.js';
 import * as metrics from '../../src/metrics/index.js';
+import * as time from '../../src/time/index.js';
 import { root } from '../support/code-blocks.js';
 
 /** The numbered working copies of reference articles, e.g. `000_52872a4e27539bda.txt`. */
@@ -112,7 +113,7 @@ function walk(name: string, value: unknown): { strings: Found[]; sources: Found[
 function presets(): Record<string, unknown> {
   const exported: Record<string, unknown> = {};
   // Every entry of the package: the root and each domain entry.
-  const entries = [rootEntry, frameworks, cycles, complaints, loyalty, metrics];
+  const entries = [rootEntry, time, frameworks, cycles, complaints, loyalty, metrics];
   for (const [name, value] of entries.flatMap((entry) => Object.entries(entry))) {
     if (typeof value === 'object' && value !== null) exported[name] = value;
   }
