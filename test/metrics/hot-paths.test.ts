@@ -311,6 +311,21 @@ const parse = (schema: z.ZodType, value: unknown, [subject, accepted]: readonly 
 const add = (x: readonly number[], y: readonly number[]) => x.map((v, i) => v + (y[i] as number));
 const sum = (x: readonly number[]) => x.reduce((s, v) => s + v, 0);
 
+/**
+ * Asserts `property` (which returns whether the library gave a value) over `values`, and that it
+ * met both values and refusals often enough to mean something.
+ */
+function assertBoth<T>(values: fc.Arbitrary<T>, property: (value: T) => boolean): void {
+  const t = tally();
+  fc.assert(
+    fc.property(values, (value) => {
+      t.note(property(value));
+    }),
+    runs,
+  );
+  t.expectBoth();
+}
+
 /** Counts successes and rejections, to check a property met both often enough to mean something. */
 function tally() {
   const seen = { ok: 0, failed: 0 };
@@ -419,138 +434,108 @@ const csatParse = (value: unknown) => {
 
 describe('Merge hot paths', () => {
   it('npsMerge: the sum of zod-accepted pairs, the zod-path error otherwise', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(damagedPair(fc.tuple(npsAcc, npsAcc)), ([a, b]) => {
-        const ok = check(
-          [a, b],
-          npsMerge,
-          () => [
-            parse(npsAccumulatorSchema, a, npsSubject),
-            parse(npsAccumulatorSchema, b, npsSubject),
-          ],
-          (x: Nps, y: Nps) => ({ kind: 'nps', counts: add(x.counts, y.counts) }),
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+    assertBoth(damagedPair(fc.tuple(npsAcc, npsAcc)), ([a, b]) => {
+      return check(
+        [a, b],
+        npsMerge,
+        () => [
+          parse(npsAccumulatorSchema, a, npsSubject),
+          parse(npsAccumulatorSchema, b, npsSubject),
+        ],
+        (x: Nps, y: Nps) => ({ kind: 'nps', counts: add(x.counts, y.counts) }),
+      );
+    });
   });
 
   it('cesMerge: the sum of same-version pairs, the zod-path error otherwise', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(damagedPair(cesPair), ([a, b]) => {
-        const ok = check(
-          [a, b],
-          cesMerge,
-          () => [
-            parse(cesAccumulatorSchema, a, cesSubject),
-            parse(cesAccumulatorSchema, b, cesSubject),
-          ],
-          (x: Ces, y: Ces) =>
-            x.version === y.version
-              ? { kind: 'ces', version: x.version, counts: add(x.counts, y.counts) }
-              : refused('MIXED_VERSIONS'),
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+    assertBoth(damagedPair(cesPair), ([a, b]) => {
+      return check(
+        [a, b],
+        cesMerge,
+        () => [
+          parse(cesAccumulatorSchema, a, cesSubject),
+          parse(cesAccumulatorSchema, b, cesSubject),
+        ],
+        (x: Ces, y: Ces) =>
+          x.version === y.version
+            ? { kind: 'ces', version: x.version, counts: add(x.counts, y.counts) }
+            : refused('MIXED_VERSIONS'),
+      );
+    });
   });
 
   it('csatMerge: the sum of pairs on one scale, the zod-path error otherwise', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(damagedPair(csatPair), ([a, b]) => {
-        const ok = check(
-          [a, b],
-          csatMerge,
-          () => [csatParse(a), csatParse(b)],
-          (x: CsatAccumulator, y: CsatAccumulator) => {
-            const s = x.scale;
-            const t = y.scale;
-            const same =
-              s.kind === 'binary'
-                ? t.kind === 'binary'
-                : t.kind === 'points' &&
-                  s.min === t.min &&
-                  s.max === t.max &&
-                  s.positiveFrom === t.positiveFrom;
-            // csatParse has checked each one's counts against its scale.
-            return same
-              ? {
-                  kind: 'csat',
-                  scale: s,
-                  counts: add(x.counts, y.counts),
-                  unrated: x.unrated + y.unrated,
-                }
-              : refused('INCOMPATIBLE_ACCUMULATORS');
-          },
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+    assertBoth(damagedPair(csatPair), ([a, b]) => {
+      return check(
+        [a, b],
+        csatMerge,
+        () => [csatParse(a), csatParse(b)],
+        (x: CsatAccumulator, y: CsatAccumulator) => {
+          const s = x.scale;
+          const t = y.scale;
+          const same =
+            s.kind === 'binary'
+              ? t.kind === 'binary'
+              : t.kind === 'points' &&
+                s.min === t.min &&
+                s.max === t.max &&
+                s.positiveFrom === t.positiveFrom;
+          // csatParse has checked each one's counts against its scale.
+          return same
+            ? {
+                kind: 'csat',
+                scale: s,
+                counts: add(x.counts, y.counts),
+                unrated: x.unrated + y.unrated,
+              }
+            : refused('INCOMPATIBLE_ACCUMULATORS');
+        },
+      );
+    });
   });
 
   it('ahtMerge: the sums of zod-accepted pairs, the zod-path error otherwise', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(damagedPair(fc.tuple(ahtAcc, ahtAcc)), ([a, b]) => {
-        const ok = check(
-          [a, b],
-          ahtMerge,
-          () => [
-            parse(ahtAccumulatorSchema, a, ahtSubject),
-            parse(ahtAccumulatorSchema, b, ahtSubject),
-          ],
-          (x: Aht, y: Aht) => ({
-            kind: 'aht',
-            handled: x.handled + y.handled,
-            talkMs: x.talkMs + y.talkMs,
-            holdMs: x.holdMs + y.holdMs,
-            afterWorkMs: x.afterWorkMs + y.afterWorkMs,
-          }),
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+    assertBoth(damagedPair(fc.tuple(ahtAcc, ahtAcc)), ([a, b]) => {
+      return check(
+        [a, b],
+        ahtMerge,
+        () => [
+          parse(ahtAccumulatorSchema, a, ahtSubject),
+          parse(ahtAccumulatorSchema, b, ahtSubject),
+        ],
+        (x: Aht, y: Aht) => ({
+          kind: 'aht',
+          handled: x.handled + y.handled,
+          talkMs: x.talkMs + y.talkMs,
+          holdMs: x.holdMs + y.holdMs,
+          afterWorkMs: x.afterWorkMs + y.afterWorkMs,
+        }),
+      );
+    });
   });
 
   it('fcrMerge (disposition, survey): the sums of same-method pairs, the zod-path error otherwise', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(damagedPair(fcrPair), ([a, b]) => {
-        const ok = check(
-          [a, b],
-          fcrMerge,
-          () => [
-            parse(fcrAccumulatorSchema, a, fcrSubject),
-            parse(fcrAccumulatorSchema, b, fcrSubject),
-          ],
-          // fcrPair's 'repeat' accumulators have no window or open contacts: zod rejects them.
-          (x: FcrCounts, y: FcrCounts) =>
-            x.method === y.method
-              ? {
-                  kind: 'fcr',
-                  method: x.method,
-                  resolved: x.resolved + y.resolved,
-                  unresolved: x.unresolved + y.unresolved,
-                  excluded: x.excluded + y.excluded,
-                }
-              : refused('INCOMPATIBLE_ACCUMULATORS'),
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+    assertBoth(damagedPair(fcrPair), ([a, b]) => {
+      return check(
+        [a, b],
+        fcrMerge,
+        () => [
+          parse(fcrAccumulatorSchema, a, fcrSubject),
+          parse(fcrAccumulatorSchema, b, fcrSubject),
+        ],
+        // fcrPair's 'repeat' accumulators have no window or open contacts: zod rejects them.
+        (x: FcrCounts, y: FcrCounts) =>
+          x.method === y.method
+            ? {
+                kind: 'fcr',
+                method: x.method,
+                resolved: x.resolved + y.resolved,
+                unresolved: x.unresolved + y.unresolved,
+                excluded: x.excluded + y.excluded,
+              }
+            : refused('INCOMPATIBLE_ACCUMULATORS'),
+      );
+    });
   });
 });
 
@@ -565,51 +550,45 @@ describe('Merge, repeat method (the open contacts are copied once, not twice)', 
   };
 
   it('fcrMerge joins shards that follow each other, the zod-path error otherwise', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(damagedPair(repeatPair), ([a, b]) => {
-        const ok = check(
-          [a, b],
-          fcrMerge,
-          () => [
-            parse(fcrAccumulatorSchema, a, fcrSubject),
-            parse(fcrAccumulatorSchema, b, fcrSubject),
-          ],
-          (x: Repeat, y: Repeat) => {
-            if (x.method !== 'repeat' || y.method !== 'repeat' || x.windowMs !== y.windowMs) {
-              return refused('INCOMPATIBLE_ACCUMULATORS');
+    assertBoth(damagedPair(repeatPair), ([a, b]) => {
+      return check(
+        [a, b],
+        fcrMerge,
+        () => [
+          parse(fcrAccumulatorSchema, a, fcrSubject),
+          parse(fcrAccumulatorSchema, b, fcrSubject),
+        ],
+        (x: Repeat, y: Repeat) => {
+          if (x.method !== 'repeat' || y.method !== 'repeat' || x.windowMs !== y.windowMs) {
+            return refused('INCOMPATIBLE_ACCUMULATORS');
+          }
+          let resolved = x.resolved + y.resolved;
+          let unresolved = x.unresolved + y.unresolved;
+          const open = new Map<string, Span>(Object.entries(x.open));
+          for (const [key, r] of Object.entries(y.open)) {
+            const l = open.get(key);
+            if (l === undefined) {
+              open.set(key, r);
+              continue;
             }
-            let resolved = x.resolved + y.resolved;
-            let unresolved = x.unresolved + y.unresolved;
-            const open = new Map<string, Span>(Object.entries(x.open));
-            for (const [key, r] of Object.entries(y.open)) {
-              const l = open.get(key);
-              if (l === undefined) {
-                open.set(key, r);
-                continue;
-              }
-              const order = l.last <= r.first ? [l, r] : r.last <= l.first ? [r, l] : undefined;
-              if (order === undefined) return refused('INCOMPATIBLE_ACCUMULATORS'); // overlap
-              const [early, late] = order as [Span, Span];
-              if (late.first - early.last <= x.windowMs) unresolved += 1;
-              else resolved += 1;
-              open.set(key, { first: early.first, last: late.last });
-            }
-            return {
-              kind: 'fcr',
-              method: 'repeat',
-              windowMs: x.windowMs,
-              resolved,
-              unresolved,
-              open: Object.fromEntries(open),
-            };
-          },
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+            const order = l.last <= r.first ? [l, r] : r.last <= l.first ? [r, l] : undefined;
+            if (order === undefined) return refused('INCOMPATIBLE_ACCUMULATORS'); // overlap
+            const [early, late] = order as [Span, Span];
+            if (late.first - early.last <= x.windowMs) unresolved += 1;
+            else resolved += 1;
+            open.set(key, { first: early.first, last: late.last });
+          }
+          return {
+            kind: 'fcr',
+            method: 'repeat',
+            windowMs: x.windowMs,
+            resolved,
+            unresolved,
+            open: Object.fromEntries(open),
+          };
+        },
+      );
+    });
   });
 });
 
@@ -630,115 +609,97 @@ type FcrAny = {
 
 describe('Result hot paths', () => {
   it('ahtResult: the averages of a zod-accepted accumulator, key order included', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(ahtAcc.chain(maybeDamaged), (a) => {
-        const ok = check(
-          [a],
-          ahtResult,
-          () => [parse(ahtAccumulatorSchema, a, ahtSubject)],
-          (x: Aht) => {
-            if (x.handled === 0) return { kind: 'empty', handled: 0 };
-            const totalMs = x.talkMs + x.holdMs + x.afterWorkMs;
-            if (!Number.isSafeInteger(totalMs)) return refused('INVALID_ACCUMULATOR');
-            return {
-              kind: 'average',
-              handled: x.handled,
-              totalMs,
-              averageMs: totalMs / x.handled,
-              fraction: { numerator: totalMs, denominator: x.handled },
-              parts: {
-                talkMs: x.talkMs / x.handled,
-                holdMs: x.holdMs / x.handled,
-                afterWorkMs: x.afterWorkMs / x.handled,
-              },
-            };
-          },
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+    assertBoth(ahtAcc.chain(maybeDamaged), (a) => {
+      return check(
+        [a],
+        ahtResult,
+        () => [parse(ahtAccumulatorSchema, a, ahtSubject)],
+        (x: Aht) => {
+          if (x.handled === 0) return { kind: 'empty', handled: 0 };
+          const totalMs = x.talkMs + x.holdMs + x.afterWorkMs;
+          if (!Number.isSafeInteger(totalMs)) return refused('INVALID_ACCUMULATOR');
+          return {
+            kind: 'average',
+            handled: x.handled,
+            totalMs,
+            averageMs: totalMs / x.handled,
+            fraction: { numerator: totalMs, denominator: x.handled },
+            parts: {
+              talkMs: x.talkMs / x.handled,
+              holdMs: x.holdMs / x.handled,
+              afterWorkMs: x.afterWorkMs / x.handled,
+            },
+          };
+        },
+      );
+    });
   });
 
   it('npsResult: the score of a zod-accepted accumulator, key order included', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(npsAcc.chain(maybeDamaged), (a) => {
-        const ok = check(
-          [a],
-          npsResult,
-          () => [parse(npsAccumulatorSchema, a, npsSubject)],
-          (x: Nps) => {
-            const c = x.counts;
-            const n = sum(c);
-            if (n === 0) return { kind: 'empty', responses: 0 };
-            const p = (c[9] as number) + (c[10] as number);
-            const pa = (c[7] as number) + (c[8] as number);
-            const d = n - p - pa;
-            return {
-              kind: 'score',
-              responses: n,
-              promoters: share(p, n),
-              passives: share(pa, n),
-              detractors: share(d, n),
-              score: (100 * (p - d)) / n,
-              net: { numerator: p - d, denominator: n },
-              distribution: [...c],
-            };
-          },
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+    assertBoth(npsAcc.chain(maybeDamaged), (a) => {
+      return check(
+        [a],
+        npsResult,
+        () => [parse(npsAccumulatorSchema, a, npsSubject)],
+        (x: Nps) => {
+          const c = x.counts;
+          const n = sum(c);
+          if (n === 0) return { kind: 'empty', responses: 0 };
+          const p = (c[9] as number) + (c[10] as number);
+          const pa = (c[7] as number) + (c[8] as number);
+          const d = n - p - pa;
+          return {
+            kind: 'score',
+            responses: n,
+            promoters: share(p, n),
+            passives: share(pa, n),
+            detractors: share(d, n),
+            score: (100 * (p - d)) / n,
+            net: { numerator: p - d, denominator: n },
+            distribution: [...c],
+          };
+        },
+      );
+    });
   });
 
   it('csatResult: the score of a zod-accepted accumulator, key order included', () => {
     const offered = fc.option(fc.nat({ max: 100_000 }), { nil: undefined });
-    const t = tally();
-    fc.assert(
-      fc.property(csatAcc.chain(maybeDamaged), offered, (a, o) => {
-        const options = o === undefined ? undefined : { offered: o };
-        const ok = check(
-          [a],
-          (acc: never) => csatResult(acc, options),
-          () => [csatParse(a)],
-          (x: CsatAccumulator) => {
-            const s = x.scale;
-            const c = x.counts;
-            const rated = sum(c);
-            if (o !== undefined && o < rated + x.unrated) return refused('INVALID_OPTIONS');
-            const rate =
-              o === undefined || o === 0
-                ? {}
-                : { responseRate: { rated, offered: o, share: rated / o } };
-            if (rated === 0) return { kind: 'empty', rated: 0, unrated: x.unrated, ...rate };
-            const from = s.kind === 'binary' ? 1 : s.positiveFrom - s.min;
-            const positive = sum(c.slice(from));
-            const result = {
-              kind: 'score',
-              rated,
-              unrated: x.unrated,
-              positive: share(positive, rated),
-              negative: share(rated - positive, rated),
-              percent: (100 * positive) / rated,
-              fraction: { numerator: positive, denominator: rated },
-              distribution: [...c],
-              ...rate,
-            };
-            if (s.kind === 'binary') return result;
-            const weighted = c.reduce((t, v, i) => t + v * (s.min + i), 0);
-            return { ...result, average: weighted / rated };
-          },
-        );
-        t.note(ok);
-      }),
-      runs,
-    );
-    t.expectBoth();
+    assertBoth(fc.tuple(csatAcc.chain(maybeDamaged), offered), ([a, o]) => {
+      const options = o === undefined ? undefined : { offered: o };
+      return check(
+        [a],
+        (acc: never) => csatResult(acc, options),
+        () => [csatParse(a)],
+        (x: CsatAccumulator) => {
+          const s = x.scale;
+          const c = x.counts;
+          const rated = sum(c);
+          if (o !== undefined && o < rated + x.unrated) return refused('INVALID_OPTIONS');
+          const rate =
+            o === undefined || o === 0
+              ? {}
+              : { responseRate: { rated, offered: o, share: rated / o } };
+          if (rated === 0) return { kind: 'empty', rated: 0, unrated: x.unrated, ...rate };
+          const from = s.kind === 'binary' ? 1 : s.positiveFrom - s.min;
+          const positive = sum(c.slice(from));
+          const result = {
+            kind: 'score',
+            rated,
+            unrated: x.unrated,
+            positive: share(positive, rated),
+            negative: share(rated - positive, rated),
+            percent: (100 * positive) / rated,
+            fraction: { numerator: positive, denominator: rated },
+            distribution: [...c],
+            ...rate,
+          };
+          if (s.kind === 'binary') return result;
+          const weighted = c.reduce((t, v, i) => t + v * (s.min + i), 0);
+          return { ...result, average: weighted / rated };
+        },
+      );
+    });
   });
 
   it('fcrResult: the rate of a zod-accepted accumulator of any method, observedUntil included', () => {
@@ -760,52 +721,42 @@ describe('Result hot paths', () => {
       repeatAcc(windowMs, 0),
       repeatAcc(windowMs, 20_000),
     );
-    const t = tally();
-    fc.assert(
-      fc.property(
-        acc.chain((a) => fc.tuple(maybeDamaged(a), untilFor(a as FcrAny))),
-        ([a, until]) => {
-          const options = until === undefined ? undefined : { observedUntil: until as number };
-          const ok = check(
-            [a],
-            (value: never) => fcrResult(value, options),
-            () => [parse(fcrAccumulatorSchema, a, fcrSubject)],
-            (x: FcrAny) => {
-              let resolved = x.resolved;
-              let excluded = x.excluded ?? 0;
-              if (x.method === 'repeat') {
-                const lasts = Object.values(x.open ?? {}).map((o) => o.last);
-                const latest = Math.max(0, ...lasts);
-                if (until === undefined) excluded = 0;
-                else if (
-                  typeof until !== 'number' ||
-                  !Number.isSafeInteger(until) ||
-                  until < latest
-                )
-                  return refused('INVALID_OPTIONS');
-                else excluded = lasts.filter((l) => l + (x.windowMs ?? 0) > until).length;
-                resolved = x.resolved + lasts.length - excluded;
-              } else if (until !== undefined) return refused('INVALID_OPTIONS');
-              const contacts = resolved + x.unresolved;
-              if (contacts === 0) return { kind: 'empty', method: x.method, contacts: 0, excluded };
-              return {
-                kind: 'rate',
-                method: x.method,
-                contacts,
-                resolved: share(resolved, contacts),
-                unresolved: share(x.unresolved, contacts),
-                percent: (100 * resolved) / contacts,
-                fraction: { numerator: resolved, denominator: contacts },
-                excluded,
-              };
-            },
-          );
-          t.note(ok);
-        },
-      ),
-      runs,
+    assertBoth(
+      acc.chain((a) => fc.tuple(maybeDamaged(a), untilFor(a as FcrAny))),
+      ([a, until]) => {
+        const options = until === undefined ? undefined : { observedUntil: until as number };
+        return check(
+          [a],
+          (value: never) => fcrResult(value, options),
+          () => [parse(fcrAccumulatorSchema, a, fcrSubject)],
+          (x: FcrAny) => {
+            let resolved = x.resolved;
+            let excluded = x.excluded ?? 0;
+            if (x.method === 'repeat') {
+              const lasts = Object.values(x.open ?? {}).map((o) => o.last);
+              const latest = Math.max(0, ...lasts);
+              if (until === undefined) excluded = 0;
+              else if (typeof until !== 'number' || !Number.isSafeInteger(until) || until < latest)
+                return refused('INVALID_OPTIONS');
+              else excluded = lasts.filter((l) => l + (x.windowMs ?? 0) > until).length;
+              resolved = x.resolved + lasts.length - excluded;
+            } else if (until !== undefined) return refused('INVALID_OPTIONS');
+            const contacts = resolved + x.unresolved;
+            if (contacts === 0) return { kind: 'empty', method: x.method, contacts: 0, excluded };
+            return {
+              kind: 'rate',
+              method: x.method,
+              contacts,
+              resolved: share(resolved, contacts),
+              unresolved: share(x.unresolved, contacts),
+              percent: (100 * resolved) / contacts,
+              fraction: { numerator: resolved, denominator: contacts },
+              excluded,
+            };
+          },
+        );
+      },
     );
-    t.expectBoth();
   });
 
   it('results own their arrays: changing a result or the accumulator later leaves the other alone', () => {
