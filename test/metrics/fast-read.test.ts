@@ -3,7 +3,6 @@
  * reject exactly what the zod schemas do, return the same output, and leave every Merge/Result
  * with the same result or the same error as parsing with zod first (the previous code path).
  */
-import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
@@ -58,6 +57,7 @@ import {
   servqualMerge,
   servqualResult,
 } from '../../src/metrics/servqual.js';
+import { Counts, Foreign, fingerprint, mutate, nodesOf, type Op } from './damage.js';
 
 const runs = { numRuns: 400 };
 
@@ -190,127 +190,6 @@ const weird = fc.oneof(
   ),
   fc.anything({ maxDepth: 2 }),
 );
-
-class Foreign {}
-class Counts extends Array<unknown> {}
-
-type Node = Record<PropertyKey, unknown> | unknown[];
-const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
-
-/** A deep copy keeping prototypes, symbol keys and property attributes (mutations stack). */
-function clone<T>(value: T): T {
-  if (!isNode(value)) return value;
-  const out: Node = Array.isArray(value)
-    ? new Array(value.length)
-    : Object.create(Object.getPrototypeOf(value));
-  for (const key of Reflect.ownKeys(value)) {
-    if (Array.isArray(value) && key === 'length') continue;
-    const d = Object.getOwnPropertyDescriptor(value, key) as PropertyDescriptor;
-    if ('value' in d) d.value = clone(d.value);
-    Object.defineProperty(out, key, d);
-  }
-  if (Array.isArray(value)) Object.setPrototypeOf(out, Object.getPrototypeOf(value));
-  return out as T;
-}
-
-function nodesOf(value: unknown, path: PropertyKey[] = [], out: PropertyKey[][] = []) {
-  out.push(path);
-  if (isNode(value)) for (const [k, v] of Object.entries(value)) nodesOf(v, [...path, k], out);
-  return out;
-}
-
-type Op =
-  | 'replace'
-  | 'delete'
-  | 'extra'
-  | 'proto-key'
-  | 'symbol-key'
-  | 'hidden-key'
-  | 'inherit'
-  | 'foreign-class'
-  | 'null-proto'
-  | 'array-subclass'
-  | 'sparse'
-  | 'push'
-  | 'huge';
-
-function mutate(
-  root: unknown,
-  path: readonly PropertyKey[],
-  op: Op,
-  w: unknown,
-  key: string,
-  i: number,
-) {
-  const value = { root: clone(root) } as Record<PropertyKey, unknown>;
-  let parent: Record<PropertyKey, unknown> = value;
-  let at: PropertyKey = 'root';
-  for (const k of path) {
-    parent = parent[at] as Record<PropertyKey, unknown>;
-    at = k;
-  }
-  const node = parent[at];
-  switch (op) {
-    case 'replace':
-      parent[at] = w;
-      break;
-    case 'huge':
-      parent[at] = typeof node === 'number' ? node + 2 ** 53 : w;
-      break;
-    case 'delete':
-      if (Array.isArray(node)) node.pop();
-      else if (isNode(node)) {
-        const keys = Object.keys(node);
-        delete (node as Record<string, unknown>)[keys[i % Math.max(1, keys.length)] ?? key];
-      } else delete parent[at];
-      break;
-    case 'extra':
-      if (isNode(node)) (node as Record<string, unknown>)[key] = w;
-      break;
-    case 'proto-key':
-      if (isNode(node)) {
-        Object.defineProperty(node, '__proto__', {
-          value: w,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      break;
-    case 'symbol-key':
-      if (isNode(node)) (node as Record<symbol, unknown>)[Symbol(key)] = w;
-      break;
-    case 'hidden-key':
-      if (isNode(node))
-        Object.defineProperty(node, key, {
-          value: w,
-          enumerable: false,
-          writable: true,
-          configurable: true,
-        });
-      break;
-    case 'inherit':
-      // Every field comes from the prototype: zod reads inherited values too.
-      if (isNode(node)) parent[at] = Object.create(node);
-      break;
-    case 'foreign-class':
-      if (isNode(node) && !Array.isArray(node)) Object.setPrototypeOf(node, Foreign.prototype);
-      break;
-    case 'null-proto':
-      if (isNode(node) && !Array.isArray(node)) Object.setPrototypeOf(node, null);
-      break;
-    case 'array-subclass':
-      if (Array.isArray(node)) parent[at] = Counts.from(node);
-      break;
-    case 'sparse':
-      if (Array.isArray(node) && node.length > 0) delete node[node.length - 1];
-      break;
-    case 'push':
-      if (Array.isArray(node)) node.push(w);
-      break;
-  }
-  return value.root;
-}
 
 const ops: Op[] = [
   'replace',
@@ -460,10 +339,6 @@ function outcome(fn: () => unknown): Outcome {
     return { ok: false, code: error.code, message: error.message, problems: error.problems };
   }
 }
-
-/** Everything about a value, prototypes, symbols and hidden keys included. */
-const fingerprint = (value: unknown) =>
-  inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true });
 
 describe.each(families)('$name accumulator reader', (f) => {
   // The previous code path: zod parses the stored accumulator, then the library's own checks.

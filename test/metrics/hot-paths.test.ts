@@ -14,7 +14,6 @@
  * Boundaries are generated on purpose (a repeat exactly at the end of the window, observedUntil
  * one ms before the latest contact), and each property checks it met both values and refusals.
  */
-import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
@@ -32,6 +31,7 @@ import {
 import { isMetricError, type MetricErrorCode, parseOrThrow } from '../../src/metrics/errors.js';
 import { fcrAccumulatorSchema, fcrMerge, fcrResult } from '../../src/metrics/fcr.js';
 import { npsAccumulatorSchema, npsMerge, npsResult } from '../../src/metrics/nps.js';
+import { fingerprint, isNode, mutate, nodesOf, type Op } from './damage.js';
 
 const runs = { numRuns: 500 };
 
@@ -187,55 +187,6 @@ const bad = fc.constantFrom<unknown>(
   2,
 );
 
-class Counts extends Array<unknown> {}
-
-type Node = Record<PropertyKey, unknown>;
-const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
-
-function paths(value: unknown, at: PropertyKey[] = [], out: PropertyKey[][] = []) {
-  out.push(at);
-  if (isNode(value)) for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
-  return out;
-}
-
-type Damage = 'replace' | 'delete' | 'push' | 'pop' | 'inherit' | 'array-subclass' | 'sparse';
-
-/** A structured copy of `root` with one change at `path`. */
-function damage(root: unknown, path: readonly PropertyKey[], how: Damage, w: unknown): unknown {
-  const box: Node = { root: structuredClone(root) };
-  let parent: Node = box;
-  let key: PropertyKey = 'root';
-  for (const k of path) {
-    parent = parent[key] as Node;
-    key = k;
-  }
-  const node = parent[key];
-  switch (how) {
-    case 'replace':
-      parent[key] = w;
-      break;
-    case 'delete':
-      delete parent[key];
-      break;
-    case 'push':
-      if (Array.isArray(node)) node.push(w);
-      break;
-    case 'pop':
-      if (Array.isArray(node)) node.pop();
-      break;
-    case 'inherit':
-      if (isNode(node)) parent[key] = Object.create(node);
-      break;
-    case 'array-subclass':
-      if (Array.isArray(node)) parent[key] = Counts.from(node);
-      break;
-    case 'sparse':
-      if (Array.isArray(node) && node.length > 0) delete node[node.length - 1];
-      break;
-  }
-  return box.root;
-}
-
 /** The value as it is (most often), or with one near-miss change anywhere in it. */
 const maybeDamaged = (value: unknown): fc.Arbitrary<unknown> =>
   fc.oneof(
@@ -243,8 +194,8 @@ const maybeDamaged = (value: unknown): fc.Arbitrary<unknown> =>
     {
       arbitrary: fc
         .record({
-          path: fc.constantFrom(...paths(value)),
-          how: fc.constantFrom<Damage>(
+          path: fc.constantFrom(...nodesOf(value)),
+          how: fc.constantFrom<Op>(
             'replace',
             'delete',
             'push',
@@ -255,7 +206,7 @@ const maybeDamaged = (value: unknown): fc.Arbitrary<unknown> =>
           ),
           w: bad,
         })
-        .map(({ path, how, w }) => damage(value, path, how, w)),
+        .map(({ path, how, w }) => mutate(value, path, how, w, 'extra', 0)),
       weight: 2,
     },
   );
@@ -285,10 +236,6 @@ function outcome(fn: () => unknown, keep?: (value: unknown) => void): Outcome {
     return { ok: false, code: error.code, message: error.message, problems: error.problems };
   }
 }
-
-/** Everything about a value, prototypes and hidden keys included. */
-const fingerprint = (value: unknown) =>
-  inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true });
 
 /** Every object and array inside a value (the value itself included). */
 function nodes(value: unknown, out = new Set<object>()): Set<object> {
