@@ -20,6 +20,7 @@ import {
   type Parser,
   parserOf,
   type Route,
+  type TableSlot,
 } from './internal.js';
 import { quickCheck } from './quick.js';
 import type {
@@ -417,19 +418,19 @@ function checkDefinition(def: AnyMachineDefinition): DefinitionProblem[] {
   return problems;
 }
 
+/**
+ * The machine's public fields now; its lookup tables on first use. Compiling the tables (routes,
+ * the fast checks of every schema) is most of the cost of a definition, and a module that defines
+ * machines at import (every preset does) should not pay it for machines it never runs. The tables
+ * are a pure function of the frozen definition, built at most once and never changed after: a
+ * memo of a constant, so no result depends on which call came first.
+ */
 function build(def: AnyMachineDefinition): Machine {
-  const guards = (def.guards ?? {}) as unknown as Record<string, Guard<unknown, unknown, string>>;
-  const stateTable = new Map<string, CompiledState>();
   const edges: Edge[] = [];
   const finals: string[] = [];
-  const events = new Map(Object.entries(def.events) as [string, Parser | null][]);
-  const eventQuick = new Map(
-    Object.entries(def.events).map(([type, schema]) => [type, quickCheck(schema, true)]),
-  );
   for (const [name, config] of Object.entries(def.states)) {
-    const routes = new Map<string, Route>();
     for (const [type, spec] of Object.entries(config.on ?? {})) {
-      const candidates = (normalise(spec) ?? []).map((c, index): Candidate => {
+      (normalise(spec) ?? []).forEach((c, index) => {
         const guard = c.guard as string | undefined;
         const edge: Edge = {
           from: name,
@@ -442,6 +443,40 @@ function build(def: AnyMachineDefinition): Machine {
           ...(isRecord(c.meta) ? { meta: c.meta } : {}),
         };
         edges.push(Object.freeze(edge));
+      });
+    }
+    if (config.type === 'final') finals.push(name);
+  }
+  const eventTypes = Object.freeze(Object.keys(def.events));
+  const machine = {
+    id: def.id,
+    version: def.version,
+    initial: def.initial,
+    states: Object.freeze(Object.keys(def.states)),
+    events: eventTypes,
+    finalStates: Object.freeze(finals),
+    refusals: Object.freeze(Object.keys(def.refusals ?? {})),
+    edges: Object.freeze(edges),
+    definition: def,
+  };
+  const slot: TableSlot = { table: undefined, compile: () => compile(def, eventTypes) };
+  Object.defineProperty(machine, compiled, { value: slot });
+  return Object.freeze(machine);
+}
+
+/** Builds the lookup tables `transition`, `restoreSnapshot` and the readers run on. */
+function compile(def: AnyMachineDefinition, eventTypes: readonly string[]): CompiledMachine {
+  const guards = (def.guards ?? {}) as unknown as Record<string, Guard<unknown, unknown, string>>;
+  const stateTable = new Map<string, CompiledState>();
+  const events = new Map(Object.entries(def.events) as [string, Parser | null][]);
+  const eventQuick = new Map(
+    Object.entries(def.events).map(([type, schema]) => [type, quickCheck(schema, true)]),
+  );
+  for (const [name, config] of Object.entries(def.states)) {
+    const routes = new Map<string, Route>();
+    for (const [type, spec] of Object.entries(config.on ?? {})) {
+      const candidates = (normalise(spec) ?? []).map((c): Candidate => {
+        const guard = c.guard as string | undefined;
         return {
           target: c.target as string,
           targetFinal: def.states[c.target as string]?.type === 'final',
@@ -464,13 +499,11 @@ function build(def: AnyMachineDefinition): Machine {
         refusedPrefix: transitionMessages.refusedPrefix(name, type),
       });
     }
-    const final = config.type === 'final';
-    if (final) finals.push(name);
     const routeList = [...routes.values()];
     const allowed = Object.freeze([...routes.keys()]);
     stateTable.set(name, {
       name,
-      final,
+      final: config.type === 'final',
       allowed,
       unguarded: routeList.every((r) => r.candidates.every((c) => c.guardFn === undefined)),
       allowedTail: transitionMessages.allowedTail(allowed),
@@ -479,11 +512,11 @@ function build(def: AnyMachineDefinition): Machine {
     });
   }
   const invariants = Object.entries(def.invariants ?? {}) as [string, Invariant<string, unknown>][];
-  const table: CompiledMachine = {
+  return {
     states: stateTable,
     events,
     contextQuick: def.context === undefined ? undefined : quickCheck(def.context),
-    eventTypes: Object.freeze(Object.keys(def.events)),
+    eventTypes,
     context: def.context === undefined ? undefined : parserOf(def.context),
     updateSchema:
       def.validateUpdates === false || def.context === undefined
@@ -494,17 +527,4 @@ function build(def: AnyMachineDefinition): Machine {
     invariants,
     checkInvariants: def.validateUpdates !== false && invariants.length > 0,
   };
-  const machine = {
-    id: def.id,
-    version: def.version,
-    initial: def.initial,
-    states: Object.freeze(Object.keys(def.states)),
-    events: table.eventTypes,
-    finalStates: Object.freeze(finals),
-    refusals: Object.freeze(Object.keys(def.refusals ?? {})),
-    edges: Object.freeze(edges),
-    definition: def,
-  };
-  Object.defineProperty(machine, compiled, { value: table });
-  return Object.freeze(machine);
 }

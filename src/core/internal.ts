@@ -118,18 +118,32 @@ export interface CompiledMachine {
   readonly checkInvariants: boolean;
 }
 
-/** @internal Reads the tables of a machine made by `defineMachine`. */
+/**
+ * @internal Where a machine keeps its tables: empty until the first call that needs them, then
+ * filled once by `compile` (a pure function of the frozen definition) and never changed again.
+ */
+export interface TableSlot {
+  table: CompiledMachine | undefined;
+  readonly compile: () => CompiledMachine;
+}
+
+/** @internal Reads the tables of a machine made by `defineMachine`, compiling them on first use. */
 export function tablesOf(machine: Machine): CompiledMachine {
-  const table =
+  const slot =
     typeof machine === 'object' && machine !== null
-      ? (machine as unknown as { [compiled]?: CompiledMachine })[compiled]
+      ? (machine as unknown as { [compiled]?: TableSlot })[compiled]
       : undefined;
-  if (typeof table !== 'object' || table === null) {
-    throw new UsageError('Expected a machine made by defineMachine().', [
-      { path: ['machine'], message: 'not a machine made by defineMachine()' },
-    ]);
+  if (typeof slot === 'object' && slot !== null) {
+    const table = slot.table;
+    if (table !== undefined) return table;
+    if (typeof slot.compile === 'function') {
+      slot.table = slot.compile();
+      return slot.table;
+    }
   }
-  return table;
+  throw new UsageError('Expected a machine made by defineMachine().', [
+    { path: ['machine'], message: 'not a machine made by defineMachine()' },
+  ]);
 }
 
 /** @internal One broken invariant: its name, what it said, and what it threw (if it threw). */
