@@ -8,7 +8,9 @@
  */
 import { sameActor } from './actor.js';
 import { assessmentPriority } from './assessment.js';
+import { limitOf, type RuleSettings } from './case-rules.js';
 import type { ComplaintCaseContext, ComplaintCaseState } from './case-types.js';
+import type { ComplaintPolicy, ComplaintStagePolicy } from './policy.js';
 
 type Args = { readonly state: ComplaintCaseState; readonly context: ComplaintCaseContext };
 type Check = (args: Args) => true | string;
@@ -235,3 +237,86 @@ export const caseInvariants: Readonly<Record<string, Check>> = Object.freeze({
     return true;
   },
 });
+
+/**
+ * @internal The invariants that depend on the options a case machine was made with: its policy,
+ * ladder and empowerment limits. A snapshot edited by a client cannot lift a remedy past the limit
+ * that needed an approval, move it into another currency, add a stage or an extension the policy
+ * does not have, or hand a later stage back to an earlier handler: `restoreSnapshot` rejects it,
+ * as it rejects the structural edits above.
+ */
+export function policyInvariants(
+  settings: RuleSettings,
+  policy: ComplaintPolicy,
+): Readonly<Record<string, Check>> {
+  const stages = policy.stages.length;
+  const stageOf = (c: ComplaintCaseContext): ComplaintStagePolicy | undefined =>
+    policy.stages[c.stage - 1];
+  // A decision is checked against the owner's level when it is made; an owner only moves up the
+  // ladder afterwards, so the highest limit at or below the owner's level now bounds it.
+  const ceilingFor = (level: string): number => {
+    const index = settings.ladder.indexOf(level);
+    let most = 0;
+    for (let i = 0; i <= index; i++)
+      most = Math.max(most, limitOf(settings, settings.ladder[i] as string));
+    return most;
+  };
+  return Object.freeze({
+    stageInPolicy: ({ context: c }) =>
+      c.stage <= stages ||
+      `stage is ${c.stage}, but policy '${policy.name}' has ${stages} stage${stages === 1 ? '' : 's'}`,
+
+    remedyInLimitsCurrency: ({ context: c }) => {
+      const closure = c.decision?.closure;
+      if (closure?.kind !== 'monetaryRemedy') return true;
+      const { currency } = settings.limits;
+      return (
+        closure.amount.currency === currency ||
+        `the remedy is in ${closure.amount.currency}, but the empowerment limits are in ${currency}`
+      );
+    },
+
+    remedyWithinLimits: ({ context: c }) => {
+      const d = c.decision;
+      if (d === null || d.closure.kind !== 'monetaryRemedy') return true;
+      const amount = d.closure.amount.amount;
+      if (d.approvedBy !== null && amount > limitOf(settings, d.approvedBy.level)) {
+        return `the remedy of ${amount} exceeds the limit of its approver's level '${d.approvedBy.level}'`;
+      }
+      if (d.needsApproval || c.owner === null) return true;
+      return (
+        amount <= ceilingFor(c.owner.level) ||
+        `the remedy of ${amount} exceeds the limit of the owner's level '${c.owner.level}', but needsApproval is false`
+      );
+    },
+
+    extensionInPolicy: ({ context: c }) => {
+      if (c.extension === null) return true;
+      const rules = stageOf(c)?.extension ?? null;
+      if (rules === null) return `stage ${c.stage} of policy '${policy.name}' allows no extension`;
+      return (
+        c.extension.workingDays <= rules.maxWorkingDays ||
+        `the extension of ${c.extension.workingDays} working days exceeds the ${rules.maxWorkingDays} that stage ${c.stage} allows`
+      );
+    },
+
+    independentHandlers: ({ context: c }) => {
+      if (c.stage === 1 || stageOf(c)?.independentHandler !== true) return true;
+      const earlier = c.earlierStages.flatMap((s) =>
+        s.decidedBy === null ? [s.handler] : [s.handler, s.decidedBy],
+      );
+      const now: (readonly [string, string | undefined])[] = [
+        ['owner', c.owner?.id],
+        ['decision.by', c.decision?.by],
+        ['decision.approvedBy', c.decision?.approvedBy?.id],
+      ];
+      for (const [role, id] of now) {
+        if (id === undefined) continue;
+        if (earlier.some((h) => sameActor(h, id))) {
+          return `stage ${c.stage} must be handled by someone new, but ${role} '${id}' handled an earlier stage`;
+        }
+      }
+      return true;
+    },
+  });
+}

@@ -17,11 +17,12 @@ import {
 import type { CalendarLike } from '../time/index.js';
 import { sameActor } from './actor.js';
 import { assessmentPriority } from './assessment.js';
-import { caseInvariants } from './case-invariants.js';
+import { caseInvariants, policyInvariants } from './case-invariants.js';
 import { checkOptions } from './case-options.js';
 import {
   andThen,
   approvalAllowed,
+  botLevel,
   closesOnCommunication,
   escalationAllowed,
   humanRequested,
@@ -475,19 +476,25 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     track: c.track,
     stage: String(c.stage),
   });
-  const signalOf = (event: Stamped, target: ComplaintCaseState): SlaSignal => {
+  // A bot's reply keeps the customer informed but does not answer for a person: it stops no
+  // response clock (DOMAIN: bot replies must not stop a human-response clock). The sender is a bot
+  // when it is the case's owner and the owner is at the bot level.
+  const botSent = (c: Ctx, event: Stamped): boolean =>
+    c.owner !== null && c.owner.level === botLevel && sameActor(c.owner.id, event.by);
+  const signalOf = (c: Ctx, event: Stamped, target: ComplaintCaseState): SlaSignal => {
     if (target === 'closed') return 'resolved';
     switch (event.type) {
       case 'RECEIVE':
         return 'start';
       case 'ACKNOWLEDGE':
       case 'COMMUNICATE_DECISION':
-        return 'responded';
+        return botSent(c, event) ? null : 'responded';
       case 'REJECT':
       case 'ESCALATE_STAGE':
         return 'customerReplied';
       case 'CONTACT':
-        return field(event, 'direction') === 'toCustomer' ? 'responded' : 'customerReplied';
+        if (field(event, 'direction') !== 'toCustomer') return 'customerReplied';
+        return botSent(c, event) ? null : 'responded';
       default:
         return null;
     }
@@ -498,7 +505,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     const current = c.sla === null ? undefined : sla.policies.find((p) => p.name === c.sla?.policy);
     const chosen = reselect ? (chooseSlaPolicy(sla.policies, slaFacts(c)) ?? current) : current;
     if (chosen === undefined) return c;
-    const signal = signalOf(event, target);
+    const signal = signalOf(c, event, target);
     if (c.sla === null && signal !== 'start') return c;
     return {
       ...c,
@@ -564,7 +571,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     context: context as unknown as z.ZodType<Ctx>,
     events,
     refusals: complaintCaseRefusals,
-    invariants: caseInvariants,
+    invariants: { ...caseInvariants, ...policyInvariants(settings, policy) },
     wakeUp: ({ state, context: c }) => {
       if (state === 'new' || state === 'closed' || c.due === null || c.lastChange === null) {
         return undefined;
@@ -621,13 +628,21 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
             }) === 'critical'
           );
         }),
+      // Resolving at the outset decides the response, so the decider must be independent too.
       outsetWithinLimit: ({ context: c, event: e, refuse }) =>
         andThen(inOrder(c, e, refuse), () => {
           const closure = field(e, 'resolvedAtOutset') as ClosureReason | undefined;
-          return closure !== undefined && withinOwnerLimit(settings, c.owner, closure, refuse);
+          if (closure === undefined) return false;
+          return andThen(independent(c, field(e, 'by'), 'decide its response', refuse), () =>
+            withinOwnerLimit(settings, c.owner, closure, refuse),
+          );
         }),
       outsetOverLimit: ({ context: c, event: e, refuse }) =>
-        andThen(inOrder(c, e, refuse), () => field(e, 'resolvedAtOutset') !== undefined),
+        andThen(inOrder(c, e, refuse), () =>
+          field(e, 'resolvedAtOutset') === undefined
+            ? false
+            : independent(c, field(e, 'by'), 'decide its response', refuse),
+        ),
       withinOwnerLimit: ({ context: c, event: e, refuse }) =>
         andThen(inOrder(c, e, refuse), () =>
           andThen(independent(c, field(e, 'by'), 'decide its response', refuse), () => {
@@ -640,7 +655,11 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
           independent(c, field(e, 'by'), 'decide its response', refuse),
         ),
       approvalAllowed: ({ context: c, event: e, refuse }) =>
-        andThen(inOrder(c, e, refuse), () => approvalAllowed(settings, c, e, refuse)),
+        andThen(inOrder(c, e, refuse), () =>
+          andThen(independent(c, field(e, 'by'), 'approve its response', refuse), () =>
+            approvalAllowed(settings, c, e, refuse),
+          ),
+        ),
       closesOnCommunication: ({ context: c, event: e, refuse }) =>
         andThen(inOrder(c, e, refuse), () => closesOnCommunication(c)),
       extensionAllowed: ({ context: c, event: e, refuse }) =>

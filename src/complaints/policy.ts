@@ -37,7 +37,8 @@ export interface ComplaintStagePolicy {
   } | null;
   /**
    * Whether the stage must be handled by someone who did not handle an earlier stage (its owner
-   * or decider); always `false` for the first stage.
+   * or decider): then no earlier handler may own the stage, decide its response (also when
+   * resolving it at the outset) or approve that response. Always `false` for the first stage.
    */
   readonly independentHandler: boolean;
 }

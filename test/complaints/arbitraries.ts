@@ -135,3 +135,41 @@ export function fold(
   }
   return snap;
 }
+
+/**
+ * A case taken to its second stage (decided, communicated, rejected, escalated to another
+ * handler), then random events: enough for multi-stage policies to be tested past stage 1, which
+ * random events alone almost never reach.
+ */
+export const stagedEvents = fc
+  .tuple(
+    who,
+    fc.constantFrom('mo', 'Ana', 'sue'),
+    fc.array(eventBody, { maxLength: 30 }),
+    fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 40, maxLength: 40 }),
+  )
+  .map(([by, next, noise, steps]) => {
+    const path: object[] = [
+      { ...receive(), by },
+      { type: 'ACKNOWLEDGE', by: 'ana' },
+      {
+        type: 'ASSESS',
+        by: 'ana',
+        severity: 'low',
+        complexity: 'low',
+        impact: 'low',
+        urgency: 'low',
+        safety: 'low',
+      },
+      { type: 'RESPOND', by: 'ana', closure: { kind: 'explained', explanation: 'e' } },
+      { type: 'COMMUNICATE_DECISION', by: 'ana' },
+      { type: 'REJECT', by: 'customer', recourseOffered: ['stage 2'] },
+      { type: 'ESCALATE_STAGE', by: 'customer', owner: { id: next, level: 'manager' } },
+      ...noise,
+    ];
+    let at = T0;
+    return path.map((body, i) => {
+      at += (steps[i % steps.length] ?? 1) * MIN;
+      return { ...body, at } as Ev;
+    });
+  });

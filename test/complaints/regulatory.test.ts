@@ -7,7 +7,13 @@ import {
   housingOmbudsmanPolicy,
   iso10002Lifecycle,
 } from '../../src/complaints/index.js';
-import { initialSnapshot, isServicecraftError, nextEvents, transition } from '../../src/index.js';
+import {
+  initialSnapshot,
+  isServicecraftError,
+  nextEvents,
+  restoreSnapshot,
+  transition,
+} from '../../src/index.js';
 import { businessCalendar } from '../../src/time/index.js';
 import { type Ev, refuse, type Snap } from './helpers.js';
 
@@ -259,6 +265,47 @@ describe('UK Housing Ombudsman Complaint Handling Code (2024) preset', () => {
       closure: { kind: 'explained', explanation: 'x' },
     });
     expect(decidedByAna.reason?.code).toBe('NOT_INDEPENDENT');
+    // Regression: resolving at the outset decides the response too, and so does approving it.
+    const outsetByAna = refuse(code, acknowledged, {
+      ...assess(london(4, 7, 9), 'ANA'),
+      resolvedAtOutset: { kind: 'explained', explanation: 'x' },
+    });
+    expect(outsetByAna.reason?.code).toBe('NOT_INDEPENDENT');
+    expect(outsetByAna.message).toContain('cannot decide its response at stage 2');
+    const overLimit = run(
+      code,
+      [
+        {
+          type: 'RESPOND',
+          at: london(4, 7, 10),
+          by: 'mo',
+          closure: { kind: 'monetaryRemedy', amount: { amount: 300_000, currency: 'EUR' } },
+        },
+      ],
+      investigating,
+    );
+    expect(overLimit.state).toBe('awaitingApproval');
+    const approvedByAna = refuse(code, overLimit, {
+      type: 'APPROVE_REMEDY',
+      at: london(4, 7, 11),
+      by: 'ana',
+      level: 'manager',
+    });
+    expect(approvedByAna.reason?.code).toBe('NOT_INDEPENDENT');
+    expect(approvedByAna.message).toContain('cannot approve its response at stage 2');
+    // Regression: a stored stage-2 case handed back to the stage-1 handler does not restore.
+    for (const edit of [
+      (c: { owner: { id: string } }) => (c.owner.id = 'ana'),
+      (c: { decision: { by: string } }) => (c.decision.by = 'Ana'),
+    ]) {
+      const copy = JSON.parse(JSON.stringify(overLimit));
+      edit(copy.context as never);
+      const restored = restoreSnapshot(code, copy);
+      expect(restored.ok).toBe(false);
+      if (!restored.ok) {
+        expect(restored.error.message).toContain("breaks invariant 'independentHandlers'");
+      }
+    }
 
     // One stage-2 extension, by default up to 10 working days; configurable to 20.
     const extend = {

@@ -98,6 +98,48 @@ describe('SLA policies on a complaint case', () => {
     expect(communicated.context.sla?.entries.resolution?.breachAt).toBeNull();
   });
 
+  it('a bot owner’s replies stop no response clock; a person’s reply does (regression)', () => {
+    const botCase = go([receive({ owner: { id: 'helpbot', level: 'bot' } })]);
+    const before = botCase.context.sla?.entries.firstResponse;
+    const afterBot = go(
+      [
+        { type: 'CONTACT', at: T0 + MIN, by: 'HelpBot', direction: 'toCustomer' },
+        ack(T0 + 2 * MIN, 'helpbot'),
+      ],
+      botCase,
+    );
+    expect(afterBot.context.milestones.acknowledgedAt).toBe(T0 + 2 * MIN);
+    expect(afterBot.context.sla?.entries.firstResponse?.clock.state).toBe('running');
+    expect(afterBot.context.sla?.entries.firstResponse?.breachAt).toBe(before?.breachAt);
+    const person = go(
+      [{ type: 'CONTACT', at: T0 + 3 * MIN, by: 'ana', direction: 'toCustomer' }],
+      afterBot,
+    );
+    expect(person.context.sla?.entries.firstResponse?.clock.state).toBe('stopped');
+  });
+
+  it('property: however many replies a bot owner sends, the first-response clock keeps running', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 7 * 60 }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (minutes, acknowledge) => {
+          const times = [...new Set(minutes)].sort((a, b) => a - b);
+          const replies: Ev[] = times.map((m, i) =>
+            acknowledge && i === 0
+              ? ack(T0 + m * MIN, 'helpbot')
+              : { type: 'CONTACT', at: T0 + m * MIN, by: 'helpbot', direction: 'toCustomer' },
+          );
+          const snap = go([receive({ owner: { id: 'helpbot', level: 'bot' } }), ...replies]);
+          const entry = snap.context.sla?.entries.firstResponse;
+          expect(entry?.clock.state).toBe('running');
+          expect(entry?.breachAt).toBe(T0 + 8 * HOUR);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('pausedIn must name states of the case; bad policies are a UsageError', () => {
     expect(() =>
       createComplaintCase({
