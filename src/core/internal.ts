@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { UsageError, type ValidationIssue } from './errors.js';
+import { describeCause, UsageError, type ValidationIssue } from './errors.js';
 import type { QuickCheck } from './quick.js';
 import type { Guard, Invariant, Machine, Migration, Schema, Update } from './types.js';
 
@@ -162,8 +162,8 @@ export function breaches(table: CompiledMachine, state: string, context: unknown
     try {
       verdict = check({ state, context });
     } catch (cause) {
-      const why = cause instanceof Error ? cause.message : String(cause);
-      out.push({ name, detail: `threw (${why.slice(0, 300)})`, threw: true, cause });
+      // describeCause never throws, whatever was thrown (an object without toString, say).
+      out.push({ name, detail: `threw (${describeCause(cause)})`, threw: true, cause });
       continue;
     }
     if (verdict === true) continue;

@@ -238,7 +238,7 @@ export interface IssueMessageData {
   };
   /** Snapshot problem: a key that could reach a prototype. */
   readonly forbiddenKey: {
-    /** `'__proto__'`, `'constructor'` or `'prototype'`. */
+    /** `'__proto__'`, or `'constructor'` holding an object or array. */
     readonly key: string;
   };
   /** Snapshot problem: a top-level key that is not a snapshot field. */

@@ -62,7 +62,6 @@ export interface RestoreFailure {
 }
 
 const keys = new Set(['machine', 'version', 'state', 'context', 'status', 'revision']);
-const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
 const maxDepth = 64;
 /** How many values (objects, arrays and leaves) a snapshot may hold, shared references counted each time. */
 const maxValues = 1_000_000;
@@ -75,7 +74,10 @@ const maxProblems = 20;
  *
  * It rejects a foreign machine id, an unknown or newer version, an unknown state, a status that
  * does not match the state, a revision that is not a non-negative integer, a context that fails its schema, extra keys, values that are not
- * plain JSON, and prototype-polluting keys (`__proto__`, `constructor`, `prototype`) at any depth.
+ * plain JSON, and prototype-polluting keys at any depth: `__proto__`, and `constructor` holding an
+ * object or array (the path a naive deep merge follows to `Object.prototype`). A `constructor` key
+ * holding a number, string, boolean or null is plain data (a word count, say) and is kept, so a
+ * snapshot made by `transition` from such data restores.
  * A rejected value is never half-applied.
  *
  * @example
@@ -380,6 +382,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Whether a key could carry a naive deep merge to a prototype: `__proto__` whatever it holds, and
+ * `constructor` holding an object (then `constructor.prototype` is `Object.prototype` in the merge
+ * target). `prototype` alone reaches nothing on a plain object, and a `constructor` holding a
+ * primitive merges as an own data property.
+ */
+const pollutes = (key: string, held: unknown): boolean =>
+  key === '__proto__' || (key === 'constructor' && typeof held === 'object' && held !== null);
+
+/**
  * Accepts only what JSON can carry, and no key that could reach a prototype. `path` is one shared
  * stack, copied only when a problem is reported, so a valid value allocates nothing.
  */
@@ -439,7 +450,7 @@ function checkJson(
   walk.onPath.push(value);
   for (const key in value) {
     path.push(key);
-    if (forbidden.has(key)) {
+    if (pollutes(key, value[key])) {
       problems.push(
         problem(
           [...path],

@@ -606,11 +606,13 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
         : { key: 'notASnapshot', data: { machine: id, version, received: describedValue(snap) } },
     );
   }
+  // A state name the machine does not have is input, named with a bounded length as restore does.
   const from = typeof snap.state === 'string' ? snap.state : describeValue(snap.state);
+  const shown = typeof snap.state === 'string' ? clip(snap.state, 100) : from;
   if (!Number.isSafeInteger(snap.revision) || (snap.revision as number) < 0) {
     const message = say.badRevision(machine.id, describeValue(snap.revision));
     return withMessageData(
-      { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] },
+      { code: 'INVALID_SNAPSHOT', message, state: shown, event: type, problems: [message] },
       {
         key: 'badRevision',
         data: { machine: machine.id, revision: describedValue(snap.revision) },
@@ -619,10 +621,10 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
   }
   const state = typeof snap.state === 'string' ? tables.states.get(snap.state) : undefined;
   if (state === undefined) {
-    const message = say.unknownState(machine.id, from);
+    const message = say.unknownState(machine.id, shown);
     return withMessageData(
-      { code: 'INVALID_SNAPSHOT', message, state: from, event: type, problems: [message] },
-      { key: 'unknownState', data: { machine: machine.id, state: from } },
+      { code: 'INVALID_SNAPSHOT', message, state: shown, event: type, problems: [message] },
+      { key: 'unknownState', data: { machine: machine.id, state: shown } },
     );
   }
   if (type === undefined) {

@@ -326,6 +326,42 @@ describe('invariants', () => {
     );
   });
 
+  it.each([
+    ['an object without toString', () => Object.create(null)],
+    [
+      'an object whose toString throws',
+      () => ({
+        toString: () => {
+          throw new Error('no');
+        },
+      }),
+    ],
+  ])('an invariant that throws %s is reported, never rethrown (regression)', (_, make) => {
+    const m = defineMachine({
+      id: 'unprintable',
+      version: 1,
+      initial: 'a',
+      context: z.object({ n: z.number().default(0) }),
+      events: { ADD: null },
+      invariants: {
+        small: ({ context }) => {
+          if (context.n > 0) throw make();
+          return true;
+        },
+      },
+      states: {
+        a: { on: { ADD: { target: 'a', update: ({ context }) => ({ n: context.n + 1 }) } } },
+      },
+    });
+    const result = transition(m, initialSnapshot(m), { type: 'ADD' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'RULE_THREW', name: 'small' } });
+    const restored = restoreSnapshot(m, { ...initialSnapshot(m), context: { n: 1 } });
+    expect(!restored.ok && restored.error.message).toContain(
+      "invariant 'small': threw (an unprintable value)",
+    );
+    expect(() => initialSnapshot(m, { n: 1 })).toThrow(SnapshotError);
+  });
+
   it('property: every snapshot the wallet reaches satisfies its invariants and restores', () => {
     const m = wallet();
     const event = fc.oneof(

@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import {
   defineMachine,
   initialSnapshot,
   restoreSnapshot,
   restoreSnapshotOrThrow,
   SnapshotError,
+  transition,
   transitionOrThrow,
 } from '../../src/index.js';
 import { steps, ticket } from './fixtures.js';
@@ -142,8 +145,8 @@ describe('restoreSnapshot', () => {
       '{"machine":"ticket","version":2,"state":"open","context":{"replies":1,"constructor":{"prototype":{}}},"status":"active","revision":0}',
     ],
     [
-      'prototype',
-      '{"machine":"ticket","version":2,"state":"open","context":{"a":[{"prototype":1}]},"status":"active","revision":0}',
+      'constructor',
+      '{"machine":"ticket","version":2,"state":"open","context":{"a":[{"constructor":[]}]},"status":"active","revision":0}',
     ],
   ])('rejects the prototype-polluting key %s at any depth', (key, json) => {
     const lines = problems(JSON.parse(json));
@@ -271,5 +274,69 @@ describe('restoreSnapshot across a migration into a final state', () => {
     expect(bad.ok ? [] : bad.error.problems).toEqual([
       { path: ['status'], message: `expected 'active' or 'done', received "paused"` },
     ]);
+  });
+});
+
+describe('user-keyed data round-trips through restore (regression)', () => {
+  const words = defineMachine({
+    id: 'words',
+    version: 1,
+    initial: 'counting',
+    context: z.object({ counts: z.record(z.string(), z.number()).default({}) }),
+    events: { ADD: z.object({ word: z.string() }) },
+    states: {
+      counting: {
+        on: {
+          ADD: {
+            target: 'counting',
+            update: ({ context, event }) => ({
+              counts: {
+                ...context.counts,
+                [event.word]:
+                  (Object.hasOwn(context.counts, event.word)
+                    ? (context.counts[event.word] ?? 0)
+                    : 0) + 1,
+              },
+            }),
+          },
+        },
+      },
+    },
+  });
+
+  it("a record keyed 'constructor' or 'prototype' (as a word count is) restores", () => {
+    for (const word of ['constructor', 'prototype', 'toString', 'hasOwnProperty']) {
+      const done = transition(words, initialSnapshot(words), { type: 'ADD', word });
+      expect(done.ok).toBe(true);
+      if (!done.ok) continue;
+      const restored = restoreSnapshot(words, JSON.parse(JSON.stringify(done.snapshot)));
+      expect(restored.ok, word).toBe(true);
+      if (restored.ok) expect(restored.snapshot).toEqual(done.snapshot);
+    }
+  });
+
+  it('property: every snapshot transition makes from any words but __proto__ restores equal', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom('constructor', 'prototype', 'toString', 'valueOf', '__proto__'),
+          ),
+          { maxLength: 12 },
+        ),
+        (list) => {
+          let snap = initialSnapshot(words);
+          for (const word of list.filter((w) => w !== '__proto__')) {
+            const r = transition(words, snap, { type: 'ADD', word });
+            expect(r.ok).toBe(true);
+            if (r.ok) snap = r.snapshot;
+          }
+          const restored = restoreSnapshot(words, JSON.parse(JSON.stringify(snap)));
+          expect(restored.ok).toBe(true);
+          if (restored.ok) expect(restored.snapshot).toEqual(snap);
+        },
+      ),
+    );
   });
 });

@@ -542,3 +542,18 @@ describe('zod defaults in payloads', () => {
     expect(result.ok && result.snapshot.context).toEqual({ channel: 'phone' });
   });
 });
+
+describe('a snapshot naming a state the machine lacks (regression)', () => {
+  it('is named with a bounded length, as restore names it', () => {
+    const name = 'x'.repeat(1_000_000);
+    const result = transition(steps, { ...initialSnapshot(steps), state: name } as never, {
+      type: 'NEXT',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_SNAPSHOT');
+    expect(result.error.message.length).toBeLessThan(400);
+    expect(result.error.message).toContain('(999900 more characters)');
+    expect(String(result.error.state).length).toBeLessThan(200);
+  });
+});
