@@ -159,11 +159,13 @@ export function programTime(policy: LoyaltyPolicy): ProgramTime {
         case 'never':
           return null;
         case 'days':
-          // Exact days of 24 hours; `endOfDay` counts calendar days in the zone and moves to the
-          // end of the local day (an expiry exactly at local midnight stays there).
-          return cutoff === 'endOfDay'
-            ? instant(Math.ceil((local(at) + rule.days * DAY) / DAY) * DAY)
-            : at + rule.days * DAY;
+          // Exact days of 24 hours; `endOfDay` counts calendar days in the zone: counted from local
+          // day D, the points last to the end of day D + N, which is the first instant of day
+          // D + N + 1. Only the local date of `at` matters, so every instant of one local day, its
+          // first (local midnight) included, gets the same expiry. (Rounding `at + N days` up to a
+          // midnight would leave an `at` already at midnight where it is: a day earlier than the
+          // rest of its day.)
+          return cutoff === 'endOfDay' ? dayStart(dayOf(at) + rule.days + 1) : at + rule.days * DAY;
         case 'endOfMonth':
           return monthStart(monthIndex(at) + rule.months + 1);
         case 'endOfYear':

@@ -119,22 +119,30 @@ function spendOrder(policy: LoyaltyPolicy, lots: readonly Lot[]): Lot[] {
 
 /**
  * @internal Takes up to `points` from the given lots (in that order) and returns the lots with
- * the takings applied (empty lots removed) and how much was taken.
+ * the takings applied (empty lots removed) and how much was taken. At most `activeRoom` points
+ * come from active lots (pending lots are outside the balance, so they have no such limit); an
+ * active lot met once that room is used up is passed over and the next lots are still tried.
  */
 function take(
   lots: readonly Lot[],
   order: readonly Lot[],
   points: number,
+  activeRoom = Number.POSITIVE_INFINITY,
 ): { lots: Lot[]; taken: number; fromActive: number } {
   const takes = new Map<number, number>();
   let left = points;
   let fromActive = 0;
+  let room = activeRoom;
   for (const lot of order) {
     if (left === 0) break;
-    const n = Math.min(left, lot.remaining);
+    const active = lot.status === 'active';
+    const n = active ? Math.min(left, lot.remaining, room) : Math.min(left, lot.remaining);
     if (n === 0) continue;
     takes.set(lot.id, n);
-    if (lot.status === 'active') fromActive += n;
+    if (active) {
+      fromActive += n;
+      room -= n;
+    }
     left -= n;
   }
   const next: Lot[] = [];
@@ -202,6 +210,12 @@ export function cancelOrderLots(ctx: Ctx, order: string): Ctx {
  * `pendingOnly`), then, when allowed, from other lots (pending ones under `pendingOnly`, otherwise
  * active ones in spending order, within the balance unless `unlimited`). The rest becomes a debt
  * under `unlimited`, and is counted as uncollected otherwise.
+ *
+ * Under `withinBalance` both passes together take at most the balance (none when it is zero or
+ * below) from active lots: a debt can make the balance smaller than the order's own active lots,
+ * and taking them in full would then push the balance below zero. Pending points are not in the
+ * balance and are taken as before. What the cap leaves is counted as uncollected, as the second
+ * pass always did; it stays in the order's lot, where it keeps offsetting the debt.
  */
 export function clawBack(policy: LoyaltyPolicy, ctx: Ctx, order: string, points: number): Ctx {
   if (points <= 0) return ctx;
@@ -209,7 +223,8 @@ export function clawBack(policy: LoyaltyPolicy, ctx: Ctx, order: string, points:
   const own = ctx.lots.filter(
     (l) => l.order === order && (mode !== 'pendingOnly' || l.status === 'pending'),
   );
-  let { lots, taken, fromActive } = take(ctx.lots, own, points);
+  const room = mode === 'withinBalance' ? Math.max(0, ctx.balance) : Number.POSITIVE_INFINITY;
+  let { lots, taken, fromActive } = take(ctx.lots, own, points, room);
   if (taken < points && policy.clawbackFromOtherOrders) {
     const rest = points - taken;
     const others =

@@ -301,7 +301,8 @@ export function csatAdd(acc: CsatAccumulator, response: CsatResponse): void {
   // The common case first, with the scale's bounds read once: a point on a points scale.
   if (typeof response === 'number' && scale.kind === 'points') {
     const min = scale.min;
-    if (!(response >= min && response <= scale.max && (response | 0) === response)) {
+    // `Number.isInteger`, not `(x | 0) === x`: a scale may lie beyond 32 bits (any safe integer).
+    if (!(response >= min && response <= scale.max && Number.isInteger(response))) {
       throw rejected(acc, response);
     }
     const counts = acc.counts;
@@ -320,7 +321,7 @@ export function csatAdd(acc: CsatAccumulator, response: CsatResponse): void {
 function slotOf(scale: CsatScale, response: unknown): number {
   if (scale.kind === 'binary') return response === 'good' ? 1 : response === 'bad' ? 0 : -1;
   const value = response as number;
-  if (value >= scale.min && value <= scale.max && (value | 0) === value) return value - scale.min;
+  if (value >= scale.min && value <= scale.max && Number.isInteger(value)) return value - scale.min;
   return -1;
 }
 

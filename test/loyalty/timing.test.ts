@@ -126,8 +126,8 @@ describe('expiry', () => {
     expect(before.context.balance).toBe(10);
     const after = apply(p, before, [{ type: 'EXPIRE', key: k(), at: Date.UTC(2025, 1, 10) }]);
     expect(after.context.balance).toBe(0);
-    // A time already at midnight stays as it is.
+    // Earned at 00:00, the first instant of the same day as noon: the same expiry.
     const midnight = apply(p, enrolled(p), [buy('B', 1_000, T0)]);
-    expect(midnight.context.lots[0]?.expiresAt).toBe(T0 + 30 * DAY);
+    expect(midnight.context.lots[0]?.expiresAt).toBe(Date.UTC(2025, 1, 10));
   });
 });
