@@ -249,7 +249,7 @@ export const transitionMessages = {
   notASnapshot: (machine: string, version: number, got: string) =>
     `Expected a snapshot of machine '${machine}' version ${version} ({ machine, version, state, context, status, revision }), received ${got}; make one with initialSnapshot or restoreSnapshot.`,
   badRevision: (machine: string, got: string) =>
-    `The snapshot of machine '${machine}' has revision ${got}; expected a non-negative integer (restore it with restoreSnapshot first).`,
+    `The snapshot of machine '${machine}' has revision ${got}; expected a non-negative integer below ${Number.MAX_SAFE_INTEGER} (restore it with restoreSnapshot first).`,
   unknownState: (machine: string, state: string) =>
     `The snapshot names state '${state}', which machine '${machine}' does not have.`,
 };

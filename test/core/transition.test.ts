@@ -7,6 +7,7 @@ import {
   isTransitionError,
   nextEvents,
   replayOrThrow,
+  restoreSnapshot,
   type Snapshot,
   SnapshotError,
   TransitionError,
@@ -555,5 +556,30 @@ describe('a snapshot naming a state the machine lacks (regression)', () => {
     expect(result.error.message.length).toBeLessThan(400);
     expect(result.error.message).toContain('(999900 more characters)');
     expect(String(result.error.state).length).toBeLessThan(200);
+  });
+});
+
+describe('the last revision (regression)', () => {
+  const at = (revision: number) => ({ ...initialSnapshot(steps), revision });
+
+  it('a snapshot one short of it takes an event, and the result restores', () => {
+    const last = transition(steps, at(Number.MAX_SAFE_INTEGER - 1), { type: 'NEXT' });
+    expect(last.ok).toBe(true);
+    if (!last.ok) return;
+    expect(last.snapshot.revision).toBe(Number.MAX_SAFE_INTEGER);
+    expect(restoreSnapshot(steps, JSON.parse(JSON.stringify(last.snapshot))).ok).toBe(true);
+  });
+
+  it('at it, no event follows: refused with a sentence, and nextEvents agrees', () => {
+    const result = transition(steps, at(Number.MAX_SAFE_INTEGER), { type: 'NEXT' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_SNAPSHOT');
+    expect(result.error.message).toContain(
+      `has revision number ${Number.MAX_SAFE_INTEGER}; expected a non-negative integer below ${Number.MAX_SAFE_INTEGER}`,
+    );
+    expect(nextEvents(steps, at(Number.MAX_SAFE_INTEGER))).toEqual([]);
+    expect(nextEvents(steps, at(-1))).toEqual([]);
+    expect(nextEvents(steps, at(0))).toEqual(['NEXT']);
   });
 });
