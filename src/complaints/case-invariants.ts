@@ -10,6 +10,7 @@ import { sameActor } from './actor.js';
 import { assessmentPriority } from './assessment.js';
 import { limitOf, type RuleSettings } from './case-rules.js';
 import type { ComplaintCaseContext, ComplaintCaseState } from './case-types.js';
+import type { DeadlineClock } from './deadline-clock.js';
 import type { ComplaintPolicy, ComplaintStagePolicy } from './policy.js';
 
 type Args = { readonly state: ComplaintCaseState; readonly context: ComplaintCaseContext };
@@ -248,6 +249,7 @@ export const caseInvariants: Readonly<Record<string, Check>> = Object.freeze({
 export function policyInvariants(
   settings: RuleSettings,
   policy: ComplaintPolicy,
+  clock: DeadlineClock,
 ): Readonly<Record<string, Check>> {
   const stages = policy.stages.length;
   const stageOf = (c: ComplaintCaseContext): ComplaintStagePolicy | undefined =>
@@ -298,6 +300,64 @@ export function policyInvariants(
         c.extension.workingDays <= rules.maxWorkingDays ||
         `the extension of ${c.extension.workingDays} working days exceeds the ${rules.maxWorkingDays} that stage ${c.stage} allows`
       );
+    },
+
+    // The deadlines of the current stage are a function of when it began, when it was
+    // acknowledged, its track and its extension, on the machine's calendar: recomputed here, so a
+    // stored case cannot be given more time than the policy allows (nor less).
+    deadlinesFromPolicy: ({ context: c }) => {
+      const due = c.due;
+      const start = c.milestones.receivedAt;
+      const rules = stageOf(c);
+      if (due === null || start === null || rules === undefined) return true;
+      const acknowledgeBy = clock.add(start, rules.acknowledge);
+      if (due.acknowledgeBy !== acknowledgeBy) {
+        return `due.acknowledgeBy is ${due.acknowledgeBy}, but stage ${c.stage} received at ${start} gives ${acknowledgeBy}`;
+      }
+      const summary =
+        c.stage === 1 && policy.summaryResolution !== null
+          ? clock.add(start, policy.summaryResolution)
+          : null;
+      if (due.summaryResolutionBy !== summary) {
+        return `due.summaryResolutionBy is ${due.summaryResolutionBy}, but the policy gives ${summary}`;
+      }
+      const acked = c.milestones.acknowledgedAt;
+      const base = clock.add(
+        rules.respondFrom === 'receipt' ? start : (acked ?? acknowledgeBy),
+        rules.respond,
+      );
+      // An urgent assessment may tighten the deadline, before or after an extension.
+      const urgent =
+        c.track === 'urgent' && policy.urgentRespond !== null
+          ? clock.add(start, policy.urgentRespond)
+          : undefined;
+      const fits = (at: number, from: number) =>
+        at === from || (urgent !== undefined && at === Math.min(from, urgent));
+      const e = c.extension;
+      if (e !== null && !fits(e.previousRespondBy, base)) {
+        return `extension.previousRespondBy is ${e.previousRespondBy}, but the policy gives ${base}`;
+      }
+      const expected =
+        e === null ? base : clock.add(e.previousRespondBy, { workingDays: e.workingDays });
+      if (!fits(due.respondBy, expected)) {
+        return `due.respondBy is ${due.respondBy}, but the policy gives ${urgent === undefined ? expected : `${expected} or ${Math.min(expected, urgent)}`}`;
+      }
+      const referral = due.referralBy;
+      if (referral !== null) {
+        const first = c.milestones.communicatedAt;
+        const last = c.lastChange?.at ?? null;
+        const within = policy.referral?.within;
+        if (
+          within === undefined ||
+          first === null ||
+          last === null ||
+          referral < clock.add(first, within) ||
+          referral > clock.add(last, within)
+        ) {
+          return `due.referralBy is ${referral}, which no communication of the decision gives`;
+        }
+      }
+      return true;
     },
 
     independentHandlers: ({ context: c }) => {

@@ -571,7 +571,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     context: context as unknown as z.ZodType<Ctx>,
     events,
     refusals: complaintCaseRefusals,
-    invariants: { ...caseInvariants, ...policyInvariants(settings, policy) },
+    invariants: { ...caseInvariants, ...policyInvariants(settings, policy, clock) },
     wakeUp: ({ state, context: c }) => {
       if (state === 'new' || state === 'closed' || c.due === null || c.lastChange === null) {
         return undefined;

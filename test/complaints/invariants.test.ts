@@ -17,6 +17,7 @@ import {
   restoreSnapshot,
   transition,
 } from '../../src/index.js';
+import { businessCalendar } from '../../src/time/index.js';
 import { events, fold, stagedEvents } from './arbitraries.js';
 import { ack, assess, type Ev, MIN, receive, refund, run, type Snap, T0 } from './helpers.js';
 
@@ -246,6 +247,27 @@ describe('every complaint-case invariant rejects a breach', () => {
           previousRespondBy: T0,
         }),
     ],
+    [
+      'deadlinesFromPolicy',
+      'investigating',
+      (c) => {
+        if (c.due) c.due.respondBy += 365 * 86_400_000;
+      },
+    ],
+    [
+      'deadlinesFromPolicy',
+      'received',
+      (c) => {
+        if (c.due) c.due.acknowledgeBy += 60_000;
+      },
+    ],
+    [
+      'deadlinesFromPolicy',
+      'closed',
+      (c) => {
+        if (c.due) c.due.respondBy -= 60_000;
+      },
+    ],
     ['milestonesInOrder', 'closed', (c) => (c.milestones.acknowledgedAt = T0 - 1)],
     [
       'milestonesInOrder',
@@ -316,11 +338,20 @@ describe('reachable snapshots keep every invariant (property)', () => {
     expect([...seen].sort()).toEqual(m.states.filter((s) => s !== 'new').sort());
   });
 
+  // A London office calendar, so the deadline invariant is checked against working-time
+  // arithmetic across weekends and the clock changes, not only against calendar time.
+  const office: [string, string][] = [['09:00', '17:00']];
+  const london = businessCalendar({
+    timeZone: 'Europe/London',
+    week: { mon: office, tue: office, wed: office, thu: office, fri: office },
+  });
   it.each([
-    ['UK Housing Ombudsman (two stages, independent handler)', housingOmbudsmanPolicy()],
-    ['FCA DISP', fcaDispPolicy],
-  ])('%s: reached snapshots keep the policy invariants too', (_, policy) => {
-    const staged = createComplaintCase({ policy });
+    ['UK Housing Ombudsman (two stages, independent handler)', housingOmbudsmanPolicy(), undefined],
+    ['UK Housing Ombudsman on a London calendar', housingOmbudsmanPolicy(), london],
+    ['FCA DISP', fcaDispPolicy, undefined],
+    ['FCA DISP on a London calendar', fcaDispPolicy, london],
+  ])('%s: reached snapshots keep the policy invariants too', (_, policy, calendar) => {
+    const staged = createComplaintCase(calendar === undefined ? { policy } : { policy, calendar });
     const stages = new Set<number>();
     fc.assert(
       fc.property(fc.oneof(events, stagedEvents), (list) => {
