@@ -8,10 +8,7 @@
  */
 import { sameActor } from './actor.js';
 import { assessmentPriority } from './assessment.js';
-import { limitOf, type RuleSettings } from './case-rules.js';
 import type { ComplaintCaseContext, ComplaintCaseState } from './case-types.js';
-import type { DeadlineClock } from './deadline-clock.js';
-import type { ComplaintPolicy, ComplaintStagePolicy } from './policy.js';
 
 type Args = { readonly state: ComplaintCaseState; readonly context: ComplaintCaseContext };
 type Check = (args: Args) => true | string;
@@ -216,6 +213,47 @@ export const caseInvariants: Readonly<Record<string, Check>> = Object.freeze({
     return true;
   },
 
+  // The two below read only what the case recorded when each rule applied (the owner's limit with
+  // the decision, the stage's independence rule when it began), never the machine's options now:
+  // a stored case stays valid when the limits or the policy change later, and an edit that
+  // contradicts what was recorded is rejected.
+  remedyWithinLimit: ({ context: c }) => {
+    const d = c.decision;
+    if (d === null) return true;
+    if (d.closure.kind !== 'monetaryRemedy') {
+      return d.limit === null || 'a decision without a monetary remedy records a limit';
+    }
+    if (d.limit === null) return 'a monetary remedy needs the owner limit it was judged against';
+    const amount = d.closure.amount;
+    if (amount.currency !== d.limit.currency) {
+      return `the remedy is in ${amount.currency}, but the owner limit it was judged against is in ${d.limit.currency}`;
+    }
+    return (
+      d.needsApproval ||
+      amount.amount <= d.limit.amount ||
+      `the remedy of ${amount.amount} exceeds the owner limit of ${d.limit.amount}, but needsApproval is false`
+    );
+  },
+
+  independentHandlers: ({ context: c }) => {
+    if (!c.independentHandler) return true;
+    if (c.stage === 1) return 'stage 1 has no earlier stage to be independent of';
+    const earlier = c.earlierStages.flatMap((s) =>
+      s.decidedBy === null ? [s.handler] : [s.handler, s.decidedBy],
+    );
+    const now: (readonly [string, string | undefined])[] = [
+      ['owner', c.owner?.id],
+      ['decision.by', c.decision?.by],
+      ['decision.approvedBy', c.decision?.approvedBy?.id],
+    ];
+    for (const [role, id] of now) {
+      if (id !== undefined && earlier.some((h) => sameActor(h, id))) {
+        return `stage ${c.stage} must be handled by someone new, but ${role} '${id}' handled an earlier stage`;
+      }
+    }
+    return true;
+  },
+
   milestonesInOrder: ({ context: c }) => {
     const m = c.milestones;
     const chain: readonly (readonly [string, number | null])[] = [
@@ -238,145 +276,3 @@ export const caseInvariants: Readonly<Record<string, Check>> = Object.freeze({
     return true;
   },
 });
-
-/**
- * @internal The invariants that depend on the options a case machine was made with: its policy,
- * ladder and empowerment limits. A snapshot edited by a client cannot lift a remedy past the limit
- * that needed an approval, move it into another currency, add a stage or an extension the policy
- * does not have, or hand a later stage back to an earlier handler: `restoreSnapshot` rejects it,
- * as it rejects the structural edits above.
- */
-export function policyInvariants(
-  settings: RuleSettings,
-  policy: ComplaintPolicy,
-  clock: DeadlineClock,
-): Readonly<Record<string, Check>> {
-  const stages = policy.stages.length;
-  const stageOf = (c: ComplaintCaseContext): ComplaintStagePolicy | undefined =>
-    policy.stages[c.stage - 1];
-  // A decision is checked against the owner's level when it is made; an owner only moves up the
-  // ladder afterwards, so the highest limit at or below the owner's level now bounds it.
-  const ceilingFor = (level: string): number => {
-    const index = settings.ladder.indexOf(level);
-    let most = 0;
-    for (let i = 0; i <= index; i++)
-      most = Math.max(most, limitOf(settings, settings.ladder[i] as string));
-    return most;
-  };
-  return Object.freeze({
-    stageInPolicy: ({ context: c }) =>
-      c.stage <= stages ||
-      `stage is ${c.stage}, but policy '${policy.name}' has ${stages} stage${stages === 1 ? '' : 's'}`,
-
-    remedyInLimitsCurrency: ({ context: c }) => {
-      const closure = c.decision?.closure;
-      if (closure?.kind !== 'monetaryRemedy') return true;
-      const { currency } = settings.limits;
-      return (
-        closure.amount.currency === currency ||
-        `the remedy is in ${closure.amount.currency}, but the empowerment limits are in ${currency}`
-      );
-    },
-
-    remedyWithinLimits: ({ context: c }) => {
-      const d = c.decision;
-      if (d === null || d.closure.kind !== 'monetaryRemedy') return true;
-      const amount = d.closure.amount.amount;
-      if (d.approvedBy !== null && amount > limitOf(settings, d.approvedBy.level)) {
-        return `the remedy of ${amount} exceeds the limit of its approver's level '${d.approvedBy.level}'`;
-      }
-      if (d.needsApproval || c.owner === null) return true;
-      return (
-        amount <= ceilingFor(c.owner.level) ||
-        `the remedy of ${amount} exceeds the limit of the owner's level '${c.owner.level}', but needsApproval is false`
-      );
-    },
-
-    extensionInPolicy: ({ context: c }) => {
-      if (c.extension === null) return true;
-      const rules = stageOf(c)?.extension ?? null;
-      if (rules === null) return `stage ${c.stage} of policy '${policy.name}' allows no extension`;
-      return (
-        c.extension.workingDays <= rules.maxWorkingDays ||
-        `the extension of ${c.extension.workingDays} working days exceeds the ${rules.maxWorkingDays} that stage ${c.stage} allows`
-      );
-    },
-
-    // The deadlines of the current stage are a function of when it began, when it was
-    // acknowledged, its track and its extension, on the machine's calendar: recomputed here, so a
-    // stored case cannot be given more time than the policy allows (nor less).
-    deadlinesFromPolicy: ({ context: c }) => {
-      const due = c.due;
-      const start = c.milestones.receivedAt;
-      const rules = stageOf(c);
-      if (due === null || start === null || rules === undefined) return true;
-      const acknowledgeBy = clock.add(start, rules.acknowledge);
-      if (due.acknowledgeBy !== acknowledgeBy) {
-        return `due.acknowledgeBy is ${due.acknowledgeBy}, but stage ${c.stage} received at ${start} gives ${acknowledgeBy}`;
-      }
-      const summary =
-        c.stage === 1 && policy.summaryResolution !== null
-          ? clock.add(start, policy.summaryResolution)
-          : null;
-      if (due.summaryResolutionBy !== summary) {
-        return `due.summaryResolutionBy is ${due.summaryResolutionBy}, but the policy gives ${summary}`;
-      }
-      const acked = c.milestones.acknowledgedAt;
-      const base = clock.add(
-        rules.respondFrom === 'receipt' ? start : (acked ?? acknowledgeBy),
-        rules.respond,
-      );
-      // An urgent assessment may tighten the deadline, before or after an extension.
-      const urgent =
-        c.track === 'urgent' && policy.urgentRespond !== null
-          ? clock.add(start, policy.urgentRespond)
-          : undefined;
-      const fits = (at: number, from: number) =>
-        at === from || (urgent !== undefined && at === Math.min(from, urgent));
-      const e = c.extension;
-      if (e !== null && !fits(e.previousRespondBy, base)) {
-        return `extension.previousRespondBy is ${e.previousRespondBy}, but the policy gives ${base}`;
-      }
-      const expected =
-        e === null ? base : clock.add(e.previousRespondBy, { workingDays: e.workingDays });
-      if (!fits(due.respondBy, expected)) {
-        return `due.respondBy is ${due.respondBy}, but the policy gives ${urgent === undefined ? expected : `${expected} or ${Math.min(expected, urgent)}`}`;
-      }
-      const referral = due.referralBy;
-      if (referral !== null) {
-        const first = c.milestones.communicatedAt;
-        const last = c.lastChange?.at ?? null;
-        const within = policy.referral?.within;
-        if (
-          within === undefined ||
-          first === null ||
-          last === null ||
-          referral < clock.add(first, within) ||
-          referral > clock.add(last, within)
-        ) {
-          return `due.referralBy is ${referral}, which no communication of the decision gives`;
-        }
-      }
-      return true;
-    },
-
-    independentHandlers: ({ context: c }) => {
-      if (c.stage === 1 || stageOf(c)?.independentHandler !== true) return true;
-      const earlier = c.earlierStages.flatMap((s) =>
-        s.decidedBy === null ? [s.handler] : [s.handler, s.decidedBy],
-      );
-      const now: (readonly [string, string | undefined])[] = [
-        ['owner', c.owner?.id],
-        ['decision.by', c.decision?.by],
-        ['decision.approvedBy', c.decision?.approvedBy?.id],
-      ];
-      for (const [role, id] of now) {
-        if (id === undefined) continue;
-        if (earlier.some((h) => sameActor(h, id))) {
-          return `stage ${c.stage} must be handled by someone new, but ${role} '${id}' handled an earlier stage`;
-        }
-      }
-      return true;
-    },
-  });
-}

@@ -8,6 +8,7 @@ import { actorIdSchema } from './actor.js';
 import { closureReasonSchema } from './closure.js';
 import { escalationTriggerSchema, handoffSchema, reasonCodeSchema } from './escalation.js';
 import { deepFreeze, shown } from './internal.js';
+import { moneySchema } from './money.js';
 import { slaTrackerSchema } from './sla.js';
 
 /**
@@ -73,6 +74,7 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
     track: z.enum(['standard', 'urgent', 'outset']).nullable().default(null),
     priority: z.enum(ratings).nullable().default(null),
     stage: z.number().check(z.int(), z.gte(1), z.lte(4)).default(1),
+    independentHandler: z.boolean().default(false),
     earlierStages: z
       .array(
         z.object({
@@ -116,6 +118,7 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
         closure: closureReasonSchema,
         needsApproval: z.boolean(),
         approvedBy: z.object({ id: who, level, at: instant }).nullable(),
+        limit: moneySchema.nullable(),
       })
       .nullable()
       .default(null),

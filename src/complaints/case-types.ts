@@ -7,6 +7,7 @@
 import type { Machine, Snapshot } from '../core/index.js';
 import type { ClosureReason } from './closure.js';
 import type { EscalationTrigger, Handoff } from './escalation.js';
+import type { Money } from './money.js';
 import type { ComplaintCaseRefusal } from './refusals.js';
 import type { SlaTracker } from './sla.js';
 
@@ -136,6 +137,13 @@ export interface Decision<L extends string = string> extends Stamp {
   readonly needsApproval: boolean;
   /** The approver, once approved. */
   readonly approvedBy: (Owner<L> & Pick<Stamp, 'at'>) | null;
+  /**
+   * For a monetary remedy, the owner's empowerment limit when the decision was made (what
+   * `needsApproval` was judged against); `null` for other closures. Kept so that the decision stays
+   * valid when the limits change later, and so that a stored decision whose amount was raised past
+   * it without an approval is rejected on restore.
+   */
+  readonly limit: Money | null;
 }
 
 /**
@@ -261,6 +269,12 @@ export interface ComplaintCaseContext<L extends string = string> {
   readonly priority: Rating | null;
   /** The stage of the complaint policy, from 1. */
   readonly stage: number;
+  /**
+   * Whether the current stage must be handled by someone who handled no earlier stage: the
+   * policy's rule when the stage began, kept for the stage (so a policy changed later does not
+   * change the rules of a stage under way). Always `false` at stage 1.
+   */
+  readonly independentHandler: boolean;
   /** Earlier stages, oldest first (at most the policy's stages minus one). */
   readonly earlierStages: readonly StageRecord[];
   /** The extension of the current stage, if any. */

@@ -17,7 +17,7 @@ import {
 import type { CalendarLike } from '../time/index.js';
 import { sameActor } from './actor.js';
 import { assessmentPriority } from './assessment.js';
-import { caseInvariants, policyInvariants } from './case-invariants.js';
+import { caseInvariants } from './case-invariants.js';
 import { checkOptions } from './case-options.js';
 import {
   andThen,
@@ -27,6 +27,7 @@ import {
   escalationAllowed,
   humanRequested,
   inOrder,
+  limitOf,
   type Refuse,
   type Verdict,
   withinOwnerLimit,
@@ -55,6 +56,7 @@ import type {
   defaultEscalationLadder,
   EmpowermentLimits,
 } from './escalation.js';
+import type { Money } from './money.js';
 import type { ComplaintPolicy, ComplaintStagePolicy, defaultComplaintPolicy } from './policy.js';
 import { type ComplaintCaseRefusal, complaintCaseRefusals } from './refusals.js';
 import {
@@ -160,9 +162,15 @@ const reopen = ({ context: c, event: e }: Args<Stamped>): Ctx => ({
   ...stamp(c, e),
   decision: null,
 });
-const decide = (c: Ctx, e: Stamped, closure: ClosureReason, needsApproval: boolean): Ctx => ({
+const decide = (
+  c: Ctx,
+  e: Stamped,
+  closure: ClosureReason,
+  needsApproval: boolean,
+  limit: Money | null,
+): Ctx => ({
   ...stamp(c, e),
-  decision: { at: e.at, by: e.by, closure, needsApproval, approvedBy: null },
+  decision: { at: e.at, by: e.by, closure, needsApproval, approvedBy: null, limit },
   milestones: needsApproval
     ? c.milestones
     : { ...c.milestones, decidedAt: first(c.milestones.decidedAt, e.at) },
@@ -181,16 +189,24 @@ const assessed = (c: Ctx, e: Stamped & Assessment, track: ComplaintTrack): Ctx =
   milestones: { ...c.milestones, assessedAt: first(c.milestones.assessedAt, e.at) },
 });
 type Assess = Stamped & Assessment & { readonly resolvedAtOutset?: ClosureReason | undefined };
+/** The owner's limit a monetary remedy is judged against (`null` for other closures). */
+type LimitOf = (c: Ctx, closure: ClosureReason) => Money | null;
 const outset =
-  (needsApproval: boolean) =>
+  (needsApproval: boolean, limit: LimitOf) =>
   ({ context: c, event: e }: Args<Assess>): Ctx =>
     e.resolvedAtOutset === undefined
       ? c
-      : decide(assessed(c, e, 'outset'), e, e.resolvedAtOutset, needsApproval);
+      : decide(
+          assessed(c, e, 'outset'),
+          e,
+          e.resolvedAtOutset,
+          needsApproval,
+          limit(c, e.resolvedAtOutset),
+        );
 const respond =
-  (needsApproval: boolean) =>
+  (needsApproval: boolean, limit: LimitOf) =>
   ({ context: c, event: e }: Args<Stamped & { readonly closure: ClosureReason }>): Ctx =>
-    decide(c, e, e.closure, needsApproval);
+    decide(c, e, e.closure, needsApproval, limit(c, e.closure));
 
 /**
  * The definition as given, typed as `defineMachine` types it (so its guards and updates are
@@ -264,11 +280,18 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     };
   };
 
+  /** The owner's limit now, recorded with a monetary decision (what it was judged against). */
+  const ownerLimit: LimitOf = (c, closure) =>
+    closure.kind !== 'monetaryRemedy' || c.owner === null
+      ? null
+      : { amount: limitOf(settings, c.owner.level), currency: settings.limits.currency };
+
   /** Ids that handled earlier stages (owners and deciders). */
   const earlierHandlers = (c: Ctx): string[] =>
     c.earlierStages.flatMap((s) => (s.decidedBy === null ? [s.handler] : [s.handler, s.decidedBy]));
   const independent = (c: Ctx, who: unknown, role: string, refuse: Refuse): Verdict => {
-    if (typeof who !== 'string' || c.stage === 1 || !stageOf(c).independentHandler) return true;
+    // The stage keeps the rule it began with (see ComplaintCaseContext.independentHandler).
+    if (typeof who !== 'string' || !c.independentHandler) return true;
     const clash = earlierHandlers(c).find((h) => sameActor(h, who));
     if (clash === undefined) return true;
     const earlier = c.earlierStages.find((s) => s.handler === clash || s.decidedBy === clash);
@@ -431,6 +454,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
           },
         ],
         owner: e.owner,
+        independentHandler: policy.stages[stage - 1]?.independentHandler === true,
         escalations: higher ? c.escalations + 1 : c.escalations,
         lastEscalation: higher
           ? {
@@ -571,7 +595,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
     context: context as unknown as z.ZodType<Ctx>,
     events,
     refusals: complaintCaseRefusals,
-    invariants: { ...caseInvariants, ...policyInvariants(settings, policy, clock) },
+    invariants: caseInvariants,
     wakeUp: ({ state, context: c }) => {
       if (state === 'new' || state === 'closed' || c.due === null || c.lastChange === null) {
         return undefined;
@@ -717,10 +741,14 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
             {
               target: 'decided',
               guard: 'outsetWithinLimit',
-              update: outset(false),
+              update: outset(false, ownerLimit),
               description: 'resolved at outset',
             },
-            { target: 'awaitingApproval', guard: 'outsetOverLimit', update: outset(true) },
+            {
+              target: 'awaitingApproval',
+              guard: 'outsetOverLimit',
+              update: outset(true, ownerLimit),
+            },
             {
               target: 'investigating',
               guard: 'urgent',
@@ -768,11 +796,11 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
           ESCALATE: { ...escalation, target: 'investigating' },
           REASSIGN: { target: 'investigating', ...reassignment },
           RESPOND: [
-            { target: 'decided', guard: 'withinOwnerLimit', update: respond(false) },
+            { target: 'decided', guard: 'withinOwnerLimit', update: respond(false, ownerLimit) },
             {
               target: 'awaitingApproval',
               guard: 'respondAllowed',
-              update: respond(true),
+              update: respond(true, ownerLimit),
               description: 'over the owner’s limit',
             },
           ],

@@ -181,11 +181,11 @@ export interface IssueMessageData {
     /** The value passed in place of a snapshot, described rather than kept. */
     readonly received: DescribedValue;
   };
-  /** `INVALID_SNAPSHOT`: the revision is not a non-negative integer. */
+  /** `INVALID_SNAPSHOT`: the revision is not a non-negative integer below 2^53 − 1. */
   readonly badRevision: {
     /** The id of the machine that was given the snapshot. */
     readonly machine: string;
-    /** The snapshot's `revision`, described because it is not a non-negative safe integer. */
+    /** The snapshot's `revision`, described: not a safe integer, negative, or the last safe one. */
     readonly revision: DescribedValue;
   };
   /** `INVALID_SNAPSHOT`: the snapshot names a state the machine does not have. */

@@ -71,7 +71,10 @@ export function nextWakeUp<
     );
   }
   const rule = machine.definition.wakeUp as WakeUpRule<string, unknown, EventObject> | undefined;
-  if (rule === undefined || state.final) return undefined;
+  // At the last safe revision no event can follow (transition refuses it), so nothing to wake for.
+  if (rule === undefined || state.final || snap?.revision === Number.MAX_SAFE_INTEGER) {
+    return undefined;
+  }
   const found = rule({ state: state.name, context: (snap as Snapshot).context });
   if (found === undefined) return undefined;
   const at = (found as Partial<WakeUp> | null)?.at;

@@ -53,6 +53,7 @@ describe('iso10002Lifecycle: happy paths', () => {
       track: null,
       priority: null,
       stage: 1,
+      independentHandler: false,
       earlierStages: [],
       extension: null,
       failedAttempts: 0,
@@ -134,6 +135,7 @@ describe('iso10002Lifecycle: happy paths', () => {
       closure: { kind: 'nonMonetaryRemedy', remedy: 'Replacement lid sent' },
       needsApproval: false,
       approvedBy: null,
+      limit: null,
     });
     expect(nextEvents(iso10002Lifecycle, snap)).toEqual([
       'COMMUNICATE_DECISION',

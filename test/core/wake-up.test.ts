@@ -58,6 +58,14 @@ describe('nextWakeUp', () => {
     expect(nextWakeUp(steps, initialSnapshot(steps))).toBeUndefined();
   });
 
+  it('is undefined at the last safe revision, which no event can follow (regression)', () => {
+    const held = transitionOrThrow(hold, initialSnapshot(hold), { type: 'HOLD', at: 0, ms: 1 });
+    const last = { ...held, revision: Number.MAX_SAFE_INTEGER };
+    expect(transition(hold, last, { type: 'EXPIRE', at: 1 }).ok).toBe(false);
+    expect(nextWakeUp(hold, last)).toBeUndefined();
+    expect(nextWakeUp(hold, { ...held, revision: Number.MAX_SAFE_INTEGER - 1 })).toBeDefined();
+  });
+
   it('throws a UsageError for a snapshot of another machine, leaving it untouched', () => {
     const foreign = initialSnapshot(steps);
     const before = structuredClone(foreign);
