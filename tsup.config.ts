@@ -2,27 +2,15 @@ import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 import ts from 'typescript';
+import { buildEntries } from './scripts/entries.mjs';
 
 /**
  * Public entry points: each key becomes `dist/<key>.{js,cjs,d.ts,d.cts}`, matched by one `exports`
- * entry in package.json and, for `moduleResolution: node10`, by a stub folder at the package root
- * (`testing/package.json`, ...). Each optional peer has its own entry, so an entry loads only the
- * peer it is named after: `testing` loads none.
+ * entry in package.json (they are read from there) and, for `moduleResolution: node10`, by a stub
+ * folder at the package root (`testing/package.json`, ...). Each optional peer has its own entry,
+ * so an entry loads only the peer it is named after: `testing` loads none.
  */
-const entry = {
-  index: 'src/index.ts',
-  'time/index': 'src/time/index.ts',
-  'frameworks/index': 'src/frameworks/index.ts',
-  'cycles/index': 'src/cycles/index.ts',
-  'complaints/index': 'src/complaints/index.ts',
-  'loyalty/index': 'src/loyalty/index.ts',
-  'metrics/index': 'src/metrics/index.ts',
-  'testing/index': 'src/testing/index.ts',
-  'vitest/index': 'src/vitest/index.ts',
-  'vitest/setup': 'src/vitest/setup.ts',
-  'fast-check/index': 'src/fast-check/index.ts',
-  'xstate/index': 'src/xstate/index.ts',
-};
+const entry: Record<string, string> = buildEntries;
 
 /**
  * Wraps the initialiser of each top-level `const`/`let`/`var` of src that runs code at load (a

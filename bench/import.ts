@@ -8,14 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { layers } from '../scripts/entries.mjs';
 import { type Bench, cell, median, ratioCell, type Sample, table } from './harness.js';
 
 const root = join(import.meta.dirname, '..');
-const domains = ['time', 'frameworks', 'cycles', 'complaints', 'loyalty', 'metrics'];
 const targets: [string, string][] = [
   ['servicecraft (root: the engine)', join(root, 'dist', 'index.js')],
   ['XState v5', 'xstate'],
-  ...domains.map((domain): [string, string] => [
+  ...layers.map((domain): [string, string] => [
     `servicecraft/${domain}`,
     join(root, 'dist', domain, 'index.js'),
   ]),

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { layers } from '../scripts/entries.mjs';
 import { type Section, table } from './harness.js';
 
 const root = join(import.meta.dirname, '..');
@@ -44,15 +45,10 @@ export async function run(): Promise<Section> {
       `export { defineMachine, initialSnapshot, transition, transitionOrThrow, restoreSnapshot, restoreSnapshotOrThrow, replay, replayOrThrow, createFlow, can, nextEvents, isFinal, toMermaid, isTransitionError } from '${src}';`,
     ],
     ['whole root entry (the engine)', `export * from '${src}';`],
-    ...['time', 'frameworks', 'cycles', 'complaints', 'loyalty', 'metrics'].map(
-      (domain): [string, string] => {
-        const file = join(root, 'src', domain, 'index.ts').replaceAll('\\', '/');
-        return [
-          `servicecraft/${domain}, whole entry (engine included)`,
-          `export * from '${file}';`,
-        ];
-      },
-    ),
+    ...layers.map((domain): [string, string] => {
+      const file = join(root, 'src', domain, 'index.ts').replaceAll('\\', '/');
+      return [`servicecraft/${domain}, whole entry (engine included)`, `export * from '${file}';`];
+    }),
     [
       'XState v5: createMachine + createActor',
       `export { createMachine, createActor } from 'xstate';`,

@@ -19,6 +19,7 @@ import { copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Comment, Converter, PageEvent, ReflectionKind, RendererEvent } from 'typedoc';
+import { layers } from './entries.mjs';
 
 const require = createRequire(import.meta.url);
 const theme = new URL('../docs/theme/', import.meta.url);
@@ -51,11 +52,9 @@ export async function load(app) {
   /** @type {Map<string, string>} */
   const diagrams = new Map();
   const lib = await import(new URL('../dist/index.js', import.meta.url).href);
-  // The presets live in the domain entries.
+  // The presets live in the layer entries (working time has none, and is read all the same).
   const entries = await Promise.all(
-    ['frameworks', 'cycles', 'complaints', 'loyalty', 'metrics'].map(
-      (domain) => import(new URL(`../dist/${domain}/index.js`, import.meta.url).href),
-    ),
+    layers.map((domain) => import(new URL(`../dist/${domain}/index.js`, import.meta.url).href)),
   );
   for (const [name, value] of [lib, ...entries].flatMap((entry) => Object.entries(entry))) {
     const machine = isMachine(value)
