@@ -502,9 +502,12 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
   });
   // A bot's reply keeps the customer informed but does not answer for a person: it stops no
   // response clock (DOMAIN: bot replies must not stop a human-response clock). The sender is a bot
-  // when it is the case's owner and the owner is at the bot level.
+  // when it is the case's owner at the bot level, or the bot the case was last handed over from
+  // (it may still post after a person took over).
+  const isBot = (owner: Owner | null | undefined, by: string): boolean =>
+    owner != null && owner.level === botLevel && sameActor(owner.id, by);
   const botSent = (c: Ctx, event: Stamped): boolean =>
-    c.owner !== null && c.owner.level === botLevel && sameActor(c.owner.id, event.by);
+    isBot(c.owner, event.by) || isBot(c.lastEscalation?.from, event.by);
   const signalOf = (c: Ctx, event: Stamped, target: ComplaintCaseState): SlaSignal => {
     if (target === 'closed') return 'resolved';
     switch (event.type) {

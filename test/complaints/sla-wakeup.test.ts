@@ -118,6 +118,29 @@ describe('SLA policies on a complaint case', () => {
     expect(person.context.sla?.entries.firstResponse?.clock.state).toBe('stopped');
   });
 
+  it('the bot a case was handed over from still stops no clock when it posts again', () => {
+    const handed = go([
+      receive({ owner: { id: 'helpbot', level: 'bot' } }),
+      {
+        type: 'ESCALATE',
+        at: T0 + MIN,
+        by: 'helpbot',
+        to: { id: 'ana', level: 'agent' },
+        trigger: { kind: 'askedForHuman' },
+        reason: 'WANTS_HUMAN',
+        handoff: { summary: 'Kettle leaks', stepsAttempted: [] },
+      },
+      { type: 'CONTACT', at: T0 + 2 * MIN, by: 'helpbot', direction: 'toCustomer' },
+    ]);
+    expect(handed.context.owner?.id).toBe('ana');
+    expect(handed.context.sla?.entries.firstResponse?.clock.state).toBe('running');
+    const person = go(
+      [{ type: 'CONTACT', at: T0 + 3 * MIN, by: 'ana', direction: 'toCustomer' }],
+      handed,
+    );
+    expect(person.context.sla?.entries.firstResponse?.clock.state).toBe('stopped');
+  });
+
   it('property: however many replies a bot owner sends, the first-response clock keeps running', () => {
     fc.assert(
       fc.property(
