@@ -231,6 +231,16 @@ export function approvalAllowed(
       },
     );
   }
+  // Limits are in one currency; a remedy decided under other limits (restored after the limits'
+  // currency changed) is not compared across currencies.
+  if (money !== undefined && money.currency !== settings.limits.currency) {
+    const { currency } = settings.limits;
+    return refuse(
+      'CURRENCY_MISMATCH',
+      `The remedy is in ${money.currency}, but the empowerment limits are set in ${currency}; decline it and decide it again in ${currency}.`,
+      { currency: money.currency, limitsCurrency: currency },
+    );
+  }
   if (money !== undefined && money.amount > limitOf(settings, level)) {
     const limit = limitOf(settings, level);
     return refuse(

@@ -75,6 +75,7 @@ export function caseSchemas(ladder: readonly [string, ...string[]]) {
     priority: z.enum(ratings).nullable().default(null),
     stage: z.number().check(z.int(), z.gte(1), z.lte(4)).default(1),
     independentHandler: z.boolean().default(false),
+    bots: z.array(who).max(10).default([]),
     earlierStages: z
       .array(
         z.object({

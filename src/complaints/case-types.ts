@@ -275,6 +275,11 @@ export interface ComplaintCaseContext<L extends string = string> {
    * change the rules of a stage under way). Always `false` at stage 1.
    */
   readonly independentHandler: boolean;
+  /**
+   * The ids that have owned the case at the `bot` level (at most 10, the latest kept): their
+   * replies to the customer stop no response clock, even after a person took the case over.
+   */
+  readonly bots: readonly string[];
   /** Earlier stages, oldest first (at most the policy's stages minus one). */
   readonly earlierStages: readonly StageRecord[];
   /** The extension of the current stage, if any. */

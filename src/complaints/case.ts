@@ -502,12 +502,15 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
   });
   // A bot's reply keeps the customer informed but does not answer for a person: it stops no
   // response clock (DOMAIN: bot replies must not stop a human-response clock). The sender is a bot
-  // when it is the case's owner at the bot level, or the bot the case was last handed over from
-  // (it may still post after a person took over).
-  const isBot = (owner: Owner | null | undefined, by: string): boolean =>
-    owner != null && owner.level === botLevel && sameActor(owner.id, by);
-  const botSent = (c: Ctx, event: Stamped): boolean =>
-    isBot(c.owner, event.by) || isBot(c.lastEscalation?.from, event.by);
+  // when it has owned the case at the bot level (it may still post after a person took over).
+  const withBots = (c: Ctx): Ctx => {
+    const owner = c.owner;
+    if (owner === null || owner.level !== botLevel || c.bots.some((b) => sameActor(b, owner.id))) {
+      return c;
+    }
+    return { ...c, bots: [...c.bots, owner.id].slice(-10) };
+  };
+  const botSent = (c: Ctx, event: Stamped): boolean => c.bots.some((b) => sameActor(b, event.by));
   const signalOf = (c: Ctx, event: Stamped, target: ComplaintCaseState): SlaSignal => {
     if (target === 'closed') return 'resolved';
     switch (event.type) {
@@ -526,7 +529,8 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
         return null;
     }
   };
-  const withSla = (c: Ctx, event: Stamped, target: ComplaintCaseState): Ctx => {
+  const afterUpdate = (before: Ctx, event: Stamped, target: ComplaintCaseState): Ctx => {
+    const c = withBots(before);
     if (sla === null) return c;
     const reselect = event.type === 'RECEIVE' || event.type === 'ASSESS' || c.sla === null;
     const current = c.sla === null ? undefined : sla.policies.find((p) => p.name === c.sla?.policy);
@@ -547,7 +551,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
       }),
     };
   };
-  /** Runs the SLA step after every update of every transition of `states`. */
+  /** Records bot owners and runs the SLA step after every update of every transition of `states`. */
   const hooked = <T>(states: T): T => {
     const out: Record<string, unknown> = {};
     for (const [name, def] of Object.entries(
@@ -567,7 +571,7 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
           update: (args: Args<Stamped>) => {
             const next = candidate.update === undefined ? args.context : candidate.update(args);
             if (isRefusal(next)) return next;
-            return withSla(
+            return afterUpdate(
               next as Ctx,
               args.event,
               candidate.target ?? (name as ComplaintCaseState),

@@ -54,6 +54,7 @@ describe('iso10002Lifecycle: happy paths', () => {
       priority: null,
       stage: 1,
       independentHandler: false,
+      bots: [],
       earlierStages: [],
       extension: null,
       failedAttempts: 0,

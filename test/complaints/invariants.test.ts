@@ -455,6 +455,33 @@ describe('a case keeps the rules it was decided under when the options change (r
     expect(fresh.ok).toBe(true);
   });
 
+  it('a remedy awaiting approval is not approved across currencies after the limits move to GBP', () => {
+    const waiting = run([receive(), ack(), assess(), refund(90_000)]);
+    expect(waiting.state).toBe('awaitingApproval');
+    const pounds = createComplaintCase({
+      limits: {
+        currency: 'GBP',
+        amounts: { bot: 0, agent: 5_000, supervisor: 25_000, manager: 100_000 },
+      },
+    });
+    const restored = restoreSnapshot(pounds, stored(waiting));
+    if (!restored.ok) throw new Error(restored.error.message);
+    const approval = transition(pounds, restored.snapshot, {
+      type: 'APPROVE_REMEDY',
+      at: at(4),
+      by: 'max',
+      level: 'manager',
+    });
+    expect(!approval.ok && approval.error.reason?.code).toBe('CURRENCY_MISMATCH');
+    expect(!approval.ok && approval.error.message).toContain(
+      'decline it and decide it again in GBP',
+    );
+    expect(
+      accepts(pounds, stored(waiting), { type: 'DECLINE_REMEDY', at: at(4), by: 'max', note: 'n' })
+        .state,
+    ).toBe('investigating');
+  });
+
   it('a case received before a new bank holiday was announced still restores and moves on', () => {
     const office: [string, string][] = [['09:00', '17:00']];
     const week = { mon: office, tue: office, wed: office, thu: office, fri: office };

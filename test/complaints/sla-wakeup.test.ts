@@ -141,6 +141,42 @@ describe('SLA policies on a complaint case', () => {
     expect(person.context.sla?.entries.firstResponse?.clock.state).toBe('stopped');
   });
 
+  it('a bot stays a bot after further hand-overs and after a reassignment to another bot', () => {
+    const further = go([
+      receive({ owner: { id: 'helpbot', level: 'bot' } }),
+      {
+        type: 'ESCALATE',
+        at: T0 + MIN,
+        by: 'helpbot',
+        to: { id: 'ana', level: 'agent' },
+        trigger: { kind: 'askedForHuman' },
+        reason: 'WANTS_HUMAN',
+        handoff: { summary: 'Kettle leaks', stepsAttempted: [] },
+      },
+      {
+        type: 'ESCALATE',
+        at: T0 + 2 * MIN,
+        by: 'ana',
+        to: { id: 'sue', level: 'supervisor' },
+        trigger: { kind: 'askedForHuman' },
+        reason: 'WANTS_SENIOR',
+        handoff: { summary: 'Kettle leaks', stepsAttempted: [] },
+      },
+      { type: 'CONTACT', at: T0 + 3 * MIN, by: 'HelpBot', direction: 'toCustomer' },
+    ]);
+    expect(further.context.owner?.id).toBe('sue');
+    expect(further.context.bots).toEqual(['helpbot']);
+    expect(further.context.sla?.entries.firstResponse?.clock.state).toBe('running');
+    const reassigned = go([
+      receive({ owner: { id: 'bot-1', level: 'bot' } }),
+      { type: 'REASSIGN', at: T0 + MIN, by: 'bot-1', owner: 'bot-2' },
+      { type: 'CONTACT', at: T0 + 2 * MIN, by: 'bot-1', direction: 'toCustomer' },
+      { type: 'CONTACT', at: T0 + 3 * MIN, by: 'bot-2', direction: 'toCustomer' },
+    ]);
+    expect(reassigned.context.bots).toEqual(['bot-1', 'bot-2']);
+    expect(reassigned.context.sla?.entries.firstResponse?.clock.state).toBe('running');
+  });
+
   it('property: however many replies a bot owner sends, the first-response clock keeps running', () => {
     fc.assert(
       fc.property(
