@@ -9,14 +9,15 @@
  *   time, so a working repeated hour counts twice.
  *
  * Cost: the local side is pure integer arithmetic (whole weeks at once, holidays by binary search),
- * so a call costs about the same for a span of an hour or of years. A daylight-saving change costs
- * a small constant only when it skips or repeats working time (a shift across the change); the
- * others are passed over with the stretch of offsets they belong to.
+ * and the zone's changes are kept in sorted lists with running sums (see `zone.ts`), so a call
+ * costs about the same for a span of an hour or of millennia. A daylight-saving change costs a small
+ * constant only when it skips or repeats working time (a shift across the change); past a few such
+ * changes, `addWorkingTime` bisects on the working time counted instead of stepping through them.
  *
  * @module
  */
-import { type CalendarLike, engineOf } from './compile.js';
-import { checkAmount, checkInstant, DAY, MAX_INSTANT, outOfRange } from './internal.js';
+import { type CalendarLike, type Engine, engineOf } from './compile.js';
+import { checkAmount, checkInstant, DAY, MAX_INSTANT, outOfRange, WEEK } from './internal.js';
 import {
   isWorkingLocal,
   type LocalPlan,
@@ -55,28 +56,79 @@ import type { ZoneOffsets } from './zone.js';
 export function addWorkingTime(calendar: CalendarLike, start: number, ms: number): number {
   checkInstant('start', start);
   checkAmount('ms', ms, 'milliseconds');
-  const { zone, plan } = engineOf(calendar);
+  const found = workingTimeReach(engineOf(calendar), start, ms);
+  if (found === undefined) outOfRange('The instant after adding the working time');
+  return found;
+}
+
+/**
+ * @internal {@link addWorkingTime} on checked arguments, with `undefined` for an answer after
+ * 8.64e15 instead of an error.
+ */
+export function workingTimeReach(engine: Engine, start: number, ms: number): number | undefined {
+  const { zone, plan } = engine;
   if (ms === 0) return start;
   // Working time never exceeds elapsed time, so the answer is at least start + ms.
-  if (start + ms > MAX_INSTANT) outOfRange('The instant after adding the working time');
+  if (start + ms > MAX_INSTANT) return undefined;
   // Aim at a point of the local working line. Only clock changes that skip or repeat working time
   // move the aim; the others just change which instant shows that point.
   let t = start;
   let offset = zone.offsetAt(t);
   let goal = workedBefore(plan, t + offset) + ms;
-  for (;;) {
+  for (let step = 0; step < STEPS; step++) {
     const local = reachWorked(plan, goal);
-    if (local - DAY > MAX_INSTANT) outOfRange('The instant after adding the working time');
+    if (local - DAY > MAX_INSTANT) return undefined;
     const noted = zone.firstNotedChangeIn(t, local + DAY);
     const end = reach(zone, local, t, offset);
-    if (noted === undefined || end < noted) {
-      if (end > MAX_INSTANT) outOfRange('The instant after adding the working time');
-      return end;
-    }
+    if (noted === undefined || end < noted) return end > MAX_INSTANT ? undefined : end;
     goal += zone.noteAt(noted);
     t = noted;
     offset = zone.offsetAt(t);
   }
+  // Many changes on the way skip or repeat working time (a 24/7 calendar or night shifts, over
+  // years): search for the answer instead of stepping through them one by one.
+  return earliestReaching(zone, plan, start, t, ms, MAX_INSTANT);
+}
+
+/**
+ * How many clock changes that skip or repeat working time `addWorkingTime` steps through (and
+ * `nextWorkingInstant` how many changes) before it searches for the answer instead.
+ */
+const STEPS = 8;
+
+/**
+ * The earliest instant `u` in `(start, limit]` with `forward(start, u) >= ms` (`ms >= 1`), looking
+ * from `from` on (`start <= from`), or `undefined` when there is none. Working time counted from
+ * `start` grows by 0 or 1 each millisecond, also across a clock change (the change's note is
+ * exactly the working time it skips or repeats), so it can be bisected; the bracket is found by
+ * doubling steps from `from`. Each step costs a few binary searches, so the whole search costs
+ * about the same for a span of a year or of millennia.
+ */
+function earliestReaching(
+  zone: ZoneOffsets,
+  plan: LocalPlan,
+  start: number,
+  from: number,
+  ms: number,
+  limit: number,
+): number | undefined {
+  let lo = start;
+  let hi = Math.min(from, limit);
+  if (forward(zone, plan, start, hi) < ms) {
+    for (let width = Math.max(WEEK, hi - start); ; width *= 2) {
+      if (hi === limit) return undefined;
+      lo = hi;
+      hi = Math.min(lo + width, limit);
+      if (forward(zone, plan, start, hi) >= ms) break;
+    }
+  }
+  // forward(start, lo) < ms <= forward(start, hi)
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (forward(zone, plan, start, mid) >= ms) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /**
@@ -194,7 +246,7 @@ export function nextWorkingInstant(calendar: CalendarLike, t: number): number {
   checkInstant('t', t);
   const { zone, plan } = engineOf(calendar);
   let at = t;
-  for (;;) {
+  for (let step = 0; step < STEPS; step++) {
     const offset = zone.offsetAt(at);
     const local = at + offset;
     if (isWorkingLocal(plan, local)) return at;
@@ -205,4 +257,9 @@ export function nextWorkingInstant(calendar: CalendarLike, t: number): number {
     if (change === undefined) return candidate;
     at = change;
   }
+  // Many clock changes before work resumes (a long closure): the first working instant is the one
+  // just before the first millisecond of working time has been counted.
+  const found = earliestReaching(zone, plan, at, at, 1, MAX_INSTANT + 1);
+  if (found === undefined) outOfRange('The next working instant');
+  return found - 1;
 }

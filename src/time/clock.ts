@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import { optionsError, UsageError } from '../core/errors.js';
 import type { Refusal } from '../core/types.js';
-import { addWorkingTime, workingTimeBetween } from './arithmetic.js';
+import { addWorkingTime, workingTimeBetween, workingTimeReach } from './arithmetic.js';
 import { type CalendarLike, engineOf } from './compile.js';
 import { checkInstant, isInstant, shown } from './internal.js';
 
@@ -53,7 +53,11 @@ export interface WorkingClock {
   readonly startedAt: number;
   /** When it last started, paused, resumed or stopped. */
   readonly since: number;
-  /** Working time counted before `since`, in milliseconds. */
+  /**
+   * Working time counted before `since`, in milliseconds. It stops growing at
+   * `Number.MAX_SAFE_INTEGER` (about 285,000 years), past every possible target, so that it stays
+   * exact; only a clock run across most of the range of instants gets there.
+   */
   readonly accrued: number;
   /** Working time allowed, in milliseconds: reaching it is a breach. */
   readonly target: number;
@@ -336,11 +340,19 @@ function guard(
   return undefined;
 }
 
+/**
+ * Working time counted, capped at `Number.MAX_SAFE_INTEGER`: instants span up to 1.728e16 ms, more
+ * than a safe integer holds, and every target is at most the cap, so a capped count has reached it.
+ */
+function capped(ms: number): number {
+  return Math.min(ms, Number.MAX_SAFE_INTEGER);
+}
+
 /** Counts the running span [since, at) into the clock, recording a crossed target or warning. */
 function settle(clock: WorkingClock, data: CalendarLike, at: number): WorkingClock {
   if (clock.state !== 'running') return clock;
   const calendar = engineOf(data); // compiled once for both calls below
-  const accrued = clock.accrued + workingTimeBetween(calendar, clock.since, at);
+  const accrued = capped(clock.accrued + workingTimeBetween(calendar, clock.since, at));
   const crossing = (mark: number | null, known: number | null) =>
     known ??
     (mark !== null && accrued >= mark
@@ -451,14 +463,15 @@ export function stopClock(clock: WorkingClock, calendar: CalendarLike, at: numbe
  * @param clock - The clock.
  * @param calendar - The calendar that says what counts as working time.
  * @param now - The instant to read at.
- * @returns Working milliseconds.
+ * @returns Working milliseconds, at most `Number.MAX_SAFE_INTEGER` (see {@link WorkingClock}'s
+ *   `accrued`).
  * @throws `UsageError` when `clock` is not a valid clock or `now` not an instant in range.
  * @category Time
  */
 export function clockElapsed(clock: WorkingClock, calendar: CalendarLike, now: number): number {
   checked(clock, now, 'now');
   if (clock.state !== 'running' || now <= clock.since) return clock.accrued;
-  return clock.accrued + workingTimeBetween(calendar, clock.since, now);
+  return capped(clock.accrued + workingTimeBetween(calendar, clock.since, now));
 }
 
 function markAt(
@@ -469,13 +482,17 @@ function markAt(
 ) {
   if (known !== null || mark === null) return known;
   if (clock.state !== 'running') return null;
-  return addWorkingTime(calendar, clock.since, mark - clock.accrued);
+  // A mark reached only after the last instant a `Date` holds is never reached, as far as
+  // instants go.
+  return workingTimeReach(engineOf(calendar), clock.since, mark - clock.accrued) ?? null;
 }
 
 /**
  * The instant at which the clock reaches its target, if it keeps running: already known once
  * breached, computed for a running clock, `null` for a paused or stopped one that has not
- * breached (it will not while it does not run). Hosts use it to schedule a wake-up.
+ * breached (it will not while it does not run). Hosts use it to schedule a wake-up. Also `null` for
+ * a running clock that would reach its target only after the last instant a `Date` holds
+ * (8.64e15, in the year 275760).
  *
  * @example
  * ```ts
@@ -499,7 +516,8 @@ export function clockBreachAt(clock: WorkingClock, calendar: CalendarLike): numb
 
 /**
  * The instant at which the clock reaches its warning, if it keeps running; `null` without a
- * warning, or for a paused or stopped clock that has not reached it.
+ * warning, or for a paused or stopped clock that has not reached it (or would reach it only after
+ * 8.64e15, like {@link clockBreachAt}).
  *
  * @example
  * ```ts

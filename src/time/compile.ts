@@ -24,8 +24,10 @@ import { type ZoneOffsets, zoneOffsets } from './zone.js';
  * (for example, built once when a machine or a service starts).
  *
  * It keeps the zone's offsets as it learns them (each stretch of about 99 days costs some tens of
- * `Intl` calls the first time it is used, nothing after). This changes how fast answers come, never
- * what they are.
+ * `Intl` calls the first time it is used, nothing after). Only the years 1600 to 2600 are ever read:
+ * earlier, every zone keeps its local mean time, and later, the zone's yearly rule repeats every
+ * 400 years, so a call that reaches thousands of years costs no more than one that reaches 2600.
+ * This changes how fast answers come, never what they are.
  *
  * @example
  * ```ts
@@ -92,14 +94,18 @@ export interface Engine extends CompiledCalendar {
 export function compileCalendar(calendar: BusinessCalendarInput): CompiledCalendar {
   const data = calendarData(calendar, 'compileCalendar');
   const { plans } = planWeek(data.week as WeeklyHours);
-  const plan = localPlan(plans, mergeRanges(holidayDays(data.holidays)));
+  const holidays = mergeRanges(holidayDays(data.holidays));
+  const plan = localPlan(plans, holidays);
+  const lastHoliday = holidays[holidays.length - 1]?.[1];
   let zone: ZoneOffsets;
   try {
-    // Each offset change is kept with the working time it skips or repeats.
-    zone = zoneOffsets(
-      data.timeZone,
-      (at, before, after) => workedBefore(plan, at + after) - workedBefore(plan, at + before),
-    );
+    zone = zoneOffsets(data.timeZone, {
+      // Each offset change is kept with the working time it skips or repeats.
+      note: (at, before, after) => workedBefore(plan, at + after) - workedBefore(plan, at + before),
+      // That working time depends on the days around the change. A few days after the last
+      // holiday only the weekly hours matter, and they repeat every 400 years (whole weeks).
+      regularFrom: lastHoliday === undefined ? Number.NEGATIVE_INFINITY : (lastHoliday + 4) * DAY,
+    });
   } catch (error) {
     if (error instanceof RangeError) throw zoneError('compileCalendar', data.timeZone);
     throw error;
