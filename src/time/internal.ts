@@ -116,3 +116,18 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * @internal How many of the sorted `values` are ≤ `x`: the index of the first one above it (a
+ * binary search).
+ */
+export function countAtMost(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { DAY, floorDiv, msOfClockTime } from './internal.js';
+import { countAtMost, DAY, floorDiv, msOfClockTime } from './internal.js';
 
 /** @internal The weekday keys, Monday first. */
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -155,18 +155,6 @@ export function mergeRanges(ranges: readonly (readonly [number, number])[]): [nu
 function weightBefore(m: Pick<DayMeasure, 'week' | 'cum'>, d: number): number {
   const q = floorDiv(d - MONDAY, 7);
   return q * m.week + (m.cum[d - MONDAY - 7 * q] as number);
-}
-
-/** How many of the sorted values are ≤ x. */
-function countAtMost(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** @internal Whether day `d` is a holiday. */

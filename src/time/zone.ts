@@ -27,7 +27,7 @@
  * @module
  */
 import { ServicecraftError } from '../core/errors.js';
-import { DAY, floorDiv, MAX_INSTANT } from './internal.js';
+import { countAtMost as above, DAY, floorDiv, MAX_INSTANT } from './internal.js';
 
 /** @internal Block length in milliseconds (2^33 ms, about 99 days). */
 const BLOCK = 2 ** 33;
@@ -77,18 +77,6 @@ const utc: ZoneOffsets = Object.freeze({
 });
 
 const offsetText = /GMT(?:([+\-\u2212])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?)?$/;
-
-/** How many of the sorted `values` are ≤ `x` (the index of the first one above it). */
-function above(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Notes of a list of changes: running sums, and for each position the next noted change. */
 interface Notes {
