@@ -38,6 +38,10 @@ const communicatedStates = before(['communicated', 'openWithRecourse', 'closed']
 const nonNull = (pairs: readonly (readonly [string, unknown])[]): string[] =>
   pairs.filter(([, v]) => v === null).map(([name]) => name);
 
+/** @internal The ids that handled earlier stages of a case: their owners and deciders. */
+export const earlierHandlers = (c: ComplaintCaseContext): string[] =>
+  c.earlierStages.flatMap((s) => (s.decidedBy === null ? [s.handler] : [s.handler, s.decidedBy]));
+
 /**
  * @internal The named invariants of the complaint case. Each returns `true` when it holds, or a
  * sentence saying what is wrong.
@@ -238,9 +242,7 @@ export const caseInvariants: Readonly<Record<string, Check>> = Object.freeze({
   independentHandlers: ({ context: c }) => {
     if (!c.independentHandler) return true;
     if (c.stage === 1) return 'stage 1 has no earlier stage to be independent of';
-    const earlier = c.earlierStages.flatMap((s) =>
-      s.decidedBy === null ? [s.handler] : [s.handler, s.decidedBy],
-    );
+    const earlier = earlierHandlers(c);
     const now: (readonly [string, string | undefined])[] = [
       ['owner', c.owner?.id],
       ['decision.by', c.decision?.by],

@@ -17,7 +17,7 @@ import {
 import type { CalendarLike } from '../time/index.js';
 import { sameActor } from './actor.js';
 import { assessmentPriority } from './assessment.js';
-import { caseInvariants } from './case-invariants.js';
+import { caseInvariants, earlierHandlers } from './case-invariants.js';
 import { checkOptions } from './case-options.js';
 import {
   andThen,
@@ -286,9 +286,6 @@ export function createComplaintCase<const L extends string = DefaultEscalationLe
       ? null
       : { amount: limitOf(settings, c.owner.level), currency: settings.limits.currency };
 
-  /** Ids that handled earlier stages (owners and deciders). */
-  const earlierHandlers = (c: Ctx): string[] =>
-    c.earlierStages.flatMap((s) => (s.decidedBy === null ? [s.handler] : [s.handler, s.decidedBy]));
   const independent = (c: Ctx, who: unknown, role: string, refuse: Refuse): Verdict => {
     // The stage keeps the rule it began with (see ComplaintCaseContext.independentHandler).
     if (typeof who !== 'string' || !c.independentHandler) return true;

@@ -127,6 +127,15 @@ export interface TableSlot {
   readonly compile: () => CompiledMachine;
 }
 
+/**
+ * @internal Whether a snapshot's revision lets an event follow: a non-negative safe integer below
+ * the last one (the next revision must be a safe integer too, or restore would reject it).
+ */
+export const takesEvents = (revision: unknown): boolean =>
+  Number.isSafeInteger(revision) &&
+  (revision as number) >= 0 &&
+  (revision as number) < Number.MAX_SAFE_INTEGER;
+
 /** @internal Reads the tables of a machine made by `defineMachine`, compiling them on first use. */
 export function tablesOf(machine: Machine): CompiledMachine {
   const slot =

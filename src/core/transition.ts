@@ -27,6 +27,7 @@ import {
   type Route,
   safeParse,
   tablesOf,
+  takesEvents,
 } from './internal.js';
 import { describedValue, withMessageData } from './message-data.js';
 import { isRefusal, refusal } from './refusal.js';
@@ -286,9 +287,7 @@ export function transition<
     snapshot !== null &&
     snapshot.machine === machine.id &&
     snapshot.version === machine.version &&
-    Number.isSafeInteger(snapshot.revision) &&
-    snapshot.revision >= 0 &&
-    snapshot.revision < Number.MAX_SAFE_INTEGER
+    takesEvents(snapshot.revision)
       ? tables.states.get(snapshot.state)
       : undefined;
   const type = typeof event === 'object' && event !== null ? event.type : undefined;
@@ -610,13 +609,8 @@ function diagnose(machine: Machine, snapshot: unknown, event: unknown): Transiti
   // A state name the machine does not have is input, named with a bounded length as restore does.
   const from = typeof snap.state === 'string' ? snap.state : describeValue(snap.state);
   const shown = typeof snap.state === 'string' ? clip(snap.state, 100) : from;
-  // The last safe integer is a revision a snapshot may have, but no event can follow it: the next
-  // revision would not be a safe integer, and restore would reject the snapshot made with it.
-  if (
-    !Number.isSafeInteger(snap.revision) ||
-    (snap.revision as number) < 0 ||
-    snap.revision === Number.MAX_SAFE_INTEGER
-  ) {
+  // The last safe integer is a revision a snapshot may have, but no event can follow it.
+  if (!takesEvents(snap.revision)) {
     const message = say.badRevision(machine.id, describeValue(snap.revision));
     return withMessageData(
       { code: 'INVALID_SNAPSHOT', message, state: shown, event: type, problems: [message] },
@@ -782,15 +776,12 @@ export function nextEvents<S extends string, Ev extends EventObject, C, In exten
   if (typeof snapshot !== 'object' || snapshot === null) return [];
   const state =
     typeof snapshot.state === 'string' ? tablesOf(machine).states.get(snapshot.state) : undefined;
-  const revision = snapshot.revision;
   if (
     state === undefined ||
     state.final ||
     snapshot.machine !== machine.id ||
     snapshot.version !== machine.version ||
-    !Number.isSafeInteger(revision) ||
-    revision < 0 ||
-    revision === Number.MAX_SAFE_INTEGER
+    !takesEvents(snapshot.revision)
   ) {
     return [];
   }

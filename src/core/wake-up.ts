@@ -4,7 +4,7 @@
  * @module
  */
 import { clip, describeValue, UsageError } from './errors.js';
-import { tablesOf } from './internal.js';
+import { tablesOf, takesEvents } from './internal.js';
 import type { EventObject, Machine, Snapshot, WakeUp, WakeUpRule } from './types.js';
 
 /**
@@ -71,10 +71,8 @@ export function nextWakeUp<
     );
   }
   const rule = machine.definition.wakeUp as WakeUpRule<string, unknown, EventObject> | undefined;
-  // At the last safe revision no event can follow (transition refuses it), so nothing to wake for.
-  if (rule === undefined || state.final || snap?.revision === Number.MAX_SAFE_INTEGER) {
-    return undefined;
-  }
+  // A snapshot whose revision no event can follow (transition refuses it) has nothing to wake for.
+  if (rule === undefined || state.final || !takesEvents(snap?.revision)) return undefined;
   const found = rule({ state: state.name, context: (snap as Snapshot).context });
   if (found === undefined) return undefined;
   const at = (found as Partial<WakeUp> | null)?.at;

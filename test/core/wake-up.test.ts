@@ -63,6 +63,7 @@ describe('nextWakeUp', () => {
     const last = { ...held, revision: Number.MAX_SAFE_INTEGER };
     expect(transition(hold, last, { type: 'EXPIRE', at: 1 }).ok).toBe(false);
     expect(nextWakeUp(hold, last)).toBeUndefined();
+    expect(nextWakeUp(hold, { ...held, revision: -1 })).toBeUndefined();
     expect(nextWakeUp(hold, { ...held, revision: Number.MAX_SAFE_INTEGER - 1 })).toBeDefined();
   });
 

@@ -24,22 +24,13 @@ import {
 } from '../../src/time/index.js';
 import { workedBefore } from '../../src/time/plan.js';
 import { zoneOffsets } from '../../src/time/zone.js';
-import { DAY, refAdd, refBetween, reference } from './reference.js';
+import { all, DAY, refAdd, refBetween, reference } from './reference.js';
 import { slowZoneOffsets } from './slow-zone.js';
 
 const MAX = 8.64e15;
 const YEAR = 31_556_952_000; // 365.2425 days
 const start = Date.UTC(2026, 0, 5, 9); // Monday 5 January 2026, 09:00 UTC
 
-const all = (hours: WeeklyHours[keyof WeeklyHours]): WeeklyHours => ({
-  mon: hours,
-  tue: hours,
-  wed: hours,
-  thu: hours,
-  fri: hours,
-  sat: hours,
-  sun: hours,
-});
 const day: WeeklyHours[keyof WeeklyHours] = [['09:00', '17:00']];
 const shapes: Record<string, WeeklyHours> = {
   office: { mon: day, tue: day, wed: day, thu: day, fri: day },

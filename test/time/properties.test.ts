@@ -18,6 +18,7 @@ import {
   workingTimeBetween,
 } from '../../src/time/index.js';
 import {
+  all,
   DAY,
   HOUR,
   type Reference,
@@ -46,16 +47,6 @@ const zones = [
   'Africa/Casablanca',
   'Pacific/Chatham',
 ] as const;
-
-const all = (hours: WeeklyHours[keyof WeeklyHours]): WeeklyHours => ({
-  mon: hours,
-  tue: hours,
-  wed: hours,
-  thu: hours,
-  fri: hours,
-  sat: hours,
-  sun: hours,
-});
 
 const shapes: Record<string, WeeklyHours> = {
   office: {

@@ -7,12 +7,23 @@
  * day numbering of the implementation.
  */
 import { DateTime } from 'luxon';
-import type { BusinessCalendar } from '../../src/time/index.js';
+import type { BusinessCalendar, WeeklyHours } from '../../src/time/index.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 export const QUARTER = 15 * MINUTE;
+
+/** The same hours on all seven days. */
+export const all = (hours: WeeklyHours[keyof WeeklyHours]): WeeklyHours => ({
+  mon: hours,
+  tue: hours,
+  wed: hours,
+  thu: hours,
+  fri: hours,
+  sat: hours,
+  sun: hours,
+});
 
 /** The instant at which `iso` (a local date-time without offset) is read in `zone`, via luxon. */
 export function at(zone: string, iso: string): number {
